@@ -1,0 +1,15 @@
+// Constraints and indexes, applied idempotently at start-up (graph/setup.py splits on ';').
+// Parameters: none. Columns: none.
+CREATE CONSTRAINT county_id IF NOT EXISTS FOR (n:County) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT township_id IF NOT EXISTS FOR (n:Township) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT village_id IF NOT EXISTS FOR (n:Village) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT department_id IF NOT EXISTS FOR (n:Department) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT skill_id IF NOT EXISTS FOR (n:Skill) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT post_id IF NOT EXISTS FOR (n:Post) REQUIRE n.id IS UNIQUE;
+CREATE INDEX person_political_status IF NOT EXISTS FOR (n:Person) ON (n.politicalStatus);
+CREATE INDEX person_birth_year IF NOT EXISTS FOR (n:Person) ON (n.birthYear);
+CREATE INDEX served_in_until IF NOT EXISTS FOR ()-[r:SERVED_IN]-() ON (r.until);
+CREATE FULLTEXT INDEX name_search IF NOT EXISTS
+  FOR (n:Person|Village|Township|Skill) ON EACH [n.name, n.aliasText]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false}};

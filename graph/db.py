@@ -1,0 +1,169 @@
+"""The driver's lifecycle and the one way the rest of `graph/` runs Cypher.
+
+Every query is a `.cypher` file under `graph/cypher/`, loaded once and typed `LiteralString`, so
+no query text is ever assembled from runtime values; values travel only as parameters. Each call
+opens its own session (sessions are never shared across concurrent resolvers) and counts one round
+trip in the current request's `RoundTrips`, which the API tests read.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, LiteralString, cast
+
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
+from neo4j.time import Date, DateTime
+from neo4j.exceptions import (
+    AuthError,
+    ConfigurationError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+log = logging.getLogger(__name__)
+CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
+
+Record = dict[str, Any]
+
+
+def _native(value: Any) -> Any:
+    """Neo4j temporal values as Python ones, so nothing above `graph/` sees driver types."""
+    if isinstance(value, dict):
+        return {k: _native(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_native(v) for v in value]
+    if isinstance(value, Date | DateTime):
+        return value.to_native()
+    return value
+
+
+class GraphUnavailable(RuntimeError):
+    """Neo4j cannot be reached right now; the driver reconnects by itself when it is back."""
+
+
+@dataclass(frozen=True)
+class Neo4jConfig:
+    uri: str
+    user: str
+    password: str
+    database: str | None = None
+    # Short, so that an outage is reported quickly instead of retried for the default 30 s.
+    max_retry_time: float = 3.0
+    connection_timeout: float = 3.0
+    query_timeout: float = 30.0
+
+
+@dataclass
+class RoundTrips:
+    """Queries sent to Neo4j during one unit of work (a GraphQL request, a test)."""
+
+    count: int = 0
+    queries: list[str] = field(default_factory=list)
+
+
+_round_trips: ContextVar[RoundTrips | None] = ContextVar("towngraph_round_trips", default=None)
+
+
+@contextmanager
+def count_round_trips() -> Iterator[RoundTrips]:
+    counter = RoundTrips()
+    token = _round_trips.set(counter)
+    try:
+        yield counter
+    finally:
+        _round_trips.reset(token)
+
+
+@cache
+def cypher(name: str) -> LiteralString:
+    """The text of `graph/cypher/<name>.cypher`.
+
+    The cast is the one place a `str` becomes `LiteralString`: these files are source code of the
+    project, reviewed like any other, never built from input.
+    """
+    path = CYPHER_DIR / f"{name}.cypher"
+    return cast(LiteralString, path.read_text(encoding="utf-8"))
+
+
+class Graph:
+    """A connected driver plus the database name; the object resolvers receive in their context."""
+
+    def __init__(self, driver: AsyncDriver, config: Neo4jConfig) -> None:
+        self.driver = driver
+        self.config = config
+
+    @classmethod
+    def connect(cls, config: Neo4jConfig) -> Graph:
+        driver = AsyncGraphDatabase.driver(
+            config.uri,
+            auth=(config.user, config.password),
+            max_transaction_retry_time=config.max_retry_time,
+            connection_timeout=config.connection_timeout,
+            connection_acquisition_timeout=config.connection_timeout + 2,
+            warn_notification_severity="OFF",
+            notifications_min_severity="OFF",
+        )
+        return cls(driver, config)
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+    async def ping(self) -> bool:
+        try:
+            await self.driver.verify_connectivity(database=self.config.database)
+        except (ServiceUnavailable, SessionExpired, OSError, AuthError, ConfigurationError):
+            return False
+        return True
+
+
+    def _count(self, name: str) -> None:
+        counter = _round_trips.get()
+        if counter is not None:
+            counter.count += 1
+            counter.queries.append(name)
+
+    async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Record]:
+        """Runs the named query in a read transaction and returns its rows as dicts."""
+        query = cypher(name)
+        args = dict(params or {})
+
+        @unit_of_work(timeout=self.config.query_timeout)
+        async def work(tx: AsyncManagedTransaction) -> list[Record]:
+            result = await tx.run(query, args)
+            return [_native(record.data()) async for record in result]
+
+        self._count(name)
+        try:
+            async with self.driver.session(database=self.config.database) as session:
+                return await session.execute_read(work)
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise GraphUnavailable(str(exc)) from exc
+
+    async def write(self, steps: list[tuple[str, Mapping[str, Any]]]) -> list[list[Record]]:
+        """Runs several named queries in ONE write transaction: all of them land, or none does."""
+        prepared = [(cypher(name), dict(params)) for name, params in steps]
+
+        @unit_of_work(timeout=self.config.query_timeout)
+        async def work(tx: AsyncManagedTransaction) -> list[list[Record]]:
+            out: list[list[Record]] = []
+            for query, args in prepared:
+                result = await tx.run(query, args)
+                out.append([_native(record.data()) async for record in result])
+            return out
+
+        for name, _ in steps:
+            self._count(name)
+        try:
+            async with self.driver.session(database=self.config.database) as session:
+                return await session.execute_write(work)
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise GraphUnavailable(str(exc)) from exc
+
+    async def write_one(self, name: str, params: Mapping[str, Any]) -> list[Record]:
+        return (await self.write([(name, params)]))[0]

@@ -1,0 +1,313 @@
+"""The managed Neo4j instance: a real Neo4j Community server the project obtains and runs itself.
+
+Owns resolving the server's jars from Maven Central (through `graph/runtime/pom.xml` and the
+machine's `mvn`), writing its configuration, generating its password, and starting, stopping and
+reporting on the process. One instance lives in one home folder (`TOWNGRAPH_NEO4J_HOME`); tests use
+a home of their own, so they never touch the data of `make run`.
+
+Layout of a home folder::
+
+    conf/neo4j.conf      regenerated at every start
+    data/ logs/          Neo4j's own
+    password             the generated password of user `neo4j`, mode 0600
+    instance.json        pid and Bolt port of the running process
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+NEO4J_VERSION = "5.26.30"
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+STATE_ROOT = PROJECT_ROOT / ".towngraph"
+DEFAULT_HOME = STATE_ROOT / "neo4j"
+POM = Path(__file__).resolve().parent / "runtime" / "pom.xml"
+USER = "neo4j"
+
+# JVM flags the Neo4j launcher script would pass; the jar-based start needs them spelled out.
+_JVM_FLAGS = [
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+UnlockExperimentalVMOptions",
+    "-XX:+TrustFinalNonStaticFields",
+    "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Djdk.tls.ephemeralDHKeySize=2048",
+    "-Dlog4j2.disable.jmx=true",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+    "--add-opens=java.base/java.util=ALL-UNNAMED",
+    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+    "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",
+]
+
+
+class InstanceError(RuntimeError):
+    """The managed Neo4j could not be obtained, started or stopped; the message says why."""
+
+
+@dataclass(frozen=True)
+class Status:
+    """What `towngraph db status` reports."""
+
+    running: bool
+    uri: str | None
+    pid: int | None
+    home: Path
+
+
+@dataclass(frozen=True)
+class Credentials:
+    uri: str
+    user: str
+    password: str
+
+
+@dataclass(frozen=True)
+class Sizing:
+    """Memory for a 2-core / 24 GB machine that may run `make run`, tests and a benchmark at once."""
+
+    heap: str = "1g"
+    page_cache: str = "1g"
+
+    @classmethod
+    def from_env(cls) -> Sizing:
+        return cls(
+            heap=os.environ.get("TOWNGRAPH_NEO4J_HEAP", cls.heap),
+            page_cache=os.environ.get("TOWNGRAPH_NEO4J_PAGECACHE", cls.page_cache),
+        )
+
+
+def home_from_env() -> Path:
+    raw = os.environ.get("TOWNGRAPH_NEO4J_HOME")
+    return Path(raw).resolve() if raw else DEFAULT_HOME
+
+
+def distribution_dir() -> Path:
+    return STATE_ROOT / "dist" / f"neo4j-{NEO4J_VERSION}"
+
+
+def ensure_distribution() -> Path:
+    """Resolves the server jars once per version; later calls only check the marker file."""
+    target = distribution_dir()
+    marker = target / ".complete"
+    if marker.exists():
+        return target
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        raise InstanceError("Maven (mvn) is not on PATH: it is needed once to obtain Neo4j")
+    if shutil.which("java") is None:
+        raise InstanceError("java is not on PATH: Neo4j 5.26 needs a JDK 17 or 21")
+    lib = target / "lib"
+    if lib.exists():
+        shutil.rmtree(lib)  # a half-copied folder from an interrupted run
+    lib.mkdir(parents=True)
+    print(f"towngraph: obtaining Neo4j {NEO4J_VERSION} through Maven (once)…", flush=True)
+    cmd = [
+        mvn, "-q", "-B", "-f", str(POM),
+        "dependency:copy-dependencies", f"-DoutputDirectory={lib}",
+        "-DincludeScope=runtime",
+    ]  # fmt: skip
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)  # noqa: S603
+    if proc.returncode != 0:
+        raise InstanceError(
+            f"mvn could not resolve org.neo4j:neo4j:{NEO4J_VERSION}:\n{proc.stdout}{proc.stderr}"
+        )
+    if not any(lib.glob("neo4j-[0-9]*.jar")):
+        raise InstanceError(f"mvn finished but no neo4j jar is in {lib}")
+    marker.write_text(NEO4J_VERSION)
+    return target
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def _port_open(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.settimeout(0.5)
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    # A zombie child of this process still answers kill(0); reap it if it is ours.
+    with contextlib.suppress(ChildProcessError):
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        if done == pid:
+            return False
+    return True
+
+
+class ManagedInstance:
+    """One Neo4j server process rooted at `home`."""
+
+    def __init__(self, home: Path | None = None, sizing: Sizing | None = None) -> None:
+        self.home = (home or home_from_env()).resolve()
+        self.sizing = sizing or Sizing.from_env()
+
+    # -- files ---------------------------------------------------------------------------
+    @property
+    def _state_file(self) -> Path:
+        return self.home / "instance.json"
+
+    @property
+    def _password_file(self) -> Path:
+        return self.home / "password"
+
+    def _read_state(self) -> dict[str, int] | None:
+        try:
+            raw = json.loads(self._state_file.read_text())
+        except (FileNotFoundError, ValueError):
+            return None
+        return {"pid": int(raw["pid"]), "port": int(raw["port"])}
+
+    def password(self) -> str:
+        try:
+            return self._password_file.read_text().strip()
+        except FileNotFoundError as exc:
+            raise InstanceError(f"no password file in {self.home}: start the instance first") from exc
+
+    def _write_config(self, port: int) -> Path:
+        conf_dir = self.home / "conf"
+        conf_dir.mkdir(parents=True, exist_ok=True)
+        lines = [
+            "# Written by towngraph at every start; edits are overwritten.",
+            "server.default_listen_address=127.0.0.1",
+            f"server.bolt.listen_address=127.0.0.1:{port}",
+            "server.bolt.advertised_address=127.0.0.1",
+            "server.http.enabled=false",
+            "server.https.enabled=false",
+            "dbms.security.auth_enabled=true",
+            f"server.memory.pagecache.size={self.sizing.page_cache}",
+            f"server.directories.data={self.home / 'data'}",
+            f"server.directories.logs={self.home / 'logs'}",
+            f"server.directories.run={self.home / 'run'}",
+            "dbms.usage_report.enabled=false",
+            # The project's data is re-importable; keep little transaction log on disk.
+            "db.tx_log.rotation.retention_policy=2 files",
+            "db.logs.query.enabled=OFF",
+            # A browser is not shipped; only Bolt is served.
+            "server.bolt.enabled=true",
+        ]
+        path = conf_dir / "neo4j.conf"
+        path.write_text("\n".join(lines) + "\n")
+        return conf_dir
+
+    def _ensure_password(self, dist: Path, conf_dir: Path) -> None:
+        if (self.home / "data" / "dbms" / "auth.ini").exists() and self._password_file.exists():
+            return
+        password = secrets.token_urlsafe(24)
+        self.home.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self._password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(password + "\n")
+        env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(conf_dir)}
+        cmd = [
+            "java", "-cp", f"{dist / 'lib'}/*", "org.neo4j.cli.AdminTool",
+            "dbms", "set-initial-password", password,
+        ]  # fmt: skip
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+        if proc.returncode != 0:
+            raise InstanceError(f"set-initial-password failed:\n{proc.stdout}{proc.stderr}")
+
+    # -- lifecycle -----------------------------------------------------------------------
+    def status(self) -> Status:
+        state = self._read_state()
+        if state and _pid_alive(state["pid"]) and _port_open(state["port"]):
+            return Status(True, f"bolt://127.0.0.1:{state['port']}", state["pid"], self.home)
+        return Status(False, None, None, self.home)
+
+    def credentials(self) -> Credentials:
+        status = self.status()
+        if not status.running or status.uri is None:
+            raise InstanceError(f"the managed Neo4j in {self.home} is not running")
+        return Credentials(status.uri, USER, self.password())
+
+    def start(self, timeout: float = 180.0) -> Credentials:
+        """Starts the server unless it already runs; returns how to connect. Idempotent."""
+        if self.status().running:
+            return self.credentials()
+        dist = ensure_distribution()
+        port = _free_port()
+        conf_dir = self._write_config(port)
+        self._ensure_password(dist, conf_dir)
+        (self.home / "logs").mkdir(parents=True, exist_ok=True)
+        console = (self.home / "logs" / "console.log").open("ab")
+        cmd = [
+            "java", f"-Xms{self.sizing.heap}", f"-Xmx{self.sizing.heap}", *_JVM_FLAGS,
+            "-cp", f"{dist / 'lib'}/*", "org.neo4j.server.CommunityEntryPoint",
+            f"--home-dir={self.home}", f"--config-dir={conf_dir}",
+        ]  # fmt: skip
+        proc = subprocess.Popen(  # noqa: S603
+            cmd,
+            stdout=console,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,  # survives the CLI that started it, like a daemon
+            cwd=self.home,
+        )
+        console.close()
+        self._state_file.write_text(json.dumps({"pid": proc.pid, "port": port}))
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                raise InstanceError(
+                    f"Neo4j exited with code {proc.returncode}; see {self.home / 'logs'}"
+                )
+            if _port_open(port) and self._bolt_ready(port):
+                return self.credentials()
+            time.sleep(0.3)
+        raise InstanceError(f"Neo4j did not open Bolt on port {port} within {timeout:.0f} s")
+
+    def _bolt_ready(self, port: int) -> bool:
+        # Bolt opens before the default database is online; ask it to answer a query.
+        from neo4j import GraphDatabase
+        from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+
+        try:
+            with GraphDatabase.driver(
+                f"bolt://127.0.0.1:{port}", auth=(USER, self.password()), connection_timeout=2
+            ) as driver:
+                driver.execute_query("RETURN 1")
+            return True
+        except (ServiceUnavailable, SessionExpired, Neo4jError, OSError):
+            return False
+
+    def stop(self, timeout: float = 60.0) -> bool:
+        """Stops the server if it runs; returns whether it was running."""
+        state = self._read_state()
+        if not state or not _pid_alive(state["pid"]):
+            self._state_file.unlink(missing_ok=True)
+            return False
+        pid = state["pid"]
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and _pid_alive(pid):
+            time.sleep(0.2)
+        if _pid_alive(pid):
+            os.kill(pid, signal.SIGKILL)
+        self._state_file.unlink(missing_ok=True)
+        return True

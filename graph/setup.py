@@ -1,0 +1,22 @@
+"""Applies the graph's constraints and indexes, idempotently, before anything else runs."""
+
+from __future__ import annotations
+
+from typing import LiteralString
+
+from graph.db import Graph, cypher
+
+
+def _statements() -> list[LiteralString]:
+    text = cypher("setup/constraints")
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
+    return [stmt.strip() for stmt in body.split(";") if stmt.strip()]
+
+
+async def apply_schema(graph: Graph) -> None:
+    """Creates what is missing and waits until every index is online (schema changes are not
+    allowed in the same transaction as writes, so each statement runs on its own)."""
+    async with graph.driver.session(database=graph.config.database) as session:
+        for stmt in _statements():
+            await (await session.run(stmt)).consume()
+        await (await session.run("CALL db.awaitIndexes(120)")).consume()
