@@ -1,0 +1,66 @@
+"""Batched lookups behind the per-request DataLoaders: one query for many keys.
+
+Each query in `graph/cypher/lookup/` and `graph/cypher/rel/` takes `$keys` and returns rows of
+`key, item`; this module groups the rows back into one list per key, in the keys' order. The
+enums are the only way to name a query, so no query name comes from input.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from enum import StrEnum
+
+from graph.db import Graph, Record
+
+
+class Lookup(StrEnum):
+    """Nodes by id, one per label."""
+
+    COUNTY = "lookup/county"
+    TOWNSHIP = "lookup/township"
+    VILLAGE = "lookup/village"
+    DEPARTMENT = "lookup/department"
+    PERSON = "lookup/person"
+    SKILL = "lookup/skill"
+    POST = "lookup/post"
+
+
+class Rel(StrEnum):
+    """Relationship fields, keyed by the id of the node the field is on."""
+
+    PERSON_DEPARTMENT = "rel/person_department"
+    PERSON_SKILLS = "rel/person_skills"
+    PERSON_SERVICES = "rel/person_services"
+    PERSON_POSTS = "rel/person_posts"
+    PERSON_DISPATCHES = "rel/person_dispatches"
+    PERSON_MENTORS = "rel/person_mentors"
+    PERSON_MENTEES = "rel/person_mentees"
+    VILLAGE_TOWNSHIP = "rel/village_township"
+    VILLAGE_SERVED_BY = "rel/village_served_by"
+    TOWNSHIP_COUNTY = "rel/township_county"
+    TOWNSHIP_VILLAGES = "rel/township_villages"
+    UNIT_DEPARTMENTS = "rel/unit_departments"
+    COUNTY_TOWNSHIPS = "rel/county_townships"
+    DEPARTMENT_UNIT = "rel/department_unit"
+    DEPARTMENT_STAFF = "rel/department_staff"
+    DEPARTMENT_POSTS = "rel/department_posts"
+    SKILL_BROADER = "rel/skill_broader"
+    SKILL_NARROWER = "rel/skill_narrower"
+    POST_DEPARTMENT = "rel/post_department"
+    POST_REQUIRES = "rel/post_requires"
+    POST_HOLDERS = "rel/post_holders"
+
+
+async def load_many(graph: Graph, query: Lookup | Rel, keys: Sequence[str]) -> list[list[Record]]:
+    """Runs `query` once for all `keys`; returns the items of each key, in the order of `keys`."""
+    rows = await graph.read(query.value, {"keys": list(dict.fromkeys(keys))})
+    grouped: defaultdict[str, list[Record]] = defaultdict(list)
+    for row in rows:
+        grouped[row["key"]].append(row["item"])
+    return [grouped.get(key, []) for key in keys]
+
+
+async def load_one(graph: Graph, query: Lookup | Rel, keys: Sequence[str]) -> list[Record | None]:
+    """Like `load_many` for fields with at most one item per key."""
+    return [items[0] if items else None for items in await load_many(graph, query, keys)]

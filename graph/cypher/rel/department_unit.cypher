@@ -1,0 +1,7 @@
+// The unit (county, township or village) a department belongs to, batched over departments.
+// Parameters: keys (department ids). Columns: key, item {kind: label name, node: properties}.
+UNWIND $keys AS key
+MATCH (:Department {id: key})-[:IN]->(u)
+WHERE u:County OR u:Township OR u:Village
+RETURN key, {kind: CASE WHEN u:County THEN 'County' WHEN u:Township THEN 'Township' ELSE 'Village' END,
+             node: u {.*}} AS item

@@ -1,0 +1,6 @@
+// A person's dispatches to townships (DISPATCHED_TO, 县属乡用), newest first, batched.
+// Parameters: keys (person ids). Columns: key, item {township, since, until}.
+UNWIND $keys AS key
+MATCH (:Person {id: key})-[r:DISPATCHED_TO]->(t:Township)
+WITH key, r, t ORDER BY r.since DESC, t.id
+RETURN key, {township: t {.*}, since: r.since, until: r.until} AS item

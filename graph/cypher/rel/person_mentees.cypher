@@ -1,0 +1,6 @@
+// Whom a person mentors (or mentored), newest first, batched over mentors.
+// Parameters: keys (mentor ids). Columns: key, item {person (the mentee), since, until}.
+UNWIND $keys AS key
+MATCH (:Person {id: key})-[r:MENTORS]->(m:Person)
+WITH key, r, m ORDER BY r.since DESC, m.id
+RETURN key, {person: m {.*}, since: r.since, until: r.until} AS item
