@@ -1,0 +1,152 @@
+"""The three headline traversals: who served a village, mentor candidates, the talent pool.
+
+Each runs ONE Cypher query for its whole result, the fields of the returned people included, so a
+request's round trips do not grow with the number of results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from graph.db import Graph, Record
+
+# Residential duties that keep a person in a village and so out of the pool on that day.
+RESIDENTIAL_ROLES = ("STATIONED", "FIRST_SECRETARY", "WORK_TEAM")
+
+
+@dataclass(frozen=True)
+class ServedResult:
+    village_found: bool
+    skill_found: bool
+    matches: list[Record]
+
+
+async def people_who_served(
+    graph: Graph,
+    *,
+    village_id: str,
+    skill_id: str,
+    served_since: dt.date | None,
+    include_narrower: bool,
+    min_level: int,
+) -> ServedResult:
+    rows = await graph.read(
+        "matching/people_who_served",
+        {
+            "villageId": village_id,
+            "skillId": skill_id,
+            "servedSince": served_since,
+            "includeNarrower": include_narrower,
+            "minLevel": min_level,
+        },
+    )
+    row = rows[0]
+    return ServedResult(row["villageFound"], row["skillFound"], row["matches"])
+
+
+@dataclass(frozen=True)
+class MentorWeights:
+    """Weights of the mentor score's parts; each part is in 0..1, so the score is too."""
+
+    coverage: float = 0.40  # target skills covered, at what level
+    township: float = 0.15  # works in (or is dispatched to) the mentee's township
+    capacity: float = 0.15  # spare places for mentees
+    years: float = 0.10  # years of service, saturating at 30
+    bridge: float = 0.20  # township skill joined with village experience
+
+    def as_params(self) -> dict[str, float]:
+        return {
+            "coverage": self.coverage,
+            "township": self.township,
+            "capacity": self.capacity,
+            "years": self.years,
+            "bridge": self.bridge,
+        }
+
+
+@dataclass(frozen=True)
+class MentorResult:
+    unknown_skills: list[str]
+    targets: list[Record]
+    candidates: list[Record]
+
+
+async def mentor_candidates(
+    graph: Graph,
+    *,
+    mentee_id: str,
+    skill_ids: list[str] | None,
+    as_of: dt.date,
+    max_mentees: int,
+    min_years: int,
+    limit: int,
+    weights: MentorWeights,
+) -> MentorResult | None:
+    """None when the mentee does not exist."""
+    rows = await graph.read(
+        "matching/mentor_candidates",
+        {
+            "menteeId": mentee_id,
+            "skillIds": skill_ids,
+            "asOf": as_of,
+            "maxMentees": max_mentees,
+            "minYears": min_years,
+            "limit": limit,
+            "w": weights.as_params(),
+        },
+    )
+    if not rows or not rows[0]["menteeFound"]:
+        return None
+    row = rows[0]
+    return MentorResult(row["unknownSkills"], row["targets"], row["candidates"])
+
+
+@dataclass(frozen=True)
+class TalentCursor:
+    """Where a talent-pool page ends: the sort key of its last row."""
+
+    cnt: int
+    sum: int
+    id: str
+
+
+@dataclass(frozen=True)
+class TalentResult:
+    unknown_skills: list[str]
+    township_found: bool
+    total: int
+    rows: list[Record]  # up to first + 1, so the caller can tell whether a next page exists
+
+
+async def talent_pool(
+    graph: Graph,
+    *,
+    skill_ids: list[str],
+    match_all: bool,
+    min_level: int,
+    township_id: str | None,
+    on: dt.date,
+    check_availability: bool,
+    first: int,
+    after: TalentCursor | None,
+) -> TalentResult:
+    after_param: dict[str, Any] | None = (
+        None if after is None else {"cnt": after.cnt, "sum": after.sum, "id": after.id}
+    )
+    rows = await graph.read(
+        "matching/talent_pool",
+        {
+            "skillIds": list(dict.fromkeys(skill_ids)),
+            "matchAll": match_all,
+            "minLevel": min_level,
+            "townshipId": township_id,
+            "on": on,
+            "checkAvailability": check_availability,
+            "first": first,
+            "after": after_param,
+        },
+    )
+    row = rows[0]
+    return TalentResult(row["unknownSkills"], row["townshipFound"], row["total"], row["page"])

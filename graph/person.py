@@ -1,0 +1,51 @@
+"""People lists: the `people` connection's single query."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from graph.db import Graph, Record
+from graph.search import fulltext_query
+
+
+@dataclass(frozen=True)
+class PeopleFilter:
+    search: str | None = None
+    skill_ids: list[str] | None = None
+    township_id: str | None = None
+    department_id: str | None = None
+    political_status: str | None = None
+    min_age: int | None = None
+    max_age: int | None = None
+
+
+@dataclass(frozen=True)
+class PeoplePage:
+    total: int
+    rows: list[Record]  # up to first + 1, by id
+
+
+async def people_page(
+    graph: Graph, flt: PeopleFilter, *, on: dt.date, first: int, after: str | None
+) -> PeoplePage:
+    search = fulltext_query(flt.search) if flt.search else None
+    if flt.search and search is None:
+        return PeoplePage(0, [])  # only white space was typed: nothing can match
+    # Age in the year of `on`: age ≥ minAge ⇔ birthYear ≤ year − minAge.
+    rows = await graph.read(
+        "person/page",
+        {
+            "search": search,
+            "skillIds": flt.skill_ids,
+            "townshipId": flt.township_id,
+            "departmentId": flt.department_id,
+            "politicalStatus": flt.political_status,
+            "maxBirthYear": None if flt.min_age is None else on.year - flt.min_age,
+            "minBirthYear": None if flt.max_age is None else on.year - flt.max_age,
+            "on": on,
+            "after": after,
+            "first": first,
+        },
+    )
+    return PeoplePage(rows[0]["total"], rows[0]["page"])

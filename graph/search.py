@@ -1,0 +1,26 @@
+"""Turns what a clerk types into a query for the CJK full-text index `name_search`.
+
+The CJK analyzer indexes Chinese text as overlapping bigrams (张伟明 → 张伟, 伟明), so a
+two-or-more-character term is searched as a phrase of its bigrams and a single character as a
+prefix (张 → 张*), which a bigram index can only answer that way. Lucene's syntax characters are
+escaped, so typed text never becomes query syntax.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+
+
+def _escape(term: str) -> str:
+    return _SPECIAL.sub(r"\\\1", term)
+
+
+def fulltext_query(text: str) -> str | None:
+    """A Lucene query requiring every whitespace-separated term; None when nothing is left."""
+    terms = [t for t in text.split() if t]
+    if not terms:
+        return None
+    parts = [f"{_escape(t)}*" if len(t) == 1 else f'"{_escape(t)}"' for t in terms]
+    return " AND ".join(parts)

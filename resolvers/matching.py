@@ -1,0 +1,189 @@
+"""Arguments of the three headline traversals checked, turned into graph calls, and explained.
+
+Each traversal is one Cypher query (graph/matching.py); this module validates what a clerk sent,
+maps "not found" and unknown skills to errors that name the argument, and writes the plain-words
+`reasons` of mentor candidates from the parts of their score.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from graph import matching
+from graph.db import Record
+from resolvers.context import Context
+from resolvers.errors import BadInput, NotFound
+from resolvers.paging import decode_cursor, encode_cursor, page_size
+
+MENTOR_WEIGHTS = matching.MentorWeights()
+MAX_MENTOR_LIMIT = 50
+
+
+def _level(field: str, value: int) -> int:
+    if not 1 <= value <= 5:
+        raise BadInput(field, f"must be a level from 1 to 5, got {value}")
+    return value
+
+
+def _unknown_skills(field: str, ids: list[str]) -> None:
+    if ids:
+        listed = ", ".join(f"'{i}'" for i in ids)
+        raise BadInput(field, f"unknown skill {listed}" if len(ids) == 1 else f"unknown skills {listed}")
+
+
+async def people_who_served(
+    ctx: Context,
+    *,
+    village_id: str,
+    skill_id: str,
+    served_since: dt.date | None,
+    include_narrower: bool,
+    min_level: int,
+) -> list[Record]:
+    result = await matching.people_who_served(
+        ctx.graph,
+        village_id=village_id,
+        skill_id=skill_id,
+        served_since=served_since,
+        include_narrower=include_narrower,
+        min_level=_level("minLevel", min_level),
+    )
+    if not result.village_found:
+        raise NotFound("villageId", "village", village_id)
+    if not result.skill_found:
+        raise NotFound("skillId", "skill", skill_id)
+    return result.matches
+
+
+@dataclass(frozen=True)
+class MentorCandidate:
+    row: Record
+    reasons: list[str]
+
+
+def mentor_reasons(row: Record, max_mentees: int) -> list[str]:
+    """Why a candidate was chosen, one plain sentence per part of the score."""
+    reasons = [
+        f"covers {c['skill']['name']} at level {c['level']} (mentee: {c['menteeLevel'] or 'none'})"
+        for c in row["covered"]
+    ]
+    if row["sameTownship"]:
+        reasons.append("works in the mentee's township")
+    active = row["activeMentees"]
+    reasons.append(
+        "has no mentee yet"
+        if active == 0
+        else f"has {active} of {max_mentees} mentee places taken"
+    )
+    reasons.append(f"{row['years']} years of public service")
+    if row["mentorVillageSide"] != row["menteeVillageSide"]:
+        reasons.append(
+            "a village cadre paired with township staff"
+            if row["mentorVillageSide"]
+            else "township professional skill paired with a village cadre"
+        )
+    if row["mentorVillageSide"]:
+        reasons.append("knows village governance first-hand (村两委)")
+    elif row["villagesServed"]:
+        n = row["villagesServed"]
+        reasons.append(f"served in {n} village{'s' if n > 1 else ''} (village experience)")
+    return reasons
+
+
+async def mentor_candidates(
+    ctx: Context,
+    *,
+    mentee_id: str,
+    skill_ids: list[str] | None,
+    limit: int,
+    as_of: dt.date | None,
+) -> list[MentorCandidate]:
+    if not 1 <= limit <= MAX_MENTOR_LIMIT:
+        raise BadInput("limit", f"must be between 1 and {MAX_MENTOR_LIMIT}, got {limit}")
+    max_mentees = ctx.rules.max_active_mentees
+    result = await matching.mentor_candidates(
+        ctx.graph,
+        mentee_id=mentee_id,
+        skill_ids=list(dict.fromkeys(skill_ids)) if skill_ids is not None else None,
+        as_of=as_of or ctx.today,
+        max_mentees=max_mentees,
+        min_years=ctx.rules.min_mentor_years,
+        limit=limit,
+        weights=MENTOR_WEIGHTS,
+    )
+    if result is None:
+        raise NotFound("menteeId", "person", mentee_id)
+    _unknown_skills("skillIds", result.unknown_skills)
+    return [MentorCandidate(r, mentor_reasons(r, max_mentees)) for r in result.candidates]
+
+
+@dataclass(frozen=True)
+class TalentPage:
+    total: int
+    rows: list[Record]
+    cursors: list[str]
+    has_next: bool
+    has_previous: bool
+
+
+TALENT_CURSOR = "talent"
+
+
+def talent_cursor(row: Record) -> str:
+    return encode_cursor(TALENT_CURSOR, [row["cnt"], row["sum"], row["person"]["id"]])
+
+
+def _talent_after(after: str | None) -> matching.TalentCursor | None:
+    if after is None:
+        return None
+    key: Any = decode_cursor(TALENT_CURSOR, after)
+    try:
+        cnt, total, pid = key
+        return matching.TalentCursor(int(cnt), int(total), str(pid))
+    except (TypeError, ValueError) as exc:
+        raise BadInput("after", "not a cursor this API issued") from exc
+
+
+async def talent_pool(
+    ctx: Context,
+    *,
+    skill_ids: list[str],
+    match_all: bool,
+    min_level: int,
+    township_id: str | None,
+    available_on: dt.date | None,
+    first: int,
+    after: str | None,
+) -> TalentPage:
+    if not skill_ids:
+        raise BadInput("skillIds", "name at least one skill")
+    size = page_size(first)
+    result = await matching.talent_pool(
+        ctx.graph,
+        skill_ids=skill_ids,
+        match_all=match_all,
+        min_level=_level("minLevel", min_level),
+        township_id=township_id,
+        on=available_on or ctx.today,
+        check_availability=available_on is not None,
+        first=size,
+        after=_talent_after(after),
+    )
+    _unknown_skills("skillIds", result.unknown_skills)
+    if not result.township_found and township_id is not None:
+        raise NotFound("townshipId", "township", township_id)
+    rows = result.rows[:size]
+    return TalentPage(
+        total=result.total,
+        rows=rows,
+        cursors=[talent_cursor(r) for r in rows],
+        has_next=len(result.rows) > size,
+        has_previous=after is not None,
+    )
+
+
+def talent_score(row: Record, requested: int) -> float:
+    """Sum of matched levels over the best possible (5 for every distinct requested skill)."""
+    return round(row["sum"] / (5.0 * max(requested, 1)), 4)

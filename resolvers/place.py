@@ -1,0 +1,19 @@
+"""Lists of places for the root query."""
+
+from __future__ import annotations
+
+from graph import place
+from graph.db import Record
+from resolvers.context import Context
+
+
+async def counties(ctx: Context) -> list[Record]:
+    return await place.counties(ctx.graph)
+
+
+async def townships(ctx: Context, county_id: str | None) -> list[Record]:
+    return await place.townships(ctx.graph, county_id)
+
+
+async def villages(ctx: Context, township_id: str) -> list[Record]:
+    return await ctx.loaders.township_villages.load(township_id)

@@ -1,0 +1,49 @@
+"""From exceptions to GraphQL errors a clerk understands, and masking of everything else.
+
+Domain errors keep their message and get `extensions.code` (BAD_USER_INPUT, NOT_FOUND); an
+unreachable Neo4j becomes SERVICE_UNAVAILABLE; any other exception is logged with its stack trace
+and reaches the client only as "Internal server error" with code INTERNAL_SERVER_ERROR.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+from resolvers.errors import DomainError
+from resolvers.graph_errors import is_unavailable
+
+log = logging.getLogger("towngraph.errors")
+
+UNAVAILABLE_MESSAGE = "The graph database is unavailable right now; please try again shortly."
+
+
+def _classify(error: GraphQLError) -> GraphQLError:
+    original = error.original_error
+    if original is None:
+        # Parse and validation errors: the message already names the field and the reason.
+        ext = {**(error.extensions or {}), "code": "GRAPHQL_VALIDATION_FAILED"}
+        return GraphQLError(error.message, error.nodes, error.source, error.positions,
+                            error.path, None, ext)  # fmt: skip
+    if isinstance(original, DomainError):
+        return GraphQLError(original.message, error.nodes, error.source, error.positions,
+                            error.path, original, {"code": original.code})  # fmt: skip
+    if is_unavailable(original):
+        return GraphQLError(UNAVAILABLE_MESSAGE, error.nodes, error.source, error.positions,
+                            error.path, original, {"code": "SERVICE_UNAVAILABLE"})  # fmt: skip
+    log.error("unexpected error at %s", error.path, exc_info=original)
+    return GraphQLError("Internal server error", error.nodes, error.source, error.positions,
+                        error.path, None, {"code": "INTERNAL_SERVER_ERROR"})  # fmt: skip
+
+
+class ClerkErrors(SchemaExtension):
+    """Rewrites the errors of every operation before they are sent."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is not None and result.errors:
+            result.errors = [_classify(e) for e in result.errors]

@@ -1,0 +1,50 @@
+"""The import mutation's result: counts per section and every problem found."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+
+
+@strawberry.type(description="Rows of one section of the import document.")
+class SectionCount:
+    section: str
+    count: int
+
+
+@strawberry.type(description="A problem with its place in the document, e.g. "
+                 "`people[12].department: unknown department 'D99'`.")
+class ImportProblem:
+    path: str
+    message: str
+
+    @strawberry.field(description="`path: message`, ready to show.")
+    def text(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@strawberry.type(description="What an import did, or would do on a dry run. On any problem "
+                 "nothing is written.")
+class ImportResult:
+    ok: bool
+    dry_run: bool
+    counts: list[SectionCount]
+    problems: list[ImportProblem]
+    nodes_created: int
+    relationships_created: int
+    relationships_deleted: int
+    properties_set: int
+
+    @classmethod
+    def from_report(cls, report: Any) -> ImportResult:
+        return cls(
+            ok=report.ok,
+            dry_run=report.dry_run,
+            counts=[SectionCount(section=k, count=v) for k, v in report.counts.items()],
+            problems=[ImportProblem(path=p.path, message=p.message) for p in report.problems],
+            nodes_created=report.nodes_created,
+            relationships_created=report.relationships_created,
+            relationships_deleted=report.relationships_deleted,
+            properties_set=report.properties_set,
+        )

@@ -1,0 +1,180 @@
+"""People (人员) and what they hold: skills, services in villages, posts, dispatches, mentors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import strawberry
+
+from schema.common import Info, PageInfo
+from schema.enums import Gender, PoliticalStatus, ServiceRole
+from schema.place import Department, Township, Village
+from schema.post import Post
+from schema.skill import PersonSkill
+
+
+def _active(since: dt.date, until: dt.date | None, on: dt.date) -> bool:
+    return since <= on and (until is None or until >= on)
+
+
+@strawberry.type(description="A township or county staff member, village cadre or stationed cadre.")
+class Person:
+    id: strawberry.ID
+    name: str
+    gender: Gender | None
+    birth_year: int | None
+    joined_year: int | None = strawberry.field(description="First year of public service.")
+    political_status: PoliticalStatus | None
+    education: str | None
+    phone: str | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Person:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            name=row["name"],
+            gender=Gender(row["gender"]) if row.get("gender") else None,
+            birth_year=row.get("birthYear"),
+            joined_year=row.get("joinedYear"),
+            political_status=(
+                PoliticalStatus(row["politicalStatus"]) if row.get("politicalStatus") else None
+            ),
+            education=row.get("education"),
+            phone=row.get("phone"),
+        )
+
+    @strawberry.field(description="Age in years in the year of asOf (default today).")
+    def age(self, info: Info, as_of: dt.date | None = None) -> int | None:
+        if self.birth_year is None:
+            return None
+        return (as_of or info.context.today).year - self.birth_year
+
+    @strawberry.field(description="Years of public service in the year of asOf (default today).")
+    def years_of_service(self, info: Info, as_of: dt.date | None = None) -> int | None:
+        if self.joined_year is None:
+            return None
+        return (as_of or info.context.today).year - self.joined_year
+
+    @strawberry.field(description="The employing unit (WORKS_IN).")
+    async def department(self, info: Info) -> Department | None:
+        row = await info.context.loaders.person_department.load(self.id)
+        return Department.from_row(row) if row else None
+
+    @strawberry.field(description="Skills with levels, highest level first.")
+    async def skills(self, info: Info) -> list[PersonSkill]:
+        rows = await info.context.loaders.person_skills.load(self.id)
+        return [PersonSkill.from_row(r) for r in rows]
+
+    @strawberry.field(description="Services in villages (SERVED_IN), newest first.")
+    async def services(self, info: Info) -> list[Service]:
+        rows = await info.context.loaders.person_services.load(self.id)
+        return [Service.from_row(r) for r in rows]
+
+    @strawberry.field(description="Posts held now or before (HOLDS), newest first.")
+    async def posts(self, info: Info) -> list[PostHolding]:
+        rows = await info.context.loaders.person_posts.load(self.id)
+        return [PostHolding.from_row(r) for r in rows]
+
+    @strawberry.field(description="Dispatches to townships (县属乡用, DISPATCHED_TO), newest first.")
+    async def dispatches(self, info: Info) -> list[Dispatch]:
+        rows = await info.context.loaders.person_dispatches.load(self.id)
+        return [Dispatch.from_row(r) for r in rows]
+
+    @strawberry.field(description="Mentors of this person (师徒结对); only those active on "
+                      "activeOn when it is given.")
+    async def mentors(self, info: Info, active_on: dt.date | None = None) -> list[Mentorship]:
+        rows = await info.context.loaders.person_mentors.load(self.id)
+        return _mentorships(rows, active_on)
+
+    @strawberry.field(description="Mentees of this person; only those active on activeOn when "
+                      "it is given.")
+    async def mentees(self, info: Info, active_on: dt.date | None = None) -> list[Mentorship]:
+        rows = await info.context.loaders.person_mentees.load(self.id)
+        return _mentorships(rows, active_on)
+
+
+def _mentorships(rows: list[dict[str, Any]], on: dt.date | None) -> list[Mentorship]:
+    items = [Mentorship.from_row(r) for r in rows]
+    return [m for m in items if on is None or _active(m.since, m.until, on)]
+
+
+@strawberry.type(description="A service of a person in a village (SERVED_IN).")
+class Service:
+    village: Village
+    role: ServiceRole
+    since: dt.date
+    until: dt.date | None = strawberry.field(description="Inclusive; null while ongoing.")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Service:
+        return cls(
+            village=Village.from_row(row["village"]),
+            role=ServiceRole(row["role"]),
+            since=row["since"],
+            until=row.get("until"),
+        )
+
+
+@strawberry.type(description="A person's tenure of a post (HOLDS).")
+class PostHolding:
+    post: Post
+    since: dt.date
+    until: dt.date | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> PostHolding:
+        return cls(post=Post.from_row(row["post"]), since=row["since"], until=row.get("until"))
+
+
+@strawberry.type(description="A county staff member's dispatch to a township (县属乡用).")
+class Dispatch:
+    township: Township
+    since: dt.date
+    until: dt.date | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Dispatch:
+        return cls(
+            township=Township.from_row(row["township"]), since=row["since"], until=row.get("until")
+        )
+
+
+@strawberry.type(description="A mentoring pair (师徒结对) seen from one side: `person` is the other.")
+class Mentorship:
+    person: Person
+    since: dt.date
+    until: dt.date | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Mentorship:
+        return cls(person=Person.from_row(row["person"]), since=row["since"], until=row.get("until"))
+
+
+@strawberry.input(description="Filters of `people`; all given filters must hold.")
+class PeopleFilter:
+    search: str | None = strawberry.field(default=None, description="Full-text over names (CJK).")
+    skill_ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Holds any of these skills."
+    )
+    township_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="Works in a unit of the township or its villages, or is dispatched to it now.",
+    )
+    department_id: strawberry.ID | None = None
+    political_status: PoliticalStatus | None = None
+    min_age: int | None = None
+    max_age: int | None = None
+
+
+@strawberry.type
+class PersonEdge:
+    cursor: str
+    node: Person
+
+
+@strawberry.type(description="A page of people, keyset-paged by id.")
+class PersonConnection:
+    total_count: int
+    edges: list[PersonEdge]
+    page_info: PageInfo

@@ -1,0 +1,177 @@
+"""Places and units: County (县), Township (乡/镇/街道), Village (行政村/社区), Department."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from schema.common import Info, Location
+from schema.enums import DepartmentKind, ServiceRole, TownshipCategory, TownshipKind
+
+if TYPE_CHECKING:
+    from schema.person import Person
+    from schema.post import Post
+
+PersonRef = Annotated["Person", strawberry.lazy("schema.person")]
+PostRef = Annotated["Post", strawberry.lazy("schema.post")]
+
+
+@strawberry.type(description="A county (县/市): owns departments and dispatches staff.")
+class County:
+    id: strawberry.ID
+    name: str
+    location: Location | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> County:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            name=row["name"],
+            location=Location.from_value(row.get("location")),
+        )
+
+    @strawberry.field(description="Townships of the county, by id.")
+    async def townships(self, info: Info) -> list[Township]:
+        rows = await info.context.loaders.county_townships.load(self.id)
+        return [Township.from_row(r) for r in rows]
+
+    @strawberry.field(description="County departments (县直部门).")
+    async def departments(self, info: Info) -> list[Department]:
+        rows = await info.context.loaders.unit_departments.load(self.id)
+        return [Department.from_row(r) for r in rows]
+
+
+@strawberry.type(description="A township-level division (乡/镇/街道): the hub between county and villages.")
+class Township:
+    id: strawberry.ID
+    name: str
+    kind: TownshipKind | None
+    category: TownshipCategory | None
+    population: int | None
+    area_km2: float | None
+    location: Location | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Township:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            name=row["name"],
+            kind=TownshipKind(row["kind"]) if row.get("kind") else None,
+            category=TownshipCategory(row["category"]) if row.get("category") else None,
+            population=row.get("population"),
+            area_km2=row.get("areaKm2"),
+            location=Location.from_value(row.get("location")),
+        )
+
+    @strawberry.field
+    async def county(self, info: Info) -> County | None:
+        row = await info.context.loaders.township_county.load(self.id)
+        return County.from_row(row) if row else None
+
+    @strawberry.field(description="Villages of the township, by id.")
+    async def villages(self, info: Info) -> list[Village]:
+        rows = await info.context.loaders.township_villages.load(self.id)
+        return [Village.from_row(r) for r in rows]
+
+    @strawberry.field(description="Township offices and public institutions (农业服务中心, 水利站 …).")
+    async def departments(self, info: Info) -> list[Department]:
+        rows = await info.context.loaders.unit_departments.load(self.id)
+        return [Department.from_row(r) for r in rows]
+
+
+@strawberry.type(description="An administrative village or community (行政村/社区): where needs arise.")
+class Village:
+    id: strawberry.ID
+    name: str
+    population: int | None
+    location: Location | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Village:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            name=row["name"],
+            population=row.get("population"),
+            location=Location.from_value(row.get("location")),
+        )
+
+    @strawberry.field
+    async def township(self, info: Info) -> Township | None:
+        row = await info.context.loaders.village_township.load(self.id)
+        return Township.from_row(row) if row else None
+
+    @strawberry.field(description="Everyone who served the village (any role), newest first.")
+    async def served_by(self, info: Info) -> list[VillageService]:
+        rows = await info.context.loaders.village_served_by.load(self.id)
+        return [VillageService.from_row(r) for r in rows]
+
+    @strawberry.field(description="The village committee (村两委) and other units of the village.")
+    async def departments(self, info: Info) -> list[Department]:
+        rows = await info.context.loaders.unit_departments.load(self.id)
+        return [Department.from_row(r) for r in rows]
+
+
+@strawberry.type(description="A person's service (SERVED_IN) seen from the village served.")
+class VillageService:
+    person: PersonRef
+    role: ServiceRole
+    since: dt.date
+    until: dt.date | None = strawberry.field(description="Inclusive; null while ongoing.")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> VillageService:
+        from schema.person import Person
+
+        return cls(
+            person=Person.from_row(row["person"]),
+            role=ServiceRole(row["role"]),
+            since=row["since"],
+            until=row.get("until"),
+        )
+
+
+Unit = Annotated[County | Township | Village, strawberry.union("Unit")]
+
+
+@strawberry.type(description="A unit that employs people: county department, township office or "
+                 "institution, or village committee.")
+class Department:
+    id: strawberry.ID
+    name: str
+    kind: DepartmentKind | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Department:
+        return cls(
+            id=strawberry.ID(row["id"]),
+            name=row["name"],
+            kind=DepartmentKind(row["kind"]) if row.get("kind") else None,
+        )
+
+    @strawberry.field(description="The county, township or village the department belongs to.")
+    async def unit(self, info: Info) -> Unit | None:
+        row = await info.context.loaders.department_unit.load(self.id)
+        if row is None:
+            return None
+        node = row["node"]
+        if row["kind"] == "County":
+            return County.from_row(node)
+        if row["kind"] == "Township":
+            return Township.from_row(node)
+        return Village.from_row(node)
+
+    @strawberry.field(description="People employed by the department (WORKS_IN), by id.")
+    async def staff(self, info: Info) -> list[PersonRef]:
+        from schema.person import Person
+
+        rows = await info.context.loaders.department_staff.load(self.id)
+        return [Person.from_row(r) for r in rows]
+
+    @strawberry.field(description="Posts (岗位) in the department.")
+    async def posts(self, info: Info) -> list[PostRef]:
+        from schema.post import Post
+
+        rows = await info.context.loaders.department_posts.load(self.id)
+        return [Post.from_row(r) for r in rows]

@@ -1,0 +1,58 @@
+"""Posts (岗位): positions in a department with required skills and their holders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+
+from schema.common import Info
+from schema.skill import PersonSkill
+
+if TYPE_CHECKING:
+    from schema.person import Person
+    from schema.place import Department
+
+PersonRef = Annotated["Person", strawberry.lazy("schema.person")]
+DepartmentRef = Annotated["Department", strawberry.lazy("schema.place")]
+
+
+@strawberry.type(description="A post (岗位) with its responsibilities' required skills.")
+class Post:
+    id: strawberry.ID
+    title: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Post:
+        return cls(id=strawberry.ID(row["id"]), title=row["title"])
+
+    @strawberry.field
+    async def department(self, info: Info) -> DepartmentRef | None:
+        from schema.place import Department
+
+        row = await info.context.loaders.post_department.load(self.id)
+        return Department.from_row(row) if row else None
+
+    @strawberry.field(description="Skills the post requires, with the minimum level.")
+    async def requires(self, info: Info) -> list[PersonSkill]:
+        rows = await info.context.loaders.post_requires.load(self.id)
+        return [PersonSkill.from_row(r) for r in rows]
+
+    @strawberry.field(description="Who holds or held the post, newest first.")
+    async def holders(self, info: Info) -> list[PostHolder]:
+        rows = await info.context.loaders.post_holders.load(self.id)
+        return [PostHolder.from_row(r) for r in rows]
+
+
+@strawberry.type(description="A person's tenure of a post, seen from the post.")
+class PostHolder:
+    person: PersonRef
+    since: dt.date
+    until: dt.date | None
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> PostHolder:
+        from schema.person import Person
+
+        return cls(person=Person.from_row(row["person"]), since=row["since"], until=row.get("until"))
