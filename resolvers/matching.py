@@ -80,7 +80,7 @@ def mentor_reasons(row: Record, max_mentees: int) -> list[str]:
     reasons.append(f"{row['years']} years of public service")
     if row["mentorVillageSide"] != row["menteeVillageSide"]:
         reasons.append(
-            "a village cadre paired with township staff"
+            "a village cadre paired with township or county staff"
             if row["mentorVillageSide"]
             else "township professional skill paired with a village cadre"
         )

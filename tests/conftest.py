@@ -7,12 +7,18 @@ import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
+from starlette.applications import Starlette
 
-from graph.db import Graph, Neo4jConfig
+from graph.db import Graph, Neo4jConfig, count_round_trips
+from graph.importing import import_document
 from graph.instance import STATE_ROOT, ManagedInstance
 from graph.setup import apply_schema
+from server.app import create_app
+from server.settings import Settings
 
 TEST_HOME = Path(os.environ.get("TOWNGRAPH_TEST_NEO4J_HOME", STATE_ROOT / "test-neo4j"))
 
@@ -48,3 +54,46 @@ async def graph(neo4j_config: Neo4jConfig) -> AsyncIterator[Graph]:
 def uid() -> str:
     """A prefix unique to this test, for every id the test creates."""
     return f"t{uuid.uuid4().hex[:8]}-"
+
+
+class GraphQLClient:
+    """Posts GraphQL to the real app over ASGI and counts the Cypher round trips it caused."""
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self.client = client
+        self.round_trips = 0
+
+    async def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        with count_round_trips() as counter:
+            response = await self.client.post(
+                "/graphql", json={"query": query, "variables": variables or {}}
+            )
+        self.round_trips = counter.count
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    async def data(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The `data` of a query that must not fail."""
+        body = await self.post(query, variables)
+        assert "errors" not in body, body["errors"]
+        result: dict[str, Any] = body["data"]
+        return result
+
+
+@pytest.fixture(scope="session")
+def app(graph: Graph, neo4j_config: Neo4jConfig) -> Starlette:
+    return create_app(neo4j_config, Settings(), graph=graph)
+
+
+@pytest.fixture
+async def gql(app: Starlette) -> AsyncIterator[GraphQLClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://towngraph.test") as client:
+        yield GraphQLClient(client)
+
+
+async def load(graph: Graph, document: dict[str, Any]) -> None:
+    """Imports a test's own data through the real importer; fails the test on any problem."""
+    report = await import_document(graph, document)
+    assert report.ok, [str(p) for p in report.problems]
