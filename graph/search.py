@@ -2,7 +2,7 @@
 
 The CJK analyzer indexes Chinese text as overlapping bigrams (张伟明 → 张伟, 伟明), so a
 two-or-more-character term is searched as a phrase of its bigrams and a single character as a
-prefix (张 → 张*), which a bigram index can only answer that way. Lucene's syntax characters are
+term containing it (光 → *光*: in 司马光 it is only the tail of the bigram 马光). Lucene's syntax characters are
 escaped, so typed text never becomes query syntax.
 """
 
@@ -22,5 +22,5 @@ def fulltext_query(text: str) -> str | None:
     terms = [t for t in text.split() if t]
     if not terms:
         return None
-    parts = [f"{_escape(t)}*" if len(t) == 1 else f'"{_escape(t)}"' for t in terms]
+    parts = [f"*{_escape(t)}*" if len(t) == 1 else f'"{_escape(t)}"' for t in terms]
     return " AND ".join(parts)

@@ -249,12 +249,14 @@ def build_schema(
     max_tokens: int = 5000,
     cache_size: int = 256,
 ) -> strawberry.Schema:
+    # Factories: a fresh extension per request (no shared per-request state); the parser and
+    # validation caches are module-level LRUs keyed by maxsize, so they still span requests.
     extensions: list[Any] = [
         ClerkErrors,
-        QueryDepthLimiter(max_depth=max_depth),
-        MaxAliasesLimiter(max_alias_count=max_aliases),
-        MaxTokensLimiter(max_token_count=max_tokens),
-        ParserCache(maxsize=cache_size),
-        ValidationCache(maxsize=cache_size),
+        lambda: QueryDepthLimiter(max_depth=max_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=max_aliases),
+        lambda: MaxTokensLimiter(max_token_count=max_tokens),
+        lambda: ParserCache(maxsize=cache_size),
+        lambda: ValidationCache(maxsize=cache_size),
     ]
     return TowngraphSchema(query=Query, mutation=Mutation, extensions=extensions)
