@@ -22,6 +22,7 @@ from neo4j.time import Date, DateTime
 from neo4j.exceptions import (
     AuthError,
     ConfigurationError,
+    Neo4jError,
     ServiceUnavailable,
     SessionExpired,
 )
@@ -116,8 +117,8 @@ class Graph:
 
     async def ping(self) -> bool:
         try:
-            await self.driver.verify_connectivity(database=self.config.database)
-        except (ServiceUnavailable, SessionExpired, OSError, AuthError, ConfigurationError):
+            await self.driver.execute_query("RETURN 1", database_=self.config.database)
+        except (ServiceUnavailable, SessionExpired, OSError, AuthError, ConfigurationError, Neo4jError):
             return False
         return True
 
