@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, LiteralString, cast
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
-from neo4j.time import Date, DateTime
 from neo4j.exceptions import (
     AuthError,
     ConfigurationError,
@@ -26,6 +25,7 @@ from neo4j.exceptions import (
     ServiceUnavailable,
     SessionExpired,
 )
+from neo4j.time import Date, DateTime
 
 log = logging.getLogger(__name__)
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
@@ -89,7 +89,7 @@ def cypher(name: str) -> LiteralString:
     project, reviewed like any other, never built from input.
     """
     path = CYPHER_DIR / f"{name}.cypher"
-    return cast(LiteralString, path.read_text(encoding="utf-8"))
+    return cast(LiteralString, path.read_text(encoding="utf-8"))  # type: ignore[redundant-cast]  # mypy reads LiteralString as str; pyright does not
 
 
 class Graph:
@@ -118,10 +118,16 @@ class Graph:
     async def ping(self) -> bool:
         try:
             await self.driver.execute_query("RETURN 1", database_=self.config.database)
-        except (ServiceUnavailable, SessionExpired, OSError, AuthError, ConfigurationError, Neo4jError):
+        except (
+            ServiceUnavailable,
+            SessionExpired,
+            OSError,
+            AuthError,
+            ConfigurationError,
+            Neo4jError,
+        ):
             return False
         return True
-
 
     def _count(self, name: str) -> None:
         counter = _round_trips.get()
@@ -148,7 +154,9 @@ class Graph:
 
     async def write(self, steps: list[tuple[str, Mapping[str, Any]]]) -> list[list[Record]]:
         """Runs several named queries in ONE write transaction: all of them land, or none does."""
-        prepared = [(cypher(name), dict(params)) for name, params in steps]
+        prepared: list[tuple[LiteralString, dict[str, Any]]] = [
+            (cypher(name), dict(params)) for name, params in steps
+        ]
 
         @unit_of_work(timeout=self.config.query_timeout)
         async def work(tx: AsyncManagedTransaction) -> list[list[Record]]:

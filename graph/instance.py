@@ -79,7 +79,7 @@ class Credentials:
 
 @dataclass(frozen=True)
 class Sizing:
-    """Memory for a 2-core / 24 GB machine that may run `make run`, tests and a benchmark at once."""
+    """Memory for a 2-core / 24 GB machine running `make run`, tests and a benchmark at once."""
 
     heap: str = "1g"
     page_cache: str = "1g"
@@ -188,7 +188,9 @@ class ManagedInstance:
         try:
             return self._password_file.read_text().strip()
         except FileNotFoundError as exc:
-            raise InstanceError(f"no password file in {self.home}: start the instance first") from exc
+            raise InstanceError(
+                f"no password file in {self.home}: start the instance first"
+            ) from exc
 
     def _write_config(self, port: int) -> Path:
         conf_dir = self.home / "conf"

@@ -2,7 +2,8 @@
 
 The CJK analyzer indexes Chinese text as overlapping bigrams (张伟明 → 张伟, 伟明), so a
 two-or-more-character term is searched as a phrase of its bigrams and a single character as a
-term containing it (光 → *光*: in 司马光 it is only the tail of the bigram 马光). Lucene's syntax characters are
+term containing it (光 → *光*: in 司马光 it is only the tail of the bigram 马光).
+Lucene's syntax characters are
 escaped, so typed text never becomes query syntax.
 """
 

@@ -30,7 +30,9 @@ def _level(field: str, value: int) -> int:
 def _unknown_skills(field: str, ids: list[str]) -> None:
     if ids:
         listed = ", ".join(f"'{i}'" for i in ids)
-        raise BadInput(field, f"unknown skill {listed}" if len(ids) == 1 else f"unknown skills {listed}")
+        raise BadInput(
+            field, f"unknown skill {listed}" if len(ids) == 1 else f"unknown skills {listed}"
+        )
 
 
 async def people_who_served(
@@ -73,9 +75,7 @@ def mentor_reasons(row: Record, max_mentees: int) -> list[str]:
         reasons.append("works in the mentee's township")
     active = row["activeMentees"]
     reasons.append(
-        "has no mentee yet"
-        if active == 0
-        else f"has {active} of {max_mentees} mentee places taken"
+        "has no mentee yet" if active == 0 else f"has {active} of {max_mentees} mentee places taken"
     )
     reasons.append(f"{row['years']} years of public service")
     if row["mentorVillageSide"] != row["menteeVillageSide"]:
@@ -186,4 +186,4 @@ async def talent_pool(
 
 def talent_score(row: Record, requested: int) -> float:
     """Sum of matched levels over the best possible (5 for every distinct requested skill)."""
-    return round(row["sum"] / (5.0 * max(requested, 1)), 4)
+    return round(float(row["sum"]) / (5.0 * max(requested, 1)), 4)

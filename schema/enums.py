@@ -14,7 +14,9 @@ class TownshipKind(Enum):
     SUBDISTRICT = "SUBDISTRICT"
 
 
-@strawberry.enum(description="特大 / 较大 / 一般: a township's class by area, population and economy.")
+@strawberry.enum(
+    description="特大 / 较大 / 一般: a township's class by area, population and economy."
+)
 class TownshipCategory(Enum):
     EXTRA_LARGE = "EXTRA_LARGE"
     LARGE = "LARGE"

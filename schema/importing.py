@@ -13,8 +13,10 @@ class SectionCount:
     count: int
 
 
-@strawberry.type(description="A problem with its place in the document, e.g. "
-                 "`people[12].department: unknown department 'D99'`.")
+@strawberry.type(
+    description="A problem with its place in the document, e.g. "
+    "`people[12].department: unknown department 'D99'`."
+)
 class ImportProblem:
     path: str
     message: str
@@ -24,8 +26,9 @@ class ImportProblem:
         return f"{self.path}: {self.message}"
 
 
-@strawberry.type(description="What an import did, or would do on a dry run. On any problem "
-                 "nothing is written.")
+@strawberry.type(
+    description="What an import did, or would do on a dry run. On any problem nothing is written."
+)
 class ImportResult:
     ok: bool
     dry_run: bool

@@ -76,19 +76,24 @@ class Person:
         rows = await info.context.loaders.person_posts.load(self.id)
         return [PostHolding.from_row(r) for r in rows]
 
-    @strawberry.field(description="Dispatches to townships (县属乡用, DISPATCHED_TO), newest first.")
+    @strawberry.field(
+        description="Dispatches to townships (县属乡用, DISPATCHED_TO), newest first."
+    )
     async def dispatches(self, info: Info) -> list[Dispatch]:
         rows = await info.context.loaders.person_dispatches.load(self.id)
         return [Dispatch.from_row(r) for r in rows]
 
-    @strawberry.field(description="Mentors of this person (师徒结对); only those active on "
-                      "activeOn when it is given.")
+    @strawberry.field(
+        description="Mentors of this person (师徒结对); only those active on "
+        "activeOn when it is given."
+    )
     async def mentors(self, info: Info, active_on: dt.date | None = None) -> list[Mentorship]:
         rows = await info.context.loaders.person_mentors.load(self.id)
         return _mentorships(rows, active_on)
 
-    @strawberry.field(description="Mentees of this person; only those active on activeOn when "
-                      "it is given.")
+    @strawberry.field(
+        description="Mentees of this person; only those active on activeOn when it is given."
+    )
     async def mentees(self, info: Info, active_on: dt.date | None = None) -> list[Mentorship]:
         rows = await info.context.loaders.person_mentees.load(self.id)
         return _mentorships(rows, active_on)
@@ -140,7 +145,9 @@ class Dispatch:
         )
 
 
-@strawberry.type(description="A mentoring pair (师徒结对) seen from one side: `person` is the other.")
+@strawberry.type(
+    description="A mentoring pair (师徒结对) seen from one side: `person` is the other."
+)
 class Mentorship:
     person: Person
     since: dt.date
@@ -148,7 +155,9 @@ class Mentorship:
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Mentorship:
-        return cls(person=Person.from_row(row["person"]), since=row["since"], until=row.get("until"))
+        return cls(
+            person=Person.from_row(row["person"]), since=row["since"], until=row.get("until")
+        )
 
 
 @strawberry.input(description="Filters of `people`; all given filters must hold.")

@@ -43,7 +43,9 @@ class County:
         return [Department.from_row(r) for r in rows]
 
 
-@strawberry.type(description="A township-level division (乡/镇/街道): the hub between county and villages.")
+@strawberry.type(
+    description="A township-level division (乡/镇/街道): the hub between county and villages."
+)
 class Township:
     id: strawberry.ID
     name: str
@@ -75,13 +77,17 @@ class Township:
         rows = await info.context.loaders.township_villages.load(self.id)
         return [Village.from_row(r) for r in rows]
 
-    @strawberry.field(description="Township offices and public institutions (农业服务中心, 水利站 …).")
+    @strawberry.field(
+        description="Township offices and public institutions (农业服务中心, 水利站 …)."
+    )
     async def departments(self, info: Info) -> list[Department]:
         rows = await info.context.loaders.unit_departments.load(self.id)
         return [Department.from_row(r) for r in rows]
 
 
-@strawberry.type(description="An administrative village or community (行政村/社区): where needs arise.")
+@strawberry.type(
+    description="An administrative village or community (行政村/社区): where needs arise."
+)
 class Village:
     id: strawberry.ID
     name: str
@@ -135,8 +141,10 @@ class VillageService:
 Unit = Annotated[County | Township | Village, strawberry.union("Unit")]
 
 
-@strawberry.type(description="A unit that employs people: county department, township office or "
-                 "institution, or village committee.")
+@strawberry.type(
+    description="A unit that employs people: county department, township office or "
+    "institution, or village committee."
+)
 class Department:
     id: strawberry.ID
     name: str

@@ -55,4 +55,6 @@ class PostHolder:
     def from_row(cls, row: dict[str, Any]) -> PostHolder:
         from schema.person import Person
 
-        return cls(person=Person.from_row(row["person"]), since=row["since"], until=row.get("until"))
+        return cls(
+            person=Person.from_row(row["person"]), since=row["since"], until=row.get("until")
+        )

@@ -72,8 +72,9 @@ class Query:
         row = await info.context.loaders.post.load(str(id))
         return Post.from_row(row) if row else None
 
-    @strawberry.field(description="People matching every given filter, by id; keyset-paged, "
-                      "first ≤ 100.")
+    @strawberry.field(
+        description="People matching every given filter, by id; keyset-paged, first ≤ 100."
+    )
     async def people(
         self,
         info: Info,
@@ -89,7 +90,7 @@ class Query:
                 skill_ids=_ids(f.skill_ids),
                 township_id=str(f.township_id) if f.township_id else None,
                 department_id=str(f.department_id) if f.department_id else None,
-                political_status=f.political_status.value if f.political_status else None,
+                political_status=f.political_status.name if f.political_status else None,
                 min_age=f.min_age,
                 max_age=f.max_age,
             ),
@@ -128,8 +129,10 @@ class Query:
     async def villages(self, info: Info, township_id: strawberry.ID) -> list[Village]:
         return [Village.from_row(r) for r in await place.villages(info.context, str(township_id))]
 
-    @strawberry.field(description="Who with this skill (or a narrower one) has served this "
-                      "village, since when and in what role. Ongoing service first.")
+    @strawberry.field(
+        description="Who with this skill (or a narrower one) has served this "
+        "village, since when and in what role. Ongoing service first."
+    )
     async def people_who_served(
         self,
         info: Info,
@@ -149,9 +152,11 @@ class Query:
         )
         return [ServiceMatch.from_row(r) for r in rows]
 
-    @strawberry.field(description="Mentors who can pair with this mentee (师徒结对), best first, "
-                      "with reasons. Target skills: skillIds, else those of the mentee's posts, "
-                      "else the mentee's own.")
+    @strawberry.field(
+        description="Mentors who can pair with this mentee (师徒结对), best first, "
+        "with reasons. Target skills: skillIds, else those of the mentee's posts, "
+        "else the mentee's own."
+    )
     async def mentor_candidates(
         self,
         info: Info,
@@ -161,9 +166,12 @@ class Query:
         as_of: dt.date | None = None,
     ) -> list[MentorMatch]:
         found = await matching.mentor_candidates(
-            info.context, mentee_id=str(mentee_id), skill_ids=_ids(skill_ids), limit=10 if limit is None else limit,
+            info.context,
+            mentee_id=str(mentee_id),
+            skill_ids=_ids(skill_ids),
+            limit=10 if limit is None else limit,
             as_of=as_of,
-        )  # fmt: skip
+        )
         return [
             MentorMatch(
                 mentor=Person.from_row(c.row["mentor"]),
@@ -175,9 +183,11 @@ class Query:
             for c in found
         ]
 
-    @strawberry.field(description="Specialists holding ANY (or ALL) of the skills, most skills "
-                      "and highest levels first; within a township's reach and free of "
-                      "residential village duty on availableOn when given.")
+    @strawberry.field(
+        description="Specialists holding ANY (or ALL) of the skills, most skills "
+        "and highest levels first; within a township's reach and free of "
+        "residential village duty on availableOn when given."
+    )
     async def talent_pool(
         self,
         info: Info,
@@ -224,8 +234,10 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="Imports a roster document (see README): validated whole "
-                         "first; on any problem nothing is written. Idempotent.")
+    @strawberry.mutation(
+        description="Imports a roster document (see README): validated whole "
+        "first; on any problem nothing is written. Idempotent."
+    )
     async def import_document(
         self, info: Info, document: JSON, dry_run: bool | None = False
     ) -> ImportResult:

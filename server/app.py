@@ -56,7 +56,7 @@ async def _apply_schema_when_reachable(graph: Graph, ready: asyncio.Event) -> No
             await apply_schema(graph)
             ready.set()
             return
-        except (GraphUnavailable, OSError, Exception) as exc:  # noqa: BLE001 — keep serving
+        except (GraphUnavailable, OSError, Exception) as exc:
             log.warning("Neo4j not ready for constraints yet (%s); retrying in %.0f s", exc, delay)
             await asyncio.sleep(delay)
             delay = min(delay * 2, 30.0)

@@ -100,9 +100,7 @@ def cmd_seed(args: argparse.Namespace) -> int:
         return 0
     started = time.perf_counter()
     report = asyncio.run(
-        _with_graph(
-            Settings().neo4j(), lambda g: import_document(g, document, progress=_say)
-        )
+        _with_graph(Settings().neo4j(), lambda g: import_document(g, document, progress=_say))
     )
     return _print_report(report, time.perf_counter() - started)
 
@@ -119,7 +117,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if args.demo and await is_empty(graph):
             _say("towngraph: loading the demo county (seed scale 1)…")
             report = await import_document(graph, seed_document(1, 42), progress=_say)
-            _say("towngraph: demo county loaded" if report.ok else f"demo failed: {report.problems[:5]}")
+            _say(
+                "towngraph: demo county loaded"
+                if report.ok
+                else f"demo failed: {report.problems[:5]}"
+            )
 
     app = create_app(config, settings, on_ready=load_demo)
     _say(f"towngraph: GraphQL and GraphiQL on http://{args.host}:{args.port}/graphql")

@@ -13,45 +13,87 @@ from tests.conftest import GraphQLClient, load
 def county_doc(uid: str) -> dict[str, Any]:
     """A county with one township, two villages, a department per level and four people."""
     return {
-        "counties": [{"id": f"{uid}C", "name": f"{uid}县", "location": {"lat": 29.1, "lon": 120.1}}],
+        "counties": [
+            {"id": f"{uid}C", "name": f"{uid}县", "location": {"lat": 29.1, "lon": 120.1}}
+        ],
         "townships": [
-            {"id": f"{uid}T", "name": "青山镇", "county": f"{uid}C", "kind": "TOWN",
-             "category": "LARGE", "population": 42000, "areaKm2": 88.5},
-        ],  # fmt: skip
+            {
+                "id": f"{uid}T",
+                "name": "青山镇",
+                "county": f"{uid}C",
+                "kind": "TOWN",
+                "category": "LARGE",
+                "population": 42000,
+                "areaKm2": 88.5,
+            },
+        ],
         "villages": [
             {"id": f"{uid}V1", "name": "后垟村", "township": f"{uid}T"},
             {"id": f"{uid}V2", "name": "下溪村", "township": f"{uid}T"},
         ],
         "departments": [
             {"id": f"{uid}D-C", "name": "司法局", "kind": "COUNTY_DEPARTMENT", "county": f"{uid}C"},
-            {"id": f"{uid}D-T", "name": "农业服务中心", "kind": "TOWNSHIP_INSTITUTION",
-             "township": f"{uid}T"},
-            {"id": f"{uid}D-V", "name": "后垟村两委", "kind": "VILLAGE_COMMITTEE",
-             "village": f"{uid}V1"},
-        ],  # fmt: skip
+            {
+                "id": f"{uid}D-T",
+                "name": "农业服务中心",
+                "kind": "TOWNSHIP_INSTITUTION",
+                "township": f"{uid}T",
+            },
+            {
+                "id": f"{uid}D-V",
+                "name": "后垟村两委",
+                "kind": "VILLAGE_COMMITTEE",
+                "village": f"{uid}V1",
+            },
+        ],
         "skills": [
             {"id": f"{uid}K-AGRI", "name": f"{uid}农业技术"},
-            {"id": f"{uid}K-RICE", "name": f"{uid}水稻栽培", "broader": f"{uid}K-AGRI",
-             "aliases": ["种稻"]},
-        ],  # fmt: skip
+            {
+                "id": f"{uid}K-RICE",
+                "name": f"{uid}水稻栽培",
+                "broader": f"{uid}K-AGRI",
+                "aliases": ["种稻"],
+            },
+        ],
         "people": [
-            {"id": f"{uid}P1", "name": "欧阳明月", "department": f"{uid}D-T", "birthYear": 1980,
-             "joinedYear": 2002, "politicalStatus": "CPC_MEMBER", "gender": "FEMALE",
-             "skills": [{"skill": f"{uid}K-RICE", "level": 4}]},
-            {"id": f"{uid}P2", "name": "欧阳建国", "department": f"{uid}D-V", "birthYear": 1995,
-             "politicalStatus": "MASSES"},
+            {
+                "id": f"{uid}P1",
+                "name": "欧阳明月",
+                "department": f"{uid}D-T",
+                "birthYear": 1980,
+                "joinedYear": 2002,
+                "politicalStatus": "CPC_MEMBER",
+                "gender": "FEMALE",
+                "skills": [{"skill": f"{uid}K-RICE", "level": 4}],
+            },
+            {
+                "id": f"{uid}P2",
+                "name": "欧阳建国",
+                "department": f"{uid}D-V",
+                "birthYear": 1995,
+                "politicalStatus": "MASSES",
+            },
             {"id": f"{uid}P3", "name": "司马光", "department": f"{uid}D-C", "birthYear": 1970},
             {"id": f"{uid}P4", "name": "诸葛亮", "department": f"{uid}D-C", "birthYear": 1990},
-        ],  # fmt: skip
+        ],
         "posts": [
-            {"id": f"{uid}POST", "title": "农技员", "department": f"{uid}D-T",
-             "requires": [{"skill": f"{uid}K-RICE", "level": 3}]},
-        ],  # fmt: skip
+            {
+                "id": f"{uid}POST",
+                "title": "农技员",
+                "department": f"{uid}D-T",
+                "requires": [{"skill": f"{uid}K-RICE", "level": 3}],
+            },
+        ],
         "postHolders": [{"person": f"{uid}P1", "post": f"{uid}POST", "since": "2020-01-01"}],
         "services": [
-            {"person": f"{uid}P1", "village": f"{uid}V2", "role": "STATIONED",
-             "since": "2021-03-01", "until": "2021-12-31"},
-        ],  # fmt: skip
+            {
+                "person": f"{uid}P1",
+                "village": f"{uid}V2",
+                "role": "STATIONED",
+                "since": "2021-03-01",
+                "until": "2021-12-31",
+            },
+        ],
         "dispatches": [{"person": f"{uid}P4", "township": f"{uid}T", "since": "2020-01-01"}],
         "mentorships": [{"mentor": f"{uid}P1", "mentee": f"{uid}P2", "since": "2024-01-01"}],
     }
@@ -81,9 +123,16 @@ async def test_lookups_expose_relationships_both_ways(
         {"skill": {"name": f"{uid}水稻栽培", "broader": {"name": f"{uid}农业技术"}}, "level": 4}
     ]
     assert p["services"] == [
-        {"village": {"name": "下溪村", "township": {"name": "青山镇", "county": {"name": f"{uid}县"}}},
-         "role": "STATIONED", "since": "2021-03-01", "until": "2021-12-31"}
-    ]  # fmt: skip
+        {
+            "village": {
+                "name": "下溪村",
+                "township": {"name": "青山镇", "county": {"name": f"{uid}县"}},
+            },
+            "role": "STATIONED",
+            "since": "2021-03-01",
+            "until": "2021-12-31",
+        }
+    ]
     assert p["posts"][0]["post"]["requires"] == [{"skill": {"name": f"{uid}水稻栽培"}, "level": 3}]
     assert p["mentees"] == [{"person": {"name": "欧阳建国"}, "since": "2024-01-01", "until": None}]
 
@@ -104,7 +153,12 @@ async def test_township_village_and_county_lookups(
     )
     # then places and their links answer
     t = data["township"]
-    assert (t["kind"], t["category"], t["population"], t["areaKm2"]) == ("TOWN", "LARGE", 42000, 88.5)
+    assert (t["kind"], t["category"], t["population"], t["areaKm2"]) == (
+        "TOWN",
+        "LARGE",
+        42000,
+        88.5,
+    )
     assert [v["id"] for v in t["villages"]] == [f"{uid}V1", f"{uid}V2"]
     assert t["departments"] == [{"name": "农业服务中心"}]
     assert t["county"]["location"] == {"lat": 29.1, "lon": 120.1}
@@ -116,7 +170,8 @@ async def test_absent_ids_give_null_not_an_error(gql: GraphQLClient, uid: str) -
     # given nothing with these ids / when looked up / then each is null
     data = await gql.data(
         """query($x: ID!) { person(id: $x) { id } village(id: $x) { id } township(id: $x) { id }
-             county(id: $x) { id } department(id: $x) { id } skill(id: $x) { id } post(id: $x) { id } }""",
+             county(id: $x) { id } department(id: $x) { id } skill(id: $x) { id }
+             post(id: $x) { id } }""",
         {"x": f"{uid}missing"},
     )
     assert set(data.values()) == {None}
@@ -154,7 +209,13 @@ async def test_people_filters_and_keyset_paging(graph: Graph, gql: GraphQLClient
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("欧阳", ["P1", "P2"]), ("欧阳明月", ["P1"]), ("欧", ["P1", "P2"]), ("诸葛", ["P4"]), ("司马 光", ["P3"])],
+    [
+        ("欧阳", ["P1", "P2"]),
+        ("欧阳明月", ["P1"]),
+        ("欧", ["P1", "P2"]),
+        ("诸葛", ["P4"]),
+        ("司马 光", ["P3"]),
+    ],
 )
 async def test_people_search_finds_chinese_names(
     graph: Graph, gql: GraphQLClient, uid: str, typed: str, expected: list[str]
@@ -169,7 +230,10 @@ async def test_people_search_finds_chinese_names(
     # then the full-text (CJK) index finds them
     found = {e["node"]["id"] for e in data["people"]["edges"]}
     assert {f"{uid}{p}" for p in expected} <= found
-    assert not ({f"{uid}P1", f"{uid}P2", f"{uid}P3", f"{uid}P4"} - {f"{uid}{p}" for p in expected}) & found
+    assert (
+        not ({f"{uid}P1", f"{uid}P2", f"{uid}P3", f"{uid}P4"} - {f"{uid}{p}" for p in expected})
+        & found
+    )
 
 
 async def test_skill_search_matches_names_and_aliases(
@@ -213,7 +277,10 @@ async def test_depth_and_alias_limits_refuse_runaway_queries(gql: GraphQLClient)
 
 
 async def test_unexpected_errors_are_masked_and_logged(
-    gql: GraphQLClient, graph: Graph, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    gql: GraphQLClient,
+    graph: Graph,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     # given a graph layer that fails in an unforeseen way
     async def broken(*_: Any, **__: Any) -> Any:
@@ -221,7 +288,7 @@ async def test_unexpected_errors_are_masked_and_logged(
 
     monkeypatch.setattr(graph, "read", broken)
     # when a query runs
-    body = await gql.post('{ skills(first: 5) { id } }')
+    body = await gql.post("{ skills(first: 5) { id } }")
     # then the client sees a generic message with a code, and the log has the details
     error = body["errors"][0]
     assert error["message"] == "Internal server error"
@@ -236,4 +303,5 @@ async def test_graphiql_is_served_without_any_cdn(gql: GraphQLClient) -> None:
     assert response.status_code in (200, 503)  # 503 only when the assets were never fetched
     if response.status_code == 200:
         assert "/graphiql-assets/graphiql.min.js" in response.text
-        assert "unpkg" not in response.text and "jsdelivr" not in response.text
+        assert "unpkg" not in response.text
+        assert "jsdelivr" not in response.text

@@ -36,4 +36,5 @@ async def test_readme_example_answers(demo_county: None, gql: GraphQLClient, que
     (value,) = data.values()
     assert value, f"empty answer for:\n{query}"
     if isinstance(value, dict) and "totalCount" in value:
-        assert value["totalCount"] > 0 and value["edges"]
+        assert value["totalCount"] > 0
+        assert value["edges"]
