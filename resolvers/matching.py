@@ -139,11 +139,15 @@ def _talent_after(after: str | None) -> matching.TalentCursor | None:
     if after is None:
         return None
     key: Any = decode_cursor(TALENT_CURSOR, after)
-    try:
-        cnt, total, pid = key
-        return matching.TalentCursor(int(cnt), int(total), str(pid))
-    except (TypeError, ValueError) as exc:
-        raise BadInput("after", "not a cursor this API issued") from exc
+    # Only what this API issues: two small non-negative integers and an id string.
+    if (
+        isinstance(key, list)
+        and len(key) == 3
+        and all(type(n) is int and 0 <= n < 2**31 for n in key[:2])
+        and isinstance(key[2], str)
+    ):
+        return matching.TalentCursor(key[0], key[1], key[2])
+    raise BadInput("after", "not a cursor this API issued")
 
 
 async def talent_pool(

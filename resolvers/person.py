@@ -29,7 +29,9 @@ async def people(ctx: Context, flt: PeopleFilter, *, first: int, after: str | No
             raise BadInput(name, f"must be an age from 0 to 120, got {value}")
     if flt.min_age is not None and flt.max_age is not None and flt.min_age > flt.max_age:
         raise BadInput("filter.minAge", f"{flt.min_age} is above maxAge {flt.max_age}")
-    after_id = None if after is None else str(decode_cursor(PEOPLE_CURSOR, after))
+    after_id = None if after is None else decode_cursor(PEOPLE_CURSOR, after)
+    if after_id is not None and not isinstance(after_id, str):
+        raise BadInput("after", "not a cursor this API issued")
     page = await people_page(ctx.graph, flt, on=ctx.today, first=size, after=after_id)
     rows = page.rows[:size]
     return PeoplePage(

@@ -1,0 +1,305 @@
+"""Round trips to Neo4j per request: they follow the shape of the query (one per relationship
+field, batched over every parent), never the number of results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.db import Graph
+from tests.conftest import GraphQLClient
+from tests.factories import Doc
+
+SIZES = (3, 30)
+
+
+def crowd(uid: str, size: int) -> Doc:
+    """`size` people holding K1 (and K2), each in the office of their own township Ti and
+    serving Ti's village Vi and the shared village V as liaison; a mentee E without K1."""
+    doc = Doc(uid)
+    doc.county("C")
+    doc.township("T", "C")
+    doc.village("V", "T")
+    doc.skill("K1", "农业技术")
+    doc.skill("K2", "水利")
+    doc.department("TO", kind="TOWNSHIP_OFFICE", township="T")
+    doc.person("E", department="TO", joined=2023)
+    for i in range(size):
+        doc.township(f"T{i}", "C")
+        doc.village(f"V{i}", f"T{i}")
+        doc.department(f"D{i}", kind="TOWNSHIP_OFFICE", township=f"T{i}")
+        doc.person(
+            f"P{i:02d}", department=f"D{i}", joined=2000, skills={"K1": 3 + i % 3, "K2": 1 + i % 5}
+        )
+        doc.service(f"P{i:02d}", f"V{i}", "LIAISON", "2020-01-01")
+        doc.service(f"P{i:02d}", "V", "TECHNICAL_SUPPORT", "2021-01-01")
+    return doc
+
+
+async def crowds(graph: Graph, uid: str) -> list[Doc]:
+    """One crowd per size in SIZES, each under its own id prefix."""
+    docs = [crowd(f"{uid}n{size}-", size) for size in SIZES]
+    for doc in docs:
+        await doc.load(graph)
+    return docs
+
+
+async def trips(
+    gql: GraphQLClient, query: str, variables: dict[str, Any], results: str, expected: int
+) -> int:
+    """Runs the query, checks it returned `expected` results under the top-level field
+    `results` (edges for connections), and gives the round trips it took."""
+    data = await gql.data(query, variables)
+    top = data[results]
+    items = top["edges"] if isinstance(top, dict) else top
+    assert len(items) == expected
+    return gql.round_trips
+
+
+TALENT_FLAT = """
+query($k: [ID!]!) {
+  talentPool(skillIds: $k, first: 100) {
+    totalCount
+    edges { cursor score node { id name joinedYear } matchedSkills { skill { id name } level } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+"""
+
+TALENT_NESTED = """
+query($k: [ID!]!) {
+  talentPool(skillIds: $k, first: 100) {
+    edges {
+      node { id department { name } skills { skill { name } level } }
+    }
+  }
+}
+"""
+
+
+async def test_talent_pool_takes_one_round_trip_whatever_the_number_of_people(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 3 and 30 matching people
+    docs = await crowds(graph, uid)
+
+    # when selecting only the people's own fields
+    counts = [
+        await trips(gql, TALENT_FLAT, {"k": [d.id("K1")]}, "talentPool", size)
+        for d, size in zip(docs, SIZES, strict=True)
+    ]
+
+    # then
+    assert counts == [1, 1]
+
+
+async def test_talent_pool_adds_one_batched_round_trip_per_relationship_field(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 3 and 30 matching people
+    docs = await crowds(graph, uid)
+
+    # when selecting each person's department and skills
+    counts = [
+        await trips(gql, TALENT_NESTED, {"k": [d.id("K1")]}, "talentPool", size)
+        for d, size in zip(docs, SIZES, strict=True)
+    ]
+
+    # then one query for the pool, one for all departments, one for all skills
+    assert counts == [3, 3]
+
+
+SERVED_FLAT = """
+query($v: ID!, $k: ID!) {
+  peopleWhoServed(villageId: $v, skillId: $k) {
+    person { id name birthYear }
+    skill { id name }
+    level
+    services { role since until village { id name } }
+  }
+}
+"""
+
+SERVED_NESTED = """
+query($v: ID!, $k: ID!) {
+  peopleWhoServed(villageId: $v, skillId: $k) {
+    person { id department { name } services { village { name } } }
+    services { village { township { name } } }
+  }
+}
+"""
+
+
+async def test_people_who_served_takes_one_round_trip_whatever_the_number_of_people(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 3 and 30 people with the skill who served the village
+    docs = await crowds(graph, uid)
+
+    # when selecting the people's own fields and the services found
+    counts = [
+        await trips(gql, SERVED_FLAT, {"v": d.id("V"), "k": d.id("K1")}, "peopleWhoServed", size)
+        for d, size in zip(docs, SIZES, strict=True)
+    ]
+
+    # then
+    assert counts == [1, 1]
+
+
+async def test_people_who_served_adds_one_batched_round_trip_per_relationship_field(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 3 and 30 people with the skill who served the village
+    docs = await crowds(graph, uid)
+
+    # when selecting the people's departments and services, and the villages' townships
+    counts = [
+        await trips(gql, SERVED_NESTED, {"v": d.id("V"), "k": d.id("K1")}, "peopleWhoServed", size)
+        for d, size in zip(docs, SIZES, strict=True)
+    ]
+
+    # then 1 + department + person services + village township
+    assert counts == [4, 4]
+
+
+MENTORS_FLAT = """
+query($e: ID!, $k: [ID!]) {
+  mentorCandidates(menteeId: $e, skillIds: $k, limit: 50, asOf: "2024-06-01") {
+    mentor { id name joinedYear }
+    score
+    reasons
+    coveredSkills { id name }
+    activeMentees
+  }
+}
+"""
+
+MENTORS_NESTED = """
+query($e: ID!, $k: [ID!]) {
+  mentorCandidates(menteeId: $e, skillIds: $k, limit: 50, asOf: "2024-06-01") {
+    mentor { id department { name } skills { level } mentees { since } }
+    coveredSkills { broader { id } }
+  }
+}
+"""
+
+
+async def test_mentor_candidates_take_one_round_trip_whatever_the_number_of_mentors(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 3 and 30 eligible mentors
+    docs = await crowds(graph, uid)
+
+    # when selecting the mentors' own fields
+    counts = [
+        await trips(
+            gql, MENTORS_FLAT, {"e": d.id("E"), "k": [d.id("K1")]}, "mentorCandidates", size
+        )
+        for d, size in zip(docs, SIZES, strict=True)
+    ]
+
+    # then
+    assert counts == [1, 1]
+
+
+async def test_mentor_candidates_add_one_batched_round_trip_per_relationship_field(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 3 and 30 eligible mentors
+    docs = await crowds(graph, uid)
+
+    # when selecting the mentors' departments, skills and mentees, and the skills' broader
+    counts = [
+        await trips(
+            gql, MENTORS_NESTED, {"e": d.id("E"), "k": [d.id("K1")]}, "mentorCandidates", size
+        )
+        for d, size in zip(docs, SIZES, strict=True)
+    ]
+
+    # then
+    assert counts == [5, 5]
+
+
+PEOPLE_FLAT = """
+query($k: [ID!]) {
+  people(filter: {skillIds: $k}, first: 100) {
+    totalCount
+    edges { cursor node { id name gender joinedYear } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+"""
+
+
+async def test_people_takes_one_round_trip_whatever_the_number_of_people(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 3 and 30 people with the skill (and the mentee, without)
+    docs = await crowds(graph, uid)
+
+    # when
+    counts = [
+        await trips(gql, PEOPLE_FLAT, {"k": [d.id("K1")]}, "people", size)
+        for d, size in zip(docs, SIZES, strict=True)
+    ]
+
+    # then
+    assert counts == [1, 1]
+
+
+# Ever deeper: person → services → village → township → county.
+DEEP = [
+    "services { since }",
+    "services { village { name } }",
+    "services { village { township { name } } }",
+    "services { village { township { county { name } } } }",
+    "services { village { township { county { townships { id } } } } }",
+]
+
+
+async def test_deep_nesting_grows_with_depth_not_with_breadth(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 3 and 30 people, each serving a village of their own township and a shared one
+    docs = await crowds(graph, uid)
+
+    # when selecting ever deeper into each person's services
+    counts = {
+        size: [
+            await trips(
+                gql,
+                f"query($k: [ID!]) {{ people(filter: {{skillIds: $k}}, first: 100) "
+                f"{{ edges {{ node {{ id {selection} }} }} }} }}",
+                {"k": [d.id("K1")]},
+                "people",
+                size,
+            )
+            for selection in DEEP
+        ]
+        for d, size in zip(docs, SIZES, strict=True)
+    }
+
+    # then one more round trip per relationship level, the same for 3 and 30 people
+    assert counts == {3: [2, 2, 3, 4, 5], 30: [2, 2, 3, 4, 5]}
+
+
+async def test_the_same_relationship_at_two_places_of_one_level_is_batched_once(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 3 and 30 people
+    docs = await crowds(graph, uid)
+    query = """
+    query($k: [ID!]) {
+      people(filter: {skillIds: $k}, first: 100) {
+        edges { node { a: department { name } b: department { id } skills { level } } }
+      }
+    }
+    """
+
+    # when the same field is asked twice under different aliases
+    counts = [
+        await trips(gql, query, {"k": [d.id("K1")]}, "people", size)
+        for d, size in zip(docs, SIZES, strict=True)
+    ]
+
+    # then the loader batches both into one query
+    assert counts == [3, 3]
