@@ -1,0 +1,16 @@
+// Sets the villages' township: a node has one such link, so an edge to any other is deleted first.
+// Parameters: $rows: list of {id: string, township: string}.
+// Columns: nodesCreated, relationshipsCreated, relationshipsDeleted, propertiesSet (integers).
+UNWIND $rows AS row
+MATCH (a:Village {id: row.id})
+MATCH (b:Township {id: row.township})
+CALL (a, b) {
+  OPTIONAL MATCH (a)-[old:IN]->(other:Township)
+  WHERE other <> b
+  DELETE old
+  RETURN count(old) AS deleted
+}
+WITH a, b, deleted, NOT EXISTS { (a)-[:IN]->(b) } AS isNew
+MERGE (a)-[:IN]->(b)
+RETURN 0 AS nodesCreated, sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS relationshipsCreated,
+       sum(deleted) AS relationshipsDeleted, 0 AS propertiesSet

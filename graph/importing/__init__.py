@@ -1,0 +1,86 @@
+"""Importing a JSON document of counties, townships, villages, people and their links.
+
+This package owns the one entry point the CLI, the GraphQL mutation and the seed loader share:
+`import_document` validates the whole document (pure checks in `document.py`, then one read
+query in `writer.py`), reports every problem at once, and only when there is none writes
+everything in one transaction. The report's counters come from the write queries themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from graph.db import Graph
+from graph.importing.document import SECTIONS, Validated, parse_json, validate
+from graph.importing.fields import Problem
+from graph.importing.writer import TooLargeForOneTransaction, check_database, write
+
+__all__ = ["SECTIONS", "ImportReport", "Problem", "Validated", "import_document", "parse_json"]
+
+
+_TOO_LARGE = (
+    "too large to write in one go ({rows:,} rows): the database ran out of transaction memory"
+    " and wrote nothing; import it in parts (for example one county per document), or have"
+    " the administrator give Neo4j more heap (TOWNGRAPH_NEO4J_HEAP). Server said: {reason}"
+)
+
+
+@dataclass
+class ImportReport:
+    """The outcome of one import: whether it was (or, on a dry run, would be) written."""
+
+    ok: bool
+    dry_run: bool
+    counts: dict[str, int]  # rows per section present in the document, in SECTIONS order
+    problems: list[Problem]
+    # Computed by the write queries: properties_set counts values that actually changed, so a
+    # repeated import reports 0 everywhere. All 0 on a dry run or when there are problems.
+    nodes_created: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+    properties_set: int = 0
+
+
+async def import_document(
+    graph: Graph,
+    document: Any,
+    *,
+    dry_run: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> ImportReport:
+    """Validates `document` completely; writes it in one transaction unless there is a problem
+    or `dry_run` is set."""
+    say = progress or (lambda _: None)
+    validated = validate(document)
+    rows = sum(validated.counts.values())
+    say(f"checked {rows:,} rows: {len(validated.problems):,} problems")
+    problems = list(validated.problems)
+    if isinstance(document, dict):
+        # Even with problems already found, ask the database too: the clerk should get the
+        # whole list in one go rather than fix the file in rounds.
+        problems += await check_database(graph, validated)
+        say(f"looked up {len(validated.external):,} references in the database")
+    report = ImportReport(
+        ok=not problems, dry_run=dry_run, counts=validated.counts, problems=problems
+    )
+    if problems or dry_run:
+        return report
+    try:
+        counters = await write(graph, validated, progress)
+    except TooLargeForOneTransaction as exc:
+        # Nothing was written (the transaction rolled back); the clerk can split the file.
+        report.ok = False
+        report.problems.append(Problem("document", _TOO_LARGE.format(rows=rows, reason=exc)))
+        return report
+    report.nodes_created = counters.nodes_created
+    report.relationships_created = counters.relationships_created
+    report.relationships_deleted = counters.relationships_deleted
+    report.properties_set = counters.properties_set
+    say(
+        f"written: {counters.nodes_created:,} nodes and {counters.relationships_created:,}"
+        f" relationships created, {counters.relationships_deleted:,} relationships deleted,"
+        f" {counters.properties_set:,} properties set"
+    )
+    return report

@@ -1,0 +1,306 @@
+"""The import document: its shape, its parsing and every check that needs no database.
+
+This module owns SECTIONS and the fields of each section (built from the value checks in
+`fields.py`), the checks across fields and rows, and the two judgements that complete validation
+once the database has answered: which references are unknown, and whether the skills' BROADER
+edges form a cycle (`resolve`). It is pure Python so that it can be tested without Neo4j, and
+plain dict-walking keeps a province-sized file fast to check.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.importing.fields import (
+    INVALID,
+    Ctx,
+    Fields,
+    Problem,
+    area,
+    between,
+    check_object,
+    count,
+    enum,
+    ident,
+    iso_date,
+    level,
+    list_of,
+    nested,
+    ref,
+    show,
+    string,
+    text,
+    year,
+)
+
+SECTIONS: tuple[str, ...] = (
+    "counties", "townships", "villages", "departments", "skills", "people", "posts",
+    "postHolders", "services", "dispatches", "mentorships",
+)  # fmt: skip
+# The node sections and the kind of thing their ids name, as references and messages call it.
+NODE_KINDS: dict[str, str] = {
+    "counties": "county", "townships": "township", "villages": "village",
+    "departments": "department", "skills": "skill", "people": "person", "posts": "post",
+}  # fmt: skip
+MIN_JOIN_AGE = 14
+
+
+@dataclass
+class Validated:
+    """What the pure checks found: problems, cleaned rows, and what the database must answer."""
+
+    problems: list[Problem]
+    counts: dict[str, int]
+    # section -> rows as given, with dates parsed; only ever written when `problems` is empty.
+    rows: dict[str, list[dict[str, Any]]]
+    # (kind, id, path) for each reference to an id this document does not define, in order.
+    external: list[tuple[str, str, str]]
+    # The document's BROADER edges (None clears one), and each such skill's row index.
+    broader: dict[str, str | None] = field(default_factory=dict)
+    broader_rows: dict[str, int] = field(default_factory=dict)
+
+    def external_ids(self) -> dict[str, list[str]]:
+        """kind -> distinct ids to look up, for the one read query."""
+        ids: dict[str, dict[str, None]] = {kind: {} for kind in NODE_KINDS.values()}
+        for kind, target, _ in self.external:
+            ids[kind][target] = None
+        return {kind: list(refs) for kind, refs in ids.items()}
+
+
+def parse_json(text: str) -> tuple[Any, list[Problem]]:
+    """The document as Python values, or a problem that points at the broken spot."""
+    # Windows editors often save UTF-8 with a byte-order mark; it is not part of the document.
+    text = text.removeprefix("\ufeff")
+    try:
+        return json.loads(text), []
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        return None, [Problem("document", f"malformed JSON at {where}: {exc.msg}")]
+
+
+# --- the sections -----------------------------------------------------------------------------
+
+_LOCATION = nested({"lat": (between(-90, 90), True), "lon": (between(-180, 180), True)})
+_LEVELS = list_of(nested({"skill": (ref("skill"), True), "level": (level, True)}))
+_SINCE_UNTIL: Fields = {"since": (iso_date, True), "until": (iso_date, False)}
+
+FIELDS: dict[str, Fields] = {
+    "counties": {"id": (ident, True), "name": (text, True), "location": (_LOCATION, False)},
+    "townships": {
+        "id": (ident, True), "name": (text, True), "county": (ref("county"), True),
+        "kind": (enum("TOWN", "TOWNSHIP", "SUBDISTRICT"), True),
+        "category": (enum("EXTRA_LARGE", "LARGE", "ORDINARY"), True),
+        "population": (count, False), "areaKm2": (area, False), "location": (_LOCATION, False),
+    },
+    "villages": {
+        "id": (ident, True), "name": (text, True), "township": (ref("township"), True),
+        "population": (count, False), "location": (_LOCATION, False),
+    },
+    "departments": {
+        "id": (ident, True), "name": (text, True),
+        "kind": (enum("COUNTY_DEPARTMENT", "TOWNSHIP_OFFICE", "TOWNSHIP_INSTITUTION",
+                      "VILLAGE_COMMITTEE"), True),
+        "county": (ref("county"), False), "township": (ref("township"), False),
+        "village": (ref("village"), False),
+    },
+    "skills": {
+        "id": (ident, True), "name": (text, True), "category": (text, False),
+        "broader": (ref("skill"), False), "aliases": (list_of(text), False),
+    },
+    "people": {
+        "id": (ident, True), "name": (text, True), "gender": (enum("MALE", "FEMALE"), False),
+        "birthYear": (year, False), "joinedYear": (year, False),
+        "department": (ref("department"), False),
+        "politicalStatus": (enum("CPC_MEMBER", "CPC_PROBATIONARY", "CYL_MEMBER", "OTHER_PARTY",
+                                 "MASSES"), False),
+        "education": (string, False), "phone": (string, False), "skills": (_LEVELS, False),
+    },
+    "posts": {
+        "id": (ident, True), "title": (text, True), "department": (ref("department"), True),
+        "requires": (_LEVELS, False),
+    },
+    "postHolders": {"person": (ref("person"), True), "post": (ref("post"), True), **_SINCE_UNTIL},
+    "services": {
+        "person": (ref("person"), True), "village": (ref("village"), True),
+        "role": (enum("STATIONED", "LIAISON", "FIRST_SECRETARY", "TECHNICAL_SUPPORT",
+                      "WORK_TEAM"), True),
+        **_SINCE_UNTIL,
+    },
+    "dispatches": {
+        "person": (ref("person"), True), "township": (ref("township"), True), **_SINCE_UNTIL,
+    },
+    "mentorships": {"mentor": (ref("person"), True), "mentee": (ref("person"), True),
+                    **_SINCE_UNTIL},
+}  # fmt: skip
+# What identifies a relationship row, so that two rows for the same edge are caught.
+_EDGE_KEYS: dict[str, tuple[str, ...]] = {
+    "postHolders": ("person", "post", "since"),
+    "services": ("person", "village", "since"),
+    "dispatches": ("person", "township", "since"),
+    "mentorships": ("mentor", "mentee", "since"),
+}
+_PARENTS = ("county", "township", "village")
+
+
+def _ok(*values: Any) -> bool:
+    return all(v is not INVALID and v is not None for v in values)
+
+
+def _check_row(section: str, path: str, row: dict[str, Any], ctx: Ctx) -> None:
+    """The checks that look at several fields of one row together."""
+    if section == "departments":
+        given = [p for p in _PARENTS if row.get(p) is not None]
+        if len(given) != 1:
+            got = " and ".join(given) if given else "none"
+            ctx.bad(path, f"needs exactly one of county, township, village; got {got}")
+    elif section == "people":
+        birth: Any = row.get("birthYear")
+        joined: Any = row.get("joinedYear")
+        if _ok(birth, joined) and joined < birth + MIN_JOIN_AGE:
+            ctx.bad(
+                f"{path}.joinedYear",
+                f"{joined} is less than {MIN_JOIN_AGE} years after birthYear {birth}",
+            )
+    elif section == "mentorships" and _ok(row["mentor"]) and row["mentor"] == row["mentee"]:
+        ctx.bad(path, "a person cannot mentor themselves")
+    for key in ("skills", "requires"):
+        _check_unique_skills(f"{path}.{key}", row.get(key), ctx)
+    since: Any = row.get("since")
+    until: Any = row.get("until")
+    if _ok(since, until) and until < since:
+        ctx.bad(path, f"until {until.isoformat()} is before since {since.isoformat()}")
+
+
+def _check_unique_skills(path: str, levels: Any, ctx: Ctx) -> None:
+    if not isinstance(levels, list):
+        return
+    first: dict[str, int] = {}
+    for i, item in enumerate(levels):
+        if item is INVALID:
+            continue
+        skill = item["skill"]
+        if skill in first:
+            ctx.bad(
+                f"{path}[{i}].skill", f"duplicate skill '{skill}' (first at {path}[{first[skill]}])"
+            )
+        else:
+            first[skill] = i
+
+
+def validate(document: Any) -> Validated:
+    """Every problem the document has on its own, plus what must be looked up in the database."""
+    ctx = Ctx()
+    result = Validated(problems=ctx.problems, counts={}, rows={}, external=[])
+    if not isinstance(document, dict):
+        ctx.bad("document", f"expected a JSON object with sections, got {show(document)}")
+        return result
+    for key in document:
+        if key not in FIELDS:
+            ctx.bad(key, f"unknown section; expected one of {', '.join(SECTIONS)}")
+    defined: dict[str, dict[str, str]] = {kind: {} for kind in NODE_KINDS.values()}
+    for section in SECTIONS:
+        items = document.get(section)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            ctx.bad(section, f"expected a list, got {show(items)}")
+            continue
+        result.counts[section] = len(items)
+        result.rows[section] = _section(section, items, ctx, defined, result)
+    for kind, target, path in ctx.refs:
+        if target not in defined[kind]:
+            result.external.append((kind, target, path))
+    ctx.problems.extend(find_cycles(result.broader, {}, result.broader_rows))
+    return result
+
+
+def _section(
+    section: str,
+    items: list[Any],
+    ctx: Ctx,
+    defined: dict[str, dict[str, str]],
+    result: Validated,
+) -> list[dict[str, Any]]:
+    fields, kind, edge_key = FIELDS[section], NODE_KINDS.get(section), _EDGE_KEYS.get(section)
+    ids = defined[kind] if kind else {}
+    edges: dict[tuple[Any, ...], str] = {}
+    rows: list[dict[str, Any]] = []
+    for i, item in enumerate(items):
+        path = f"{section}[{i}]"
+        row = check_object(path, item, fields, ctx)
+        if row is None:
+            continue
+        rows.append(row)
+        _check_row(section, path, row, ctx)
+        if kind and _ok(row["id"]):
+            first = ids.setdefault(row["id"], path)
+            if first != path:
+                ctx.bad(f"{path}.id", f"duplicate id '{row['id']}' (first at {first})")
+        if edge_key:
+            key = tuple(row[k] for k in edge_key)
+            if _ok(*key):
+                first = edges.setdefault(key, path)
+                if first != path:
+                    same = ", ".join(edge_key[:-1]) + f" and {edge_key[-1]}"
+                    ctx.bad(path, f"duplicate of {first} (same {same})")
+        if (
+            section == "skills"
+            and "broader" in row
+            and _ok(row["id"])
+            and (row["broader"] is not INVALID and row["id"] not in result.broader)
+        ):
+            result.broader[row["id"]] = row["broader"]
+            result.broader_rows[row["id"]] = i
+    return rows
+
+
+def find_cycles(
+    document: Mapping[str, str | None], existing: Mapping[str, str], rows: Mapping[str, int]
+) -> list[Problem]:
+    """Cycles in the skills' BROADER edges once the document's edges replace the existing ones.
+
+    Each skill has at most one broader skill, so following edges from a skill either ends or
+    loops. A cycle is reported once, at the document row of its earliest skill, read from there.
+    """
+    edges: dict[str, str | None] = {**existing, **document}
+    done: set[str] = set()
+    found: list[Problem] = []
+    for start in document:
+        trail: list[str] = []
+        at: dict[str, int] = {}
+        node: str | None = start
+        while node is not None and node not in done and node not in at:
+            at[node] = len(trail)
+            trail.append(node)
+            node = edges.get(node)
+        done.update(trail)
+        if node is None or node not in at:
+            continue
+        loop = trail[at[node] :]
+        mine = [s for s in loop if s in rows]
+        head = min(mine, key=rows.__getitem__) if mine else start
+        if mine:
+            loop = loop[loop.index(head) :] + loop[: loop.index(head)]
+        text = " → ".join([*loop, loop[0]])
+        what = f"cycle {text}" if mine else f"leads into an existing cycle {text}"
+        found.append(Problem(f"skills[{rows[head]}].broader", what))
+    return found
+
+
+def resolve(
+    validated: Validated, missing: Mapping[str, Iterable[str]], existing_broader: Mapping[str, str]
+) -> list[Problem]:
+    """The problems only the database could reveal: unknown references and cycles through
+    existing BROADER edges (cycles within the document alone are already in `problems`)."""
+    unknown = {kind: set(ids) for kind, ids in missing.items()}
+    found = [
+        Problem(path, f"unknown {kind} '{ref}'")
+        for kind, ref, path in validated.external
+        if ref in unknown.get(kind, ())
+    ]
+    known = set(validated.problems)
+    cycles = find_cycles(validated.broader, existing_broader, validated.broader_rows)
+    return found + [p for p in cycles if p not in known]

@@ -1,0 +1,197 @@
+"""Checks of single values in an import document, and the `Problem` they report.
+
+Each check takes (value, path, ctx), records a Problem in `ctx` when the value is wrong and returns
+the cleaned value (a `date` for a date string) or INVALID. The wording of the messages lives here,
+so that every section says "expected a string, got 12" the same way.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+ID_MAX = 100
+YEAR_MIN = 1900
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the document, at a place a clerk can find in the file."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+INVALID: Any = object()  # a value that failed its check; its row is never written
+# [0-9], not \d: \d also matches full-width and other Unicode digits.
+_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class Ctx:
+    """Where the checks of one document put their problems and the references they saw."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.refs: list[tuple[str, str, str]] = []
+
+    def bad(self, path: str, message: str) -> Any:
+        self.problems.append(Problem(path, message))
+        return INVALID
+
+
+Check = Callable[[Any, str, Ctx], Any]
+Fields = dict[str, tuple[Check, bool]]  # field -> (check, required)
+
+
+def show(value: Any) -> str:
+    """A value as a clerk would recognise it from the file (JSON spelling, long text cut)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"'{value}'" if len(value) <= 40 else f"'{value[:40]}…'"
+    if isinstance(value, int | float):
+        return repr(value)
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_number(value: Any) -> bool:
+    return (is_int(value) or isinstance(value, float)) and math.isfinite(value)
+
+
+def string(value: Any, path: str, ctx: Ctx) -> Any:
+    if isinstance(value, str):
+        return value
+    return ctx.bad(path, f"expected a string, got {show(value)}")
+
+
+def text(value: Any, path: str, ctx: Ctx) -> Any:
+    """A name or title: a string with something in it."""
+    if string(value, path, ctx) is INVALID:
+        return INVALID
+    return value if value.strip() else ctx.bad(path, "must not be empty")
+
+
+def ident(value: Any, path: str, ctx: Ctx) -> Any:
+    """Ids are kept exactly as given (no trimming): they are keys in other systems too."""
+    if text(value, path, ctx) is INVALID:
+        return INVALID
+    if len(value) > ID_MAX:
+        return ctx.bad(path, f"must be at most {ID_MAX} characters, got {len(value)}")
+    return value
+
+
+def ref(kind: str) -> Check:
+    """An id of a `kind` (person, village …), remembered so it can be resolved afterwards."""
+
+    def check(value: Any, path: str, ctx: Ctx) -> Any:
+        target = ident(value, path, ctx)
+        if target is not INVALID:
+            ctx.refs.append((kind, target, path))
+        return target
+
+    return check
+
+
+def enum(*options: str) -> Check:
+    expected = ", ".join(options)
+
+    def check(value: Any, path: str, ctx: Ctx) -> Any:
+        if value in options and isinstance(value, str):
+            return value
+        return ctx.bad(path, f"unknown value {show(value)}; expected one of {expected}")
+
+    return check
+
+
+def level(value: Any, path: str, ctx: Ctx) -> Any:
+    if is_int(value) and 1 <= value <= 5:
+        return value
+    return ctx.bad(path, f"must be an integer from 1 to 5, got {show(value)}")
+
+
+def year(value: Any, path: str, ctx: Ctx) -> Any:
+    last = date.today().year
+    if is_int(value) and YEAR_MIN <= value <= last:
+        return value
+    return ctx.bad(path, f"must be a year from {YEAR_MIN} to {last}, got {show(value)}")
+
+
+def count(value: Any, path: str, ctx: Ctx) -> Any:
+    if is_int(value) and value >= 0:
+        return value
+    return ctx.bad(path, f"must be a whole number of at least 0, got {show(value)}")
+
+
+def area(value: Any, path: str, ctx: Ctx) -> Any:
+    if is_number(value) and value > 0:
+        return value
+    return ctx.bad(path, f"must be a positive number, got {show(value)}")
+
+
+def between(low: int, high: int) -> Check:
+    def check(value: Any, path: str, ctx: Ctx) -> Any:
+        if is_number(value) and low <= value <= high:
+            return value
+        return ctx.bad(path, f"must be a number from {low} to {high}, got {show(value)}")
+
+    return check
+
+
+def iso_date(value: Any, path: str, ctx: Ctx) -> Any:
+    if isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass  # right shape, impossible day such as 2021-02-30: same message
+    return ctx.bad(path, f"not a date 'YYYY-MM-DD': {show(value)}")
+
+
+def check_object(path: str, value: Any, fields: Fields, ctx: Ctx) -> dict[str, Any] | None:
+    """The object's fields, checked; unknown and missing fields are problems too."""
+    if not isinstance(value, dict):
+        ctx.bad(path, f"expected an object, got {show(value)}")
+        return None
+    clean: dict[str, Any] = {}
+    for key, item in value.items():
+        spec = fields.get(key)
+        if spec is None:
+            ctx.bad(f"{path}.{key}", f"unknown field; expected one of {', '.join(fields)}")
+        elif item is None:
+            # An explicit null clears an optional property; a required one cannot be cleared.
+            clean[key] = ctx.bad(f"{path}.{key}", "required, got null") if spec[1] else None
+        else:
+            clean[key] = spec[0](item, f"{path}.{key}", ctx)
+    for key, (_, required) in fields.items():
+        if required and key not in value:
+            clean[key] = ctx.bad(f"{path}.{key}", "missing required field")
+    return clean
+
+
+def nested(fields: Fields) -> Check:
+    def check(value: Any, path: str, ctx: Ctx) -> Any:
+        clean = check_object(path, value, fields, ctx)
+        return INVALID if clean is None or INVALID in clean.values() else clean
+
+    return check
+
+
+def list_of(item: Check) -> Check:
+    def check(value: Any, path: str, ctx: Ctx) -> Any:
+        if not isinstance(value, list):
+            return ctx.bad(path, f"expected a list, got {show(value)}")
+        return [item(v, f"{path}[{i}]", ctx) for i, v in enumerate(value)]
+
+    return check

@@ -1,0 +1,194 @@
+"""The importer's two conversations with Neo4j: the one read that completes validation, and the
+one write transaction that lands a valid document.
+
+This module owns the mapping from document rows to the parameters of the `import/*` queries, the
+order of the write steps (each section after what it refers to), and the batching: every step is
+an UNWIND over at most BATCH rows, so a province-sized document never sends one huge parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from neo4j.exceptions import TransientError
+from neo4j.spatial import WGS84Point
+
+from graph.db import Graph
+from graph.importing.document import NODE_KINDS, Validated, resolve
+from graph.importing.fields import Problem
+
+BATCH = 5_000
+# One transaction for the whole document may take minutes for a province; the API's default
+# query timeout is meant for reads, so the import's transaction gets its own, longer limit.
+WRITE_TIMEOUT_S = 900.0
+
+_OUT_OF_MEMORY = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
+
+
+class TooLargeForOneTransaction(RuntimeError):
+    """The server's transaction memory (a share of its heap) cannot hold the whole document."""
+
+
+# The node sections' properties, in the document's spelling, which is also the graph's.
+_PROPS: dict[str, tuple[str, ...]] = {
+    "counties": ("name", "location"),
+    "townships": ("name", "kind", "category", "population", "areaKm2", "location"),
+    "villages": ("name", "population", "location"),
+    "departments": ("name", "kind"),
+    "skills": ("name", "category", "aliases"),
+    "people": ("name", "gender", "birthYear", "joinedYear", "politicalStatus", "education",
+               "phone"),
+    "posts": ("title",),
+}  # fmt: skip
+# The temporal relationship sections: query, the two ends' fields, and the updatable properties.
+_PERIODS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
+    "postHolders": ("import/post_holders", "person", "post", ("until",)),
+    "services": ("import/services", "person", "village", ("role", "until")),
+    "dispatches": ("import/dispatches", "person", "township", ("until",)),
+    "mentorships": ("import/mentorships", "mentor", "mentee", ("until",)),
+}
+
+
+@dataclass
+class Counters:
+    """What the write changed, as the write queries count it (each returns these four columns)."""
+
+    nodes_created: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+    properties_set: int = 0
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.nodes_created += row["nodesCreated"]
+        self.relationships_created += row["relationshipsCreated"]
+        self.relationships_deleted += row["relationshipsDeleted"]
+        self.properties_set += row["propertiesSet"]
+
+
+async def check_database(graph: Graph, validated: Validated) -> list[Problem]:
+    """Unknown references and cycles through existing BROADER edges, in one read query."""
+    skill_ids = {*validated.broader, *(b for b in validated.broader.values() if b is not None)}
+    params: dict[str, Any] = {**validated.external_ids(), "skillIds": sorted(skill_ids)}
+    rows = await graph.read("import/check_references", params)
+    answer = rows[0]
+    missing = {kind: answer[kind] for kind in NODE_KINDS.values()}
+    existing = {edge["skill"]: edge["broader"] for edge in answer["broader"]}
+    return resolve(validated, missing, existing)
+
+
+def _value(key: str, value: Any) -> Any:
+    if key == "location" and value is not None:
+        return WGS84Point((value["lon"], value["lat"]))  # x is the longitude
+    return value
+
+
+def _props(section: str, row: dict[str, Any]) -> dict[str, Any]:
+    """Only the properties the row gives: an absent one is left as is, a null one is removed."""
+    props = {key: _value(key, row[key]) for key in _PROPS[section] if key in row}
+    if "aliases" in props:
+        # The full-text index reads one string; an empty list is no aliases at all.
+        aliases = props["aliases"] or None
+        props["aliases"] = aliases
+        props["aliasText"] = " ".join(aliases) if aliases else None
+    return props
+
+
+def _node_steps(section: str, rows: list[dict[str, Any]]) -> Iterator[tuple[str, list[Any]]]:
+    yield f"import/{section}", [{"id": r["id"], "props": _props(section, r)} for r in rows]
+    if section == "townships":
+        yield "import/township_county", [{"id": r["id"], "county": r["county"]} for r in rows]
+    elif section == "villages":
+        yield "import/village_township", [{"id": r["id"], "township": r["township"]} for r in rows]
+    elif section == "departments":
+        parents = [
+            {"id": r["id"], **{k: r.get(k) for k in ("county", "township", "village")}}
+            for r in rows
+        ]
+        yield "import/department_parent", parents
+    elif section == "skills":
+        # After all skills of the document exist, since a broader skill may come later in it.
+        links = [{"id": r["id"], "broader": r["broader"]} for r in rows if "broader" in r]
+        yield "import/skill_broader", links
+    elif section == "people":
+        links = [{"id": r["id"], "department": r["department"]} for r in rows if "department" in r]
+        yield "import/person_department", links
+        yield from _level_steps("person", "skills", "import/person_skills", rows)
+    elif section == "posts":
+        yield (
+            "import/post_department",
+            [{"id": r["id"], "department": r["department"]} for r in rows],
+        )
+        yield from _level_steps("post", "requires", "import/post_requires", rows)
+
+
+def _level_steps(
+    end: str, key: str, query: str, rows: list[dict[str, Any]]
+) -> Iterator[tuple[str, list[Any]]]:
+    # A null list removes all of them; a list adds or updates, leaving unlisted skills alone.
+    yield f"{query}_clear", [{"id": r["id"]} for r in rows if key in r and r[key] is None]
+    yield (
+        query,
+        [
+            {end: r["id"], "skill": item["skill"], "level": item["level"]}
+            for r in rows
+            for item in r.get(key) or ()
+        ],
+    )
+
+
+def _period_steps(section: str, rows: list[dict[str, Any]]) -> Iterator[tuple[str, list[Any]]]:
+    query, start, end, updatable = _PERIODS[section]
+    yield (
+        query,
+        [
+            {
+                start: r[start],
+                end: r[end],
+                "since": r["since"],
+                "props": {key: r[key] for key in updatable if key in r},
+            }
+            for r in rows
+        ],
+    )
+
+
+def plan(validated: Validated) -> list[tuple[str, Mapping[str, Any]]]:
+    """The write steps in dependency order, each an UNWIND batch of at most BATCH rows."""
+    steps: list[tuple[str, Mapping[str, Any]]] = []
+    for section, rows in validated.rows.items():
+        if not rows:
+            continue
+        parts = _node_steps(section, rows) if section in _PROPS else _period_steps(section, rows)
+        for query, params in parts:
+            steps.extend(
+                (query, {"rows": params[i : i + BATCH]}) for i in range(0, len(params), BATCH)
+            )
+    return steps
+
+
+async def write(
+    graph: Graph, validated: Validated, progress: Callable[[str], None] | None = None
+) -> Counters:
+    """Writes the whole document in ONE transaction: all of it lands, or none of it."""
+    say = progress or (lambda _: None)
+    for section, rows in validated.rows.items():
+        say(f"{section}: {len(rows):,} rows")
+    steps = plan(validated)
+    say(f"writing {len(steps)} batches in one transaction")
+    patient = Graph(
+        graph.driver,
+        replace(graph.config, query_timeout=max(graph.config.query_timeout, WRITE_TIMEOUT_S)),
+    )
+    try:
+        results = await patient.write(steps)
+    except TransientError as exc:
+        if exc.code != _OUT_OF_MEMORY:
+            raise
+        raise TooLargeForOneTransaction(exc.message or _OUT_OF_MEMORY) from exc
+    counters = Counters()
+    for result in results:
+        for row in result:
+            counters.add(row)
+    return counters
