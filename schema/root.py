@@ -104,11 +104,8 @@ class Query:
         return PersonConnection(
             total_count=page.total,
             edges=edges,
-            page_info=PageInfo(
-                has_next_page=page.has_next,
-                has_previous_page=page.has_previous,
-                start_cursor=page.cursors[0] if page.cursors else None,
-                end_cursor=page.cursors[-1] if page.cursors else None,
+            page_info=PageInfo.of(
+                page.cursors, has_next=page.has_next, has_previous=page.has_previous
             ),
         )
 
@@ -223,11 +220,8 @@ class Query:
         return TalentConnection(
             total_count=page.total,
             edges=edges,
-            page_info=PageInfo(
-                has_next_page=page.has_next,
-                has_previous_page=page.has_previous,
-                start_cursor=page.cursors[0] if page.cursors else None,
-                end_cursor=page.cursors[-1] if page.cursors else None,
+            page_info=PageInfo.of(
+                page.cursors, has_next=page.has_next, has_previous=page.has_previous
             ),
         )
 
