@@ -9,13 +9,13 @@ trip in the current request's `RoundTrips`, which the API tests read.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, LiteralString, cast
+from typing import Any, LiteralString, TypeVar, cast
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
 from neo4j.exceptions import (
@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 
 Record = dict[str, Any]
+T = TypeVar("T")
 
 
 def _native(value: Any) -> Any:
@@ -176,3 +177,31 @@ class Graph:
 
     async def write_one(self, name: str, params: Mapping[str, Any]) -> list[Record]:
         return (await self.write([(name, params)]))[0]
+
+    async def transaction(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+        """Runs `work` in ONE write transaction: check rules with `tx.run`, then write; any
+        exception raised by `work` (a refused rule, say) rolls everything back. `work` may be
+        retried on a transient error, so it must do nothing but run queries."""
+
+        @unit_of_work(timeout=self.config.query_timeout)
+        async def run(tx: AsyncManagedTransaction) -> T:
+            return await work(Tx(tx, self))
+
+        try:
+            async with self.driver.session(database=self.config.database) as session:
+                return await session.execute_write(run)
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise GraphUnavailable(str(exc)) from exc
+
+
+class Tx:
+    """A write transaction in progress; each `run` is one named query and one round trip."""
+
+    def __init__(self, tx: AsyncManagedTransaction, graph: Graph) -> None:
+        self._tx = tx
+        self._graph = graph
+
+    async def run(self, name: str, params: Mapping[str, Any] | None = None) -> list[Record]:
+        self._graph._count(name)
+        result = await self._tx.run(cypher(name), dict(params or {}))
+        return [_native(record.data()) async for record in result]

@@ -78,6 +78,9 @@ class Context:
     loaders: Loaders = field(init=False)
     # "Today" is fixed once per request, so every field of one answer agrees on it.
     today: dt.date = field(default_factory=dt.date.today)
+    # Who is asking, recorded on every change (the `X-Actor` header until authentication
+    # arrives); "anonymous" when not told.
+    actor: str = "anonymous"
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -16,10 +16,12 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.scalars import JSON
+from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from graph.person import PeopleFilter as GraphPeopleFilter
 from resolvers import importing, matching, person, place, skill
+from schema import appointment, emergency, flow, need, task, team
 from schema.common import Info, PageInfo
 from schema.enums import SkillMatch
 from schema.errors import ClerkErrors
@@ -36,7 +38,7 @@ def _ids(values: list[strawberry.ID] | None) -> list[str] | None:
 
 
 @strawberry.type
-class Query:
+class CoreQuery:
     @strawberry.field(description="A person by id, or null.")
     async def person(self, info: Info, id: strawberry.ID) -> Person | None:
         row = await info.context.loaders.person.load(str(id))
@@ -227,7 +229,7 @@ class Query:
 
 
 @strawberry.type
-class Mutation:
+class ImportMutation:
     @strawberry.mutation(
         description="Imports a roster document (see README): validated whole "
         "first; on any problem nothing is written. Idempotent."
@@ -266,3 +268,10 @@ def build_schema(
         lambda: ValidationCache(maxsize=cache_size),
     ]
     return TowngraphSchema(query=Query, mutation=Mutation, extensions=extensions)
+
+
+# Each domain module lists its root types in QUERIES / MUTATIONS; the roots merge them, so a
+# new domain adds fields without editing the root types of the others.
+_DOMAINS = (need, task, team, emergency, appointment, flow)
+Query = merge_types("Query", (CoreQuery, *(q for d in _DOMAINS for q in d.QUERIES)))
+Mutation = merge_types("Mutation", (ImportMutation, *(m for d in _DOMAINS for m in d.MUTATIONS)))

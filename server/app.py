@@ -46,7 +46,8 @@ class TowngraphGraphQL(OfflineGraphQL[Context, None]):
         self._rules = rules
 
     async def get_context(self, request: Any, response: Any) -> Context:
-        return Context(graph=self._graph, rules=self._rules)
+        actor = (request.headers.get("x-actor") or "").strip()[:100] or "anonymous"
+        return Context(graph=self._graph, rules=self._rules, actor=actor)
 
 
 async def _apply_schema_when_reachable(graph: Graph, ready: asyncio.Event) -> None:
