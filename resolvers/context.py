@@ -8,16 +8,23 @@ Cypher query.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
 
 from graph.batch import Lookup, Rel, load_many, load_one
 from graph.db import Graph, Record
 
+V = TypeVar("V")
 MAX_BATCH = 1000  # keeps one query's $keys list bounded for very wide requests
+
+
+def _default_response_minutes() -> dict[str, int]:
+    # 突发事件快速响应: staffing deadline by severity (I most severe).
+    return {"I": 30, "II": 120, "III": 24 * 60}
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,7 @@ class Rules:
 
     max_active_mentees: int = 3
     min_mentor_years: int = 5
+    response_minutes: dict[str, int] = field(default_factory=_default_response_minutes)
 
 
 def _one(graph: Graph, query: Lookup | Rel) -> DataLoader[str, Record | None]:
@@ -83,5 +91,23 @@ class Context:
     actor: str = "anonymous"
     extra: dict[str, Any] = field(default_factory=dict)
 
+    _extra_loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict, init=False)
+
     def __post_init__(self) -> None:
         self.loaders = Loaders(self.graph)
+
+    def loader(
+        self, name: str, batch: Callable[[Graph, list[str]], Awaitable[list[V]]]
+    ) -> DataLoader[str, V]:
+        """This request's DataLoader called `name`, made on first use from `batch(graph, keys)`
+        (which must return one value per key, in order); for domains added after `Loaders`."""
+        found = self._extra_loaders.get(name)
+        if found is None:
+            graph = self.graph
+
+            async def load(keys: list[str]) -> list[V]:
+                return await batch(graph, keys)
+
+            found = DataLoader(load_fn=load, max_batch_size=MAX_BATCH)
+            self._extra_loaders[name] = found
+        return found

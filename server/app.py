@@ -76,7 +76,10 @@ def create_app(
     settings = settings or Settings()
     graph = graph or Graph.connect(neo4j)
     schema_ready = asyncio.Event()
-    rules = Rules(max_active_mentees=settings.towngraph_max_active_mentees)
+    rules = Rules(
+        max_active_mentees=settings.towngraph_max_active_mentees,
+        response_minutes=settings.response_minutes(),
+    )
     schema = build_schema(
         max_depth=settings.towngraph_max_depth,
         max_aliases=settings.towngraph_max_aliases,

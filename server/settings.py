@@ -29,6 +29,12 @@ class Settings(BaseSettings):
 
     # Domain rules that vary between places.
     towngraph_max_active_mentees: int = Field(default=3, ge=1)
+    # Staffing deadline of an emergency by severity, in minutes: "I=30,II=120,III=1440".
+    towngraph_response_standards: str = "I=30,II=120,III=1440"
+
+    def response_minutes(self) -> dict[str, int]:
+        pairs = (item.split("=", 1) for item in self.towngraph_response_standards.split(","))
+        return {k.strip(): int(v) for k, v in pairs}
 
     def neo4j(self, start_managed: bool = True) -> Neo4jConfig:
         """How to reach Neo4j; starts the managed instance when no external one is configured."""

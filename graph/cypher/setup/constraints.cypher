@@ -7,6 +7,15 @@ CREATE CONSTRAINT department_id IF NOT EXISTS FOR (n:Department) REQUIRE n.id IS
 CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT skill_id IF NOT EXISTS FOR (n:Skill) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT post_id IF NOT EXISTS FOR (n:Post) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT need_id IF NOT EXISTS FOR (n:Need) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT task_id IF NOT EXISTS FOR (n:Task) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT task_event_id IF NOT EXISTS FOR (n:TaskEvent) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT team_id IF NOT EXISTS FOR (n:Team) REQUIRE n.id IS UNIQUE;
+CREATE INDEX need_quarter_status IF NOT EXISTS FOR (n:Need) ON (n.quarter, n.status);
+CREATE INDEX task_status IF NOT EXISTS FOR (n:Task) ON (n.status);
+CREATE POINT INDEX village_location IF NOT EXISTS FOR (n:Village) ON (n.location);
+CREATE POINT INDEX township_location IF NOT EXISTS FOR (n:Township) ON (n.location);
+CREATE POINT INDEX county_location IF NOT EXISTS FOR (n:County) ON (n.location);
 CREATE INDEX person_political_status IF NOT EXISTS FOR (n:Person) ON (n.politicalStatus);
 CREATE INDEX person_birth_year IF NOT EXISTS FOR (n:Person) ON (n.birthYear);
 CREATE INDEX served_in_until IF NOT EXISTS FOR ()-[r:SERVED_IN]-() ON (r.until);
