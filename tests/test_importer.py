@@ -159,20 +159,42 @@ async def test_a_changed_document_updates_properties_and_moves_a_village(
     ]
 
 
-async def test_absent_optional_properties_are_kept_and_null_clears_them(
-    graph: Graph, uid: str
-) -> None:
+async def test_absent_optional_values_are_kept_and_null_clears_them(graph: Graph, uid: str) -> None:
     # given a person with a phone and a department
     document = small_document(uid)
     document["people"][0]["phone"] = "13800000000"
     expect_ok(await import_document(graph, document))
-    # when the person is imported again without phone and with an explicit null department
-    person = {"id": f"{uid}P1", "name": "陈建国", "department": None}
-    expect_ok(await import_document(graph, {"people": [person]}))
-    # then the phone is kept and the WORKS_IN edge is gone
+    # when the person is imported again without phone, with an explicit null department and
+    # null skills, and a skill's aliases are emptied
+    person = {"id": f"{uid}P1", "name": "陈建国", "department": None, "skills": None}
+    skill = {"id": f"{uid}K2", "name": "茶叶种植", "aliases": []}
+    report = await import_document(graph, {"skills": [skill], "people": [person]})
+    # then the phone is kept, the WORKS_IN and HAS_SKILL edges are gone, and so are the aliases
+    expect_ok(report)
+    assert report.relationships_deleted == 2
     nodes, edges = await snapshot(graph, uid)
     assert nodes[f"{uid}P1"]["phone"] == "13800000000"
     assert (f"{uid}P1", "WORKS_IN", f"{uid}D1") not in edges
+    assert (f"{uid}P1", "HAS_SKILL", f"{uid}K2") not in edges
+    assert "aliases" not in nodes[f"{uid}K2"]
+    assert "aliasText" not in nodes[f"{uid}K2"]
+
+
+async def test_a_department_moving_to_a_village_loses_its_township_link(
+    graph: Graph, uid: str
+) -> None:
+    # given a department in township T1
+    expect_ok(await import_document(graph, small_document(uid)))
+    # when it is imported as a village committee of V2
+    department = {"id": f"{uid}D1", "name": "横柏村委会", "kind": "VILLAGE_COMMITTEE",
+                  "village": f"{uid}V2"}  # fmt: skip
+    report = await import_document(graph, {"departments": [department]})
+    # then its only IN edge points at the village
+    expect_ok(report)
+    assert (report.relationships_created, report.relationships_deleted) == (1, 1)
+    nodes, edges = await snapshot(graph, uid)
+    assert {to for a, kind, to in edges if a == f"{uid}D1" and kind == "IN"} == {f"{uid}V2"}
+    assert nodes[f"{uid}D1"]["kind"] == "VILLAGE_COMMITTEE"
 
 
 async def test_one_bad_reference_writes_nothing_at_all(graph: Graph, uid: str) -> None:
