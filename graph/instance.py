@@ -81,7 +81,7 @@ class Credentials:
 class Sizing:
     """Memory for a 2-core / 24 GB machine running `make run`, tests and a benchmark at once."""
 
-    heap: str = "1g"
+    heap: str = "2g"
     page_cache: str = "1g"
 
     @classmethod

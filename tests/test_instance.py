@@ -16,3 +16,17 @@ async def test_managed_neo4j_answers_and_is_community_5_26(graph: Graph) -> None
 def test_bolt_binds_to_loopback(neo4j_config: Neo4jConfig) -> None:
     # given the managed instance / then its URI is a loopback Bolt address
     assert neo4j_config.uri.startswith(("bolt://127.0.0.1:", "bolt://localhost:", "neo4j://"))
+
+
+async def test_routing_uri_works_against_the_same_server(neo4j_config: Neo4jConfig) -> None:
+    # given the server's address as a neo4j:// (routing) URI
+    uri = neo4j_config.uri.replace("bolt://", "neo4j://")
+    routed = Graph.connect(
+        Neo4jConfig(uri=uri, user=neo4j_config.user, password=neo4j_config.password)
+    )
+    try:
+        # when queried / then it answers like the direct connection
+        rows = await routed.read("setup/version")
+        assert rows[0]["edition"] == "community"
+    finally:
+        await routed.close()
