@@ -39,7 +39,7 @@ def test_import_reports_every_problem_and_exits_non_zero(
                 "since": "2021-03-01",
                 "until": "2020-01-01",
             },
-        ],  # fmt: skip
+        ],
     }
     path = tmp_path / "roster.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
