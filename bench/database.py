@@ -1,0 +1,154 @@
+"""The benchmark's Neo4j: which one, emptying it, and seeding it through the real importer.
+
+By default a managed instance in a home of its own (`.towngraph/bench-neo4j`), never the data of
+`make run` (`.towngraph/neo4j`) nor of the tests (`.towngraph/test-neo4j`). With `NEO4J_URI` set
+that server is used instead; since the benchmark empties the database first, a non-empty external
+database is only wiped when `--wipe` says so.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from graph.db import Graph, Neo4jConfig
+from graph.importing import ImportReport, import_document
+from graph.instance import STATE_ROOT, ManagedInstance
+from graph.setup import apply_schema
+
+BENCH_HOME = STATE_ROOT / "bench-neo4j"
+# What identifies a relationship row for the importer (graph/importing/document.py): two rows
+# with the same key are refused as duplicates.
+EDGE_KEYS: dict[str, tuple[str, ...]] = {
+    "postHolders": ("person", "post", "since"),
+    "services": ("person", "village", "since"),
+    "dispatches": ("person", "township", "since"),
+    "mentorships": ("mentor", "mentee", "since"),
+}
+
+
+class BenchError(RuntimeError):
+    """The benchmark cannot go on; the message says why."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """The Neo4j the benchmark runs against; `instance` is None for an external server."""
+
+    config: Neo4jConfig
+    instance: ManagedInstance | None
+    description: str
+
+
+def acquire(say: Callable[[str], None]) -> Target:
+    """The external server of `NEO4J_URI`, else the bench's managed instance, started."""
+    uri = os.environ.get("NEO4J_URI")
+    if uri:
+        config = Neo4jConfig(
+            uri=uri,
+            user=os.environ.get("NEO4J_USER", "neo4j"),
+            password=os.environ.get("NEO4J_PASSWORD", ""),
+            database=os.environ.get("NEO4J_DATABASE"),
+        )
+        return Target(config, None, f"external Neo4j from NEO4J_URI ({uri})")
+    instance = ManagedInstance(home=BENCH_HOME)
+    started = time.perf_counter()
+    was_running = instance.status().running
+    creds = instance.start()
+    took = time.perf_counter() - started
+    say(
+        f"bench Neo4j {'already running' if was_running else f'started in {took:.1f} s'}"
+        f" at {creds.uri} (home {instance.home})"
+    )
+    config = Neo4jConfig(uri=creds.uri, user=creds.user, password=creds.password)
+    return Target(config, instance, f"managed bench Neo4j in {instance.home} ({creds.uri})")
+
+
+async def count_nodes(graph: Graph) -> int:
+    async with graph.driver.session(database=graph.config.database) as session:
+        record = await (await session.run("MATCH (n) RETURN count(n) AS n")).single()
+        return int(record["n"]) if record is not None else 0
+
+
+async def wipe(graph: Graph) -> int:
+    """Deletes every node (and so every relationship) in batches; returns how many there were.
+
+    `CALL … IN TRANSACTIONS` only runs in an implicit (auto-commit) transaction, hence
+    `session.run` rather than the managed transactions of `Graph.read`/`Graph.write`.
+    """
+    before = await count_nodes(graph)
+    if before:
+        async with graph.driver.session(database=graph.config.database) as session:
+            result = await session.run(
+                "CALL { MATCH (n) DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+            )
+            await result.consume()
+    return before
+
+
+def drop_duplicate_edges(document: dict[str, Any]) -> list[str]:
+    """Removes relationship rows whose key repeats an earlier row's, which the importer would
+    refuse; returns what was dropped (`section[index]: duplicate of section[first]`).
+
+    The seed generator is supposed never to emit such rows; when it does, the benchmark says so
+    and measures the rest instead of measuring nothing.
+    """
+    dropped: list[str] = []
+    for section, key in EDGE_KEYS.items():
+        first: dict[tuple[Any, ...], int] = {}
+        kept: list[Any] = []
+        for i, row in enumerate(document.get(section) or ()):
+            k = tuple(row.get(f) for f in key)
+            if k in first:
+                dropped.append(f"{section}[{i}]: duplicate of {section}[{first[k]}] {row}")
+                continue
+            first[k] = i
+            kept.append(row)
+        if section in document:
+            document[section] = kept
+    return dropped
+
+
+@dataclass(frozen=True)
+class SeedFigures:
+    generate_s: float
+    import_s: float
+    rows: int
+    report: ImportReport
+    dropped: list[str]
+
+    @property
+    def graph_items(self) -> int:
+        return self.report.nodes_created + self.report.relationships_created
+
+
+async def prepare(
+    graph: Graph, *, scale: int, random_seed: int, say: Callable[[str], None]
+) -> tuple[SeedFigures, dict[str, Any]]:
+    """Empties the database, applies the constraints, generates the seed document and imports
+    it; returns the timings and the document (the workload samples its arguments from it)."""
+    from seed import generate
+
+    started = time.perf_counter()
+    deleted = await wipe(graph)
+    say(f"wiped {deleted:,} nodes in {time.perf_counter() - started:.1f} s")
+    await apply_schema(graph)
+
+    started = time.perf_counter()
+    document = generate(scale=scale, random_seed=random_seed, progress=say)
+    generate_s = time.perf_counter() - started
+    dropped = drop_duplicate_edges(document)
+
+    started = time.perf_counter()
+    report = await import_document(graph, document, progress=say)
+    import_s = time.perf_counter() - started
+    if not report.ok:
+        problems = "\n".join(str(p) for p in report.problems[:20])
+        raise BenchError(
+            f"the seed document did not import ({len(report.problems)} problems):\n{problems}"
+        )
+    rows = sum(report.counts.values())
+    return SeedFigures(generate_s, import_s, rows, report, dropped), document

@@ -1,0 +1,370 @@
+"""`python -m bench` (`make bench`): seed, serve, measure, print.
+
+Phases, each printed as it ends:
+
+1. the bench's own Neo4j (or `NEO4J_URI`), emptied, constraints applied;
+2. `seed.generate(scale)` imported through `import_document`: generation and import time and
+   throughput;
+3. the real app in a uvicorn process of its own on 127.0.0.1; each headline query sent
+   sequentially over HTTP (warm-up, then measured) interleaved with the same Cypher run through
+   the driver, with the round trips each GraphQL request caused;
+4. a fixed-length concurrent run of talentPool, GraphQL and raw Cypher;
+5. the tables, aligned and in Markdown. The bench Neo4j is stopped unless `--keep`.
+
+Progress goes to stderr, figures to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import sys
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from bench import database, workload
+from bench.database import BenchError, SeedFigures, Target
+from bench.server import ROUND_TRIPS_HEADER, ServerProcess
+from bench.stats import (
+    AIM_P95_MS,
+    AIM_RATIO,
+    QueryFigures,
+    Summary,
+    aligned_table,
+    markdown_table,
+)
+from bench.workload import Case, Workload
+from graph.db import Graph, Record
+from resolvers.context import Rules
+from server.settings import Settings
+
+WARMUP = 30
+CONCURRENT_CLIENTS = 4
+CONCURRENT_SECONDS = 10.0
+AIM_IMPORT_S = 60.0
+REQUEST_TIMEOUT_S = 30.0
+
+
+def say(line: str) -> None:
+    print(f"  · {line}", file=sys.stderr, flush=True)
+
+
+def out(line: str = "") -> None:
+    print(line, flush=True)
+
+
+def _verdict(ok: bool) -> str:
+    return "meets the aim" if ok else "MISSES the aim"
+
+
+# -- one request each way ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GraphQLAnswer:
+    seconds: float
+    data: dict[str, Any]
+    round_trips: int
+
+
+async def post_graphql(client: httpx.AsyncClient, w: Workload, case: Case) -> GraphQLAnswer:
+    """One request, timed from sending it to having the whole response body."""
+    payload = {"query": w.document, "variables": case.variables}
+    started = time.perf_counter()
+    response = await client.post("/graphql", json=payload)
+    seconds = time.perf_counter() - started
+    body: dict[str, Any] = response.json()
+    if response.status_code != 200 or body.get("errors"):
+        raise BenchError(
+            f"{w.name}{case.variables} answered {response.status_code}: {body.get('errors')}"
+        )
+    trips = int(response.headers.get(ROUND_TRIPS_HEADER, "-1"))
+    return GraphQLAnswer(seconds, body["data"], trips)
+
+
+async def run_cypher(graph: Graph, case: Case) -> tuple[float, list[Record]]:
+    started = time.perf_counter()
+    rows = await graph.read(case.query_name, case.params)
+    return time.perf_counter() - started, rows
+
+
+# -- sequential --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Measured:
+    figures: QueryFigures
+    mean_results: float
+    empty: int
+    mismatches: int
+
+
+async def measure(
+    client: httpx.AsyncClient, graph: Graph, w: Workload, warmup: int, runs: int
+) -> Measured:
+    """Warm-up, then `runs` requests each way, interleaved (alternating which goes first) so
+    that the noise of a shared machine falls on both sides alike."""
+    for case in w.cases[:warmup]:
+        await post_graphql(client, w, case)
+        await run_cypher(graph, case)
+    gql_s: list[float] = []
+    raw_s: list[float] = []
+    trips: list[int] = []
+    sizes: list[int] = []
+    mismatches = 0
+    for i, case in enumerate(w.cases[warmup : warmup + runs]):
+        if i % 2:
+            raw_time, rows = await run_cypher(graph, case)
+            answer = await post_graphql(client, w, case)
+        else:
+            answer = await post_graphql(client, w, case)
+            raw_time, rows = await run_cypher(graph, case)
+        gql_s.append(answer.seconds)
+        raw_s.append(raw_time)
+        trips.append(answer.round_trips)
+        size = w.size_of_graphql(answer.data)
+        sizes.append(size)
+        mismatches += size != w.size_of_raw(rows)
+    figures = QueryFigures(w.name, Summary.of(gql_s), Summary.of(raw_s), (min(trips), max(trips)))
+    return Measured(figures, sum(sizes) / len(sizes), sizes.count(0), mismatches)
+
+
+async def measure_floor(client: httpx.AsyncClient, warmup: int, runs: int) -> Summary:
+    """`{ __typename }`: HTTP, uvicorn, Starlette and strawberry without any Cypher."""
+    seconds: list[float] = []
+    for i in range(warmup + runs):
+        started = time.perf_counter()
+        response = await client.post("/graphql", json={"query": "{ __typename }"})
+        elapsed = time.perf_counter() - started
+        if response.status_code != 200:
+            raise BenchError(f"{{ __typename }} answered {response.status_code}")
+        if i >= warmup:
+            seconds.append(elapsed)
+    return Summary.of(seconds)
+
+
+# -- concurrent --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Concurrent:
+    summary: Summary
+    errors: int
+
+
+async def run_concurrently(
+    call: Callable[[Case], Awaitable[None]], cases: Sequence[Case], clients: int, seconds: float
+) -> Concurrent:
+    """`clients` loops, each sending its next request as soon as the last one answered, until
+    the deadline; requests already sent then are waited for (each bounded by its timeout)."""
+    latencies: list[float] = []
+    errors = 0
+    started = time.perf_counter()
+    deadline = started + seconds
+
+    async def client_loop(k: int) -> None:
+        nonlocal errors
+        i = k
+        while time.perf_counter() < deadline:
+            case = cases[i % len(cases)]
+            i += clients
+            t0 = time.perf_counter()
+            try:
+                await call(case)
+            except (BenchError, httpx.HTTPError):
+                errors += 1
+                continue
+            latencies.append(time.perf_counter() - t0)
+
+    await asyncio.gather(*(client_loop(k) for k in range(clients)))
+    return Concurrent(Summary.of(latencies, wall_s=time.perf_counter() - started), errors)
+
+
+# -- printing ----------------------------------------------------------------------------------
+
+
+def print_seed(seed: SeedFigures, scale: int) -> None:
+    r = seed.report
+    out(f"== seed: scale {scale} (seed.generate(scale={scale}, random_seed=42))")
+    out(f"generate   {seed.generate_s:6.1f} s   {seed.rows:,} rows")
+    if seed.dropped:
+        out(
+            f"WARNING: the generated document repeats {len(seed.dropped)} relationship row(s), "
+            "which the importer refuses; dropped before importing (a seed generator bug):"
+        )
+        for line in seed.dropped[:10]:
+            out(f"  {line}")
+    out(
+        f"import     {seed.import_s:6.1f} s   {seed.rows / seed.import_s:,.0f} rows/s, "
+        f"{seed.graph_items / seed.import_s:,.0f} nodes+relationships/s "
+        f"({r.nodes_created:,} nodes, {r.relationships_created:,} relationships, "
+        f"{r.properties_set:,} properties)"
+    )
+    out(f"aim: import ≤ {AIM_IMPORT_S:.0f} s: {_verdict(seed.import_s <= AIM_IMPORT_S)}")
+    out()
+
+
+def print_queries(
+    measured: list[Measured], floor: Summary, warmup: int, runs: int, caption: str
+) -> None:
+    out(
+        f"== headline queries: {warmup} warm-up + {runs} measured requests each, sequential; "
+        "GraphQL over HTTP (127.0.0.1, uvicorn) vs the same Cypher through the driver "
+        "(Graph.read); latencies in ms"
+    )
+    rows = [m.figures for m in measured]
+    out(aligned_table(rows))
+    out(f'("!" = misses an aim: GraphQL p95 ≤ {AIM_P95_MS:.0f} ms, p50 ratio ≤ {AIM_RATIO})')
+    out()
+    for m in measured:
+        out(
+            f"{m.figures.name}: {m.mean_results:.1f} results per request on average, "
+            f"{m.empty} of {m.figures.graphql.count} empty; GraphQL and Cypher result counts "
+            f"{'agree' if not m.mismatches else f'DIFFER in {m.mismatches} requests'}"
+        )
+    out(
+        f"GraphQL/HTTP floor ({{ __typename }}, no Cypher): p50 {floor.p50:.1f} ms, "
+        f"p95 {floor.p95:.1f} ms, p99 {floor.p99:.1f} ms"
+    )
+    out()
+    out("Markdown:")
+    out()
+    out(caption)
+    out()
+    out(markdown_table(rows))
+    out()
+
+
+def print_concurrent(name: str, gql: Concurrent, raw: Concurrent, clients: int, s: float) -> None:
+    out(f"== concurrent: {clients} clients for {s:.0f} s on {name} (same cases, cycled)")
+    for label, c in (("GraphQL/HTTP", gql), ("Cypher", raw)):
+        out(
+            f"{label:<13} {c.summary.throughput:7.1f} req/s   {c.summary.count:,} requests, "
+            f"p50 {c.summary.p50:.1f} ms, p95 {c.summary.p95:.1f} ms, p99 {c.summary.p99:.1f} ms, "
+            f"{c.errors} errors"
+        )
+    out()
+
+
+# -- the whole run -----------------------------------------------------------------------------
+
+
+async def run(target: Target, args: argparse.Namespace) -> None:
+    graph = Graph.connect(target.config)
+    try:
+        version = (await graph.read("setup/version"))[0]
+        out(
+            f"towngraph bench: Neo4j {version['version']} {version['edition']} "
+            f"({target.description}); Python {platform.python_version()}; "
+            f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start"
+        )
+        out()
+        if target.instance is None and not args.wipe and await database.count_nodes(graph):
+            raise BenchError(
+                "NEO4J_URI points at a database that is not empty; the benchmark deletes "
+                "everything in it first: pass --wipe to allow that"
+            )
+        seed, document = await database.prepare(graph, scale=args.scale, random_seed=42, say=say)
+        print_seed(seed, args.scale)
+
+        settings = Settings()
+        rules = Rules(max_active_mentees=settings.towngraph_max_active_mentees)
+        workloads = await workload.build(document, WARMUP + args.runs, rules)
+        del document
+
+        server = ServerProcess(target.config)
+        ready_s = await asyncio.to_thread(server.start)
+        say(f"app ready at {server.base_url} (pid {server.pid}) in {ready_s:.1f} s")
+        try:
+            limits = httpx.Limits(max_connections=CONCURRENT_CLIENTS * 2)
+            async with httpx.AsyncClient(
+                base_url=server.base_url, timeout=REQUEST_TIMEOUT_S, limits=limits
+            ) as client:
+                measured: list[Measured] = []
+                for w in workloads:
+                    started = time.perf_counter()
+                    measured.append(await measure(client, graph, w, WARMUP, args.runs))
+                    say(f"{w.name} measured in {time.perf_counter() - started:.1f} s")
+                floor = await measure_floor(client, WARMUP, args.runs)
+                caption = (
+                    f"_Seed scale {args.scale} ({seed.report.nodes_created:,} nodes, "
+                    f"{seed.report.relationships_created:,} relationships); {args.runs} "
+                    f"sequential requests per query after {WARMUP} warm-up; latencies in ms; "
+                    f"Neo4j {version['version']}, Python {platform.python_version()}, "
+                    f"{os.cpu_count()} CPUs; ratio = GraphQL over HTTP / the same Cypher "
+                    "through the driver._"
+                )
+                print_queries(measured, floor, WARMUP, args.runs, caption)
+
+                talent = next(w for w in workloads if w.name == "talentPool")
+
+                async def via_graphql(case: Case) -> None:
+                    await post_graphql(client, talent, case)
+
+                async def via_cypher(case: Case) -> None:
+                    await run_cypher(graph, case)
+
+                gql = await run_concurrently(
+                    via_graphql, talent.cases, CONCURRENT_CLIENTS, CONCURRENT_SECONDS
+                )
+                raw = await run_concurrently(
+                    via_cypher, talent.cases, CONCURRENT_CLIENTS, CONCURRENT_SECONDS
+                )
+                print_concurrent(talent.name, gql, raw, CONCURRENT_CLIENTS, CONCURRENT_SECONDS)
+        finally:
+            server.stop()
+    finally:
+        await graph.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--scale", type=int, default=10, help="counties to seed (default 10)")
+    parser.add_argument(
+        "--runs", type=int, default=200, help="measured requests per query and side (default 200)"
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="leave the bench Neo4j running (and its data)"
+    )
+    parser.add_argument(
+        "--wipe",
+        action="store_true",
+        help="with NEO4J_URI: allow deleting everything in that (non-empty) database",
+    )
+    args = parser.parse_args(argv)
+    if args.scale < 1 or args.runs < 1:
+        parser.error("--scale and --runs must be at least 1")
+
+    wall = time.perf_counter()
+    target: Target | None = None
+    code = 0
+    try:
+        target = database.acquire(say)
+        if target.instance is None:
+            say(f"NEO4J_URI is set: using {target.description}, not the bench's own instance")
+        asyncio.run(run(target, args))
+    except BenchError as exc:
+        print(f"bench: {exc}", file=sys.stderr)
+        code = 1
+    finally:
+        if target is not None and target.instance is not None:
+            if args.keep:
+                say(f"bench Neo4j kept running ({target.config.uri}, home {target.instance.home})")
+            else:
+                target.instance.stop()
+                say("bench Neo4j stopped")
+    out(
+        f"wall time: {time.perf_counter() - wall:.1f} s "
+        f"(load average {os.getloadavg()[0]:.2f} at the end)"
+    )
+    return code

@@ -1,0 +1,148 @@
+"""The app under test, served by uvicorn in a process of its own, and the parent's handle on it.
+
+`python -m bench.server --port N` serves the real app of `server.app.create_app` on 127.0.0.1,
+reaching Neo4j through `NEO4J_URI`/`NEO4J_USER`/`NEO4J_PASSWORD` like `towngraph serve` does. The
+only addition is one outer ASGI layer that counts each request's Cypher round trips
+(`graph.db.count_round_trips`) and reports them in the `x-towngraph-round-trips` response header.
+A process of its own keeps the measuring client off the server's interpreter lock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+import httpx
+
+from graph.db import Neo4jConfig, count_round_trips
+from graph.instance import PROJECT_ROOT
+
+ROUND_TRIPS_HEADER = "x-towngraph-round-trips"
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class RoundTripHeader:
+    """Counts the Cypher round trips of each HTTP request and sends the count as a header."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        with count_round_trips() as counter:
+
+            async def send_counted(message: Message) -> None:
+                if message["type"] == "http.response.start":
+                    headers = [
+                        *message.get("headers", []),
+                        (ROUND_TRIPS_HEADER.encode(), str(counter.count).encode()),
+                    ]
+                    message = {**message, "headers": headers}
+                await send(message)
+
+            await self.app(scope, receive, send_counted)
+
+
+def serve(port: int) -> None:
+    """Runs the wrapped app until SIGTERM (the child side)."""
+    import uvicorn
+
+    from server.app import create_app
+    from server.settings import Settings
+
+    settings = Settings()
+    if not settings.neo4j_uri:
+        raise SystemExit("bench.server: NEO4J_URI must point at the bench's Neo4j")
+    app = RoundTripHeader(create_app(settings.neo4j(start_managed=False), settings))
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+class ServerProcess:
+    """The parent's handle: starts the child, waits for /readyz, stops it by its pid."""
+
+    def __init__(self, config: Neo4jConfig) -> None:
+        self.config = config
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self._proc: subprocess.Popen[bytes] | None = None
+
+    def start(self, timeout: float = 60.0) -> float:
+        """Starts the server; returns the seconds until it answered /readyz with 200."""
+        env = {
+            **os.environ,
+            "NEO4J_URI": self.config.uri,
+            "NEO4J_USER": self.config.user,
+            "NEO4J_PASSWORD": self.config.password,
+        }
+        if self.config.database:
+            env["NEO4J_DATABASE"] = self.config.database
+        started = time.perf_counter()
+        self._proc = subprocess.Popen(  # noqa: S603 — our own interpreter and module
+            [sys.executable, "-m", "bench.server", "--port", str(self.port)],
+            env=env,
+            cwd=PROJECT_ROOT,
+            stdin=subprocess.DEVNULL,
+        )
+        deadline = started + timeout
+        with httpx.Client(base_url=self.base_url, timeout=2.0) as client:
+            while time.perf_counter() < deadline:
+                if self._proc.poll() is not None:
+                    raise RuntimeError(f"the bench server exited with code {self._proc.returncode}")
+                try:
+                    if client.get("/readyz").status_code == 200:
+                        return time.perf_counter() - started
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"the bench server was not ready within {timeout:.0f} s")
+
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None else None
+
+    def stop(self, timeout: float = 15.0) -> None:
+        proc, self._proc = self._proc, None
+        if proc is None or proc.poll() is not None:
+            return
+        proc.send_signal(signal.SIGTERM)  # uvicorn shuts down gracefully, closing the driver
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.server", description=__doc__)
+    parser.add_argument("--port", type=int, required=True)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    serve(args.port)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
