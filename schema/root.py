@@ -9,6 +9,7 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -259,10 +260,15 @@ def build_schema(
 ) -> strawberry.Schema:
     # Factories: a fresh extension per request (no shared per-request state); the parser and
     # validation caches are module-level LRUs keyed by maxsize, so they still span requests.
+    # The depth and alias rules are built ONCE: the validation cache is keyed by the rule
+    # classes, and a limiter built per request would bring a new class, and a miss, each time.
+    limit_rules = [
+        *QueryDepthLimiter(max_depth=max_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules,
+    ]
     extensions: list[Any] = [
         ClerkErrors,
-        lambda: QueryDepthLimiter(max_depth=max_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=max_aliases),
+        lambda: AddValidationRules(limit_rules),
         lambda: MaxTokensLimiter(max_token_count=max_tokens),
         lambda: ParserCache(maxsize=cache_size),
         lambda: ValidationCache(maxsize=cache_size),

@@ -49,3 +49,19 @@ def test_every_type_and_root_field_is_described() -> None:
     query = schema.query_type
     assert query is not None
     assert [n for n, f in query.fields.items() if not f.description] == []
+
+
+async def test_validation_is_cached_across_requests() -> None:
+    # given the schema with its limits, and the shared validation cache it uses
+    from strawberry.extensions.validation_cache import _get_validate_cache
+
+    schema = build_schema(cache_size=256)
+    cache = _get_validate_cache(256)
+    query = "query CacheProbe { __typename }"
+    await schema.execute(query)
+    before = cache.cache_info().hits
+    # when the same document is executed again
+    result = await schema.execute(query)
+    # then it was validated from the cache (the depth and alias rules are the same classes)
+    assert result.errors is None
+    assert cache.cache_info().hits == before + 1
