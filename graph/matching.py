@@ -135,8 +135,9 @@ async def talent_pool(
     after_param: dict[str, Any] | None = (
         None if after is None else {"cnt": after.cnt, "sum": after.sum, "id": after.id}
     )
+    query = "matching/talent_pool_township" if township_id else "matching/talent_pool"
     rows = await graph.read(
-        "matching/talent_pool",
+        query,
         {
             "skillIds": list(dict.fromkeys(skill_ids)),
             "matchAll": match_all,

@@ -1,5 +1,6 @@
-// talentPool: people with ANY (or ALL) of some skills at a minimum level, optionally within a
-// township's reach and free of residential village duties on a day; keyset-paged.
+// talentPool without a township: people with ANY (or ALL) of some skills at a minimum level,
+// optionally free of residential village duties on a day; keyset-paged. With a township,
+// talent_pool_township.cypher starts from the township's people instead.
 // Parameters: skillIds (distinct ids), matchAll (bool), minLevel (int), townshipId (string|null),
 //             on (date: dispatches and availability are judged on it), checkAvailability (bool),
 //             first (int), after ({cnt, sum, id}|null: the last row of the previous page).
@@ -12,16 +13,13 @@ WITH p, s, h.level AS level
 ORDER BY level DESC, s.id
 WITH p, collect({skill: s {.*}, level: level}) AS matched
 WITH p, matched, size(matched) AS cnt, reduce(t = 0, m IN matched | t + m.level) AS sum
-WHERE (NOT $matchAll OR cnt = size($skillIds))
-  AND ($townshipId IS NULL
-       OR EXISTS { (p)-[:WORKS_IN]->(:Department)-[:IN]->(:Township {id: $townshipId}) }
-       OR EXISTS { (p)-[:WORKS_IN]->(:Department)-[:IN]->(:Village)-[:IN]->(:Township {id: $townshipId}) }
-       OR EXISTS { (p)-[d:DISPATCHED_TO]->(:Township {id: $townshipId})
-                   WHERE d.since <= $on AND (d.until IS NULL OR d.until >= $on) })
-  AND (NOT $checkAvailability
-       OR NOT EXISTS { (p)-[r:SERVED_IN]->(:Village)
-                       WHERE r.role IN ['STATIONED', 'FIRST_SECRETARY', 'WORK_TEAM']
-                         AND r.since <= $on AND (r.until IS NULL OR r.until >= $on) })
+// The cheap ALL check first, the availability subquery only for who is left.
+WHERE NOT $matchAll OR cnt = size($skillIds)
+WITH p, matched, cnt, sum
+WHERE NOT $checkAvailability
+   OR NOT EXISTS { (p)-[r:SERVED_IN]->(:Village)
+                   WHERE r.role IN ['STATIONED', 'FIRST_SECRETARY', 'WORK_TEAM']
+                     AND r.since <= $on AND (r.until IS NULL OR r.until >= $on) }
 WITH p, matched, cnt, sum
 ORDER BY cnt DESC, sum DESC, p.id ASC
 // No grouping key: one row even when nobody matches.
