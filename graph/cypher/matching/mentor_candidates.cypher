@@ -49,33 +49,37 @@ CALL (me) {
          COUNT { (m)-[r:MENTORS]->(:Person)
                  WHERE r.since <= $asOf AND (r.until IS NULL OR r.until >= $asOf) } AS activeMentees
     WHERE activeMentees < $maxMentees
-    WITH me, meTowns, meVillageSide, nTargets, m, covered, activeMentees,
-         COLLECT { MATCH (m)-[:WORKS_IN]->(:Department)-[:IN]->(t:Township) RETURN t.id AS id
-                   UNION
-                   MATCH (m)-[:WORKS_IN]->(:Department)-[:IN]->(:Village)-[:IN]->(t:Township)
-                   RETURN t.id AS id
-                   UNION
-                   MATCH (m)-[d:DISPATCHED_TO]->(t:Township)
-                   WHERE d.since <= $asOf AND (d.until IS NULL OR d.until >= $asOf)
-                   RETURN t.id AS id } AS mTowns,
+    // Cheap yes/no parts for every eligible candidate; the number of villages served (for the
+    // reasons only) is counted after LIMIT, for the few that are returned.
+    WITH m, covered, activeMentees, meVillageSide, nTargets,
+         EXISTS { (m)-[:WORKS_IN]->(:Department)-[:IN]->(t:Township) WHERE t.id IN meTowns }
+         OR EXISTS { (m)-[:WORKS_IN]->(:Department)-[:IN]->(:Village)-[:IN]->(t:Township)
+                     WHERE t.id IN meTowns }
+         OR EXISTS { (m)-[d:DISPATCHED_TO]->(t:Township)
+                     WHERE t.id IN meTowns
+                       AND d.since <= $asOf AND (d.until IS NULL OR d.until >= $asOf) } AS sameTown,
          EXISTS { (m)-[:WORKS_IN]->(:Department {kind: 'VILLAGE_COMMITTEE'}) } AS mVillageSide,
-         COUNT { MATCH (m)-[:SERVED_IN]->(v:Village) RETURN DISTINCT v } AS villagesServed,
+         EXISTS { (m)-[:SERVED_IN]->(:Village) } AS hasServed,
          $asOf.year - m.joinedYear AS years
-    WITH m, covered, activeMentees, mVillageSide, villagesServed, years, meVillageSide,
+    WITH m, covered, activeMentees, mVillageSide, hasServed, years, meVillageSide,
          reduce(t = 0.0, c IN covered | t + c.level) / (5.0 * nTargets) AS coverage,
-         CASE WHEN any(x IN mTowns WHERE x IN meTowns) THEN 1.0 ELSE 0.0 END AS sameTownship,
+         CASE WHEN sameTown THEN 1.0 ELSE 0.0 END AS sameTownship,
          toFloat($maxMentees - activeMentees) / $maxMentees AS capacity,
          CASE WHEN years >= 30 THEN 1.0 ELSE years / 30.0 END AS yearsPart,
          // Township professional skill joined with village experience (seed 000, item 7):
          // half for a cross-side pairing, half for a mentor who knows villages first-hand.
          (CASE WHEN mVillageSide <> meVillageSide THEN 0.5 ELSE 0.0 END
-          + CASE WHEN mVillageSide OR villagesServed > 0 THEN 0.5 ELSE 0.0 END) AS bridge
-    WITH m, covered, activeMentees, mVillageSide, villagesServed, years, meVillageSide,
+          + CASE WHEN mVillageSide OR hasServed THEN 0.5 ELSE 0.0 END) AS bridge
+    WITH m, covered, activeMentees, mVillageSide, years, meVillageSide,
          coverage, sameTownship, capacity, yearsPart, bridge,
          $w.coverage * coverage + $w.township * sameTownship + $w.capacity * capacity
          + $w.years * yearsPart + $w.bridge * bridge AS score
     ORDER BY score DESC, m.id ASC
     LIMIT $limit
+    WITH m, covered, activeMentees, mVillageSide, years, meVillageSide,
+         coverage, sameTownship, capacity, bridge, score,
+         COUNT { MATCH (m)-[:SERVED_IN]->(v:Village) RETURN DISTINCT v } AS villagesServed
+    ORDER BY score DESC, m.id ASC
     RETURN collect({
       mentor: m {.*}, score: score, coverage: coverage, sameTownship: sameTownship = 1.0,
       capacity: capacity, years: years, bridge: bridge, covered: covered,
