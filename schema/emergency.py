@@ -1,6 +1,162 @@
-"""Placeholder: filled in by the collaboration-workflows change."""
+"""Emergency muster (突发事件快速响应): `emergencyRoster`, `respondToEmergency` and their types.
+
+Every field of a roster entry comes from the one roster query; only the fields of `person`
+below it go through the per-request DataLoaders.
+"""
 
 from __future__ import annotations
 
-QUERIES: tuple[type, ...] = ()
-MUTATIONS: tuple[type, ...] = ()
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from resolvers import emergency
+from schema.common import Info
+from schema.person import Person
+from schema.skill import PersonSkill
+
+
+@strawberry.enum(
+    description="Severity of an emergency (I most severe): sets the staffing deadline."
+)
+class Severity(Enum):
+    # The names are the GraphQL contract (Roman numerals, as the response plans write them).
+    I = strawberry.enum_value(  # noqa: E741
+        "I", description="特别重大 / most severe (default: staff in 30 min)"
+    )
+    II = strawberry.enum_value("II", description="重大 / severe (default: staff in 2 h)")
+    III = strawberry.enum_value("III", description="较大 / serious (default: staff in 24 h)")
+
+
+@strawberry.type(
+    description="Someone who can reach the village: an active member of an emergency team "
+    "(应急队伍) or a holder of one of the requested skills."
+)
+class RosterEntry:
+    person: Person
+    distance_km: float = strawberry.field(
+        description="Straight-line distance from the village to the person's unit (their "
+        "department's village, township or county), in km."
+    )
+    in_emergency_team: bool = strawberry.field(
+        description="An active member of an EMERGENCY_TEAM on asOf."
+    )
+    matched_skills: list[PersonSkill] = strawberry.field(
+        description="The requested skills the person holds, highest level first."
+    )
+    emergency_teams: list[str] = strawberry.field(
+        description="Names of the emergency teams the person is an active member of, by name."
+    )
+    available: bool = strawberry.field(
+        description="Free of residential village duty (STATIONED, FIRST_SECRETARY, WORK_TEAM) "
+        "on asOf."
+    )
+    unit: str = strawberry.field(
+        description="Name of the unit whose location is the person's (village, township or county)."
+    )
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> RosterEntry:
+        return cls(
+            person=Person.from_row(row["person"]),
+            distance_km=round(float(row["meters"]) / 1000.0, 3),
+            in_emergency_team=bool(row["teams"]),
+            matched_skills=[PersonSkill.from_row(m) for m in row["matched"]],
+            emergency_teams=list(row["teams"]),
+            available=bool(row["available"]),
+            unit=row["unit"]["name"],
+        )
+
+
+@strawberry.type(description="The EMERGENCY task a response created, and who can reach the place.")
+class EmergencyResponse:
+    task_id: strawberry.ID = strawberry.field(description="The new task (kind EMERGENCY).")
+    severity: Severity
+    created_at: dt.datetime
+    staffing_deadline: dt.datetime = strawberry.field(
+        description="createdAt plus the response standard for the severity."
+    )
+    response_minutes: int = strawberry.field(
+        description="The response standard applied: minutes from creation to staffing."
+    )
+    roster: list[RosterEntry] = strawberry.field(
+        description="emergencyRoster for the village and skills, as of today."
+    )
+
+
+def _ids(values: list[strawberry.ID]) -> list[str]:
+    return [str(v) for v in values]
+
+
+@strawberry.type
+class EmergencyQuery:
+    @strawberry.field(
+        description="Who can reach this village fast (突发事件快速响应): active members of "
+        "emergency teams and holders of any of the skills, located within radiusKm (0 < r ≤ 200) "
+        "of the village. Nearest first, then emergency-team members, then highest matched "
+        "level, then id; first ≤ 200."
+    )
+    async def emergency_roster(
+        self,
+        info: Info,
+        village_id: strawberry.ID,
+        skill_ids: list[strawberry.ID],
+        radius_km: float | None = emergency.DEFAULT_RADIUS_KM,
+        as_of: dt.date | None = None,
+        first: int | None = emergency.DEFAULT_FIRST,
+    ) -> list[RosterEntry]:
+        rows = await emergency.emergency_roster(
+            info.context,
+            village_id=str(village_id),
+            skill_ids=_ids(skill_ids),
+            radius_km=radius_km,
+            as_of=as_of,
+            first=first,
+        )
+        return [RosterEntry.from_row(r) for r in rows]
+
+
+@strawberry.type
+class EmergencyMutation:
+    @strawberry.mutation(
+        description="Responds to an emergency at a village: creates an EMERGENCY task "
+        "(status INITIATED) requiring the skills at minLevel, with a staffing deadline from "
+        "the response standard of its severity, and returns the roster."
+    )
+    async def respond_to_emergency(
+        self,
+        info: Info,
+        village_id: strawberry.ID,
+        severity: Severity,
+        title: str,
+        skill_ids: list[strawberry.ID],
+        min_level: int | None = 1,
+        domain: str | None = emergency.EMERGENCY_DOMAIN,
+        radius_km: float | None = emergency.DEFAULT_RADIUS_KM,
+        first: int | None = emergency.DEFAULT_FIRST,
+    ) -> EmergencyResponse:
+        response = await emergency.respond_to_emergency(
+            info.context,
+            village_id=str(village_id),
+            severity=severity.name,
+            title=title,
+            skill_ids=_ids(skill_ids),
+            min_level=min_level,
+            domain=domain,
+            radius_km=radius_km,
+            first=first,
+        )
+        return EmergencyResponse(
+            task_id=strawberry.ID(response.task_id),
+            severity=Severity[response.severity],
+            created_at=response.created_at,
+            staffing_deadline=response.staffing_deadline,
+            response_minutes=response.response_minutes,
+            roster=[RosterEntry.from_row(r) for r in response.roster],
+        )
+
+
+QUERIES: tuple[type, ...] = (EmergencyQuery,)
+MUTATIONS: tuple[type, ...] = (EmergencyMutation,)

@@ -1,0 +1,65 @@
+// emergencyRoster: who can reach a village fast — active members of an EMERGENCY_TEAM and holders
+// of any of the skills, located (at their department's unit: village, township or county) within
+// a radius of the village. The units in reach are found through the POINT indexes on
+// Village / Township / County `location`, then their departments' people.
+// Parameters: villageId (string), skillIds (distinct ids), meters (float: the radius),
+//             asOf (date: memberships and residential services are judged on it), first (int).
+// Columns: villageFound (bool), hasLocation (bool: the village has a location),
+//          unknownSkills (ids not in the graph),
+//          roster (up to first rows of {person: properties, meters: float, unit: {id, name, kind},
+//                  teams: [team name], matched: [{skill, level}] (level desc, skill id),
+//                  available: bool}), ordered by distance, emergency-team members first, highest
+//          matched level, person id.
+OPTIONAL MATCH (v:Village {id: $villageId})
+WITH v, v.location AS origin
+CALL (origin) {
+  WITH origin, COLLECT { MATCH (k:Skill) WHERE k.id IN $skillIds RETURN k } AS skills
+  CALL (origin) {
+    MATCH (u:Village) WHERE point.distance(u.location, origin) <= $meters
+    RETURN u, 'VILLAGE' AS kind
+    UNION ALL
+    MATCH (u:Township) WHERE point.distance(u.location, origin) <= $meters
+    RETURN u, 'TOWNSHIP' AS kind
+    UNION ALL
+    MATCH (u:County) WHERE point.distance(u.location, origin) <= $meters
+    RETURN u, 'COUNTY' AS kind
+  }
+  MATCH (u)<-[:IN]-(:Department)<-[:WORKS_IN]-(p:Person)
+  // Only the sort keys for everyone in reach; the lists below are built for the kept rows only.
+  WITH p, u, kind, skills, point.distance(u.location, origin) AS meters,
+       EXISTS {
+         MATCH (p)-[m:MEMBER_OF]->(t:Team)
+         WHERE t.kind = 'EMERGENCY_TEAM'
+           AND m.since <= $asOf AND (m.until IS NULL OR m.until >= $asOf)
+       } AS inTeam,
+       [(p)-[h:HAS_SKILL]->(s) WHERE s IN skills AND h.level >= 1 | h.level] AS levels
+  WHERE inTeam OR size(levels) > 0
+  WITH p, u, kind, skills, meters, inTeam,
+       reduce(b = 0, l IN levels | CASE WHEN l > b THEN l ELSE b END) AS best
+  ORDER BY meters ASC, inTeam DESC, best DESC, p.id ASC
+  LIMIT $first
+  // Residential village duty (驻村) on asOf keeps a person on the roster, flagged as not free.
+  RETURN collect({
+    person: p {.*}, meters: meters, unit: {id: u.id, name: u.name, kind: kind},
+    teams: COLLECT {
+      MATCH (p)-[m:MEMBER_OF]->(t:Team {kind: 'EMERGENCY_TEAM'})
+      WHERE m.since <= $asOf AND (m.until IS NULL OR m.until >= $asOf)
+      WITH DISTINCT t.name AS name ORDER BY name
+      RETURN name
+    },
+    matched: COLLECT {
+      MATCH (p)-[h:HAS_SKILL]->(s:Skill)
+      WHERE s IN skills AND h.level >= 1
+      WITH s, h ORDER BY h.level DESC, s.id
+      RETURN {skill: s {.*}, level: h.level}
+    },
+    available: NOT EXISTS {
+      (p)-[r:SERVED_IN]->(:Village)
+      WHERE r.role IN ['STATIONED', 'FIRST_SECRETARY', 'WORK_TEAM']
+        AND r.since <= $asOf AND (r.until IS NULL OR r.until >= $asOf)
+    }
+  }) AS roster
+}
+RETURN v IS NOT NULL AS villageFound, origin IS NOT NULL AS hasLocation,
+       [id IN $skillIds WHERE NOT EXISTS { MATCH (:Skill {id: id}) }] AS unknownSkills,
+       roster
