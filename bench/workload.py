@@ -106,6 +106,7 @@ _CANNED: dict[str, Record] = {
         "unknownSkills": [], "townshipFound": True, "total": 0, "page": [],
     },
 }  # fmt: skip
+_CANNED["matching/talent_pool_township"] = _CANNED["matching/talent_pool"]
 
 
 class RecordingGraph(Graph):
