@@ -1,6 +1,289 @@
-"""Placeholder: filled in by the collaboration-workflows change."""
+"""Everyday changes to people's appointments: services in villages (驻村, 包村联系 …), dispatches
+(县属乡用), trainings at township posts (到岗实训), mentorships (师徒结对) and skills. Owns the
+mutations, their payloads and the `Training` type; the rules are in `resolvers/appointment.py`."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
+import strawberry
+
+from resolvers import appointment
+from schema.common import Info
+from schema.enums import ServiceRole
+from schema.person import Dispatch, Mentorship, Person, Service
+from schema.place import Department
+from schema.skill import PersonSkill
+
+ACTOR = "Who made the change (the X-Actor request header; 'anonymous' when absent)."
+AT = "When the change was recorded (UTC)."
+
+
+@strawberry.type(
+    description="到岗实训: a village cadre's training at a township office or institution "
+    "(TRAINED_AT)."
+)
+class Training:
+    department: Department
+    since: dt.date
+    until: dt.date | None = strawberry.field(description="Inclusive; null while ongoing.")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Training:
+        return cls(
+            department=Department.from_row(row["department"]),
+            since=row["since"],
+            until=row.get("until"),
+        )
+
+
+@strawberry.type(description="A service started or ended, with who did it and when.")
+class ServicePayload:
+    person: Person
+    service: Service
+    actor: str = strawberry.field(description=ACTOR)
+    at: dt.datetime = strawberry.field(description=AT)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> ServicePayload:
+        return cls(
+            person=Person.from_row(row["person"]),
+            service=Service.from_row(row["service"]),
+            actor=row["actor"],
+            at=row["at"],
+        )
+
+
+@strawberry.type(description="A dispatch (县属乡用) started or ended, with who did it and when.")
+class DispatchPayload:
+    person: Person
+    dispatch: Dispatch
+    actor: str = strawberry.field(description=ACTOR)
+    at: dt.datetime = strawberry.field(description=AT)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> DispatchPayload:
+        return cls(
+            person=Person.from_row(row["person"]),
+            dispatch=Dispatch.from_row(row["dispatch"]),
+            actor=row["actor"],
+            at=row["at"],
+        )
+
+
+@strawberry.type(description="A training (到岗实训) started or ended, with who did it and when.")
+class TrainingPayload:
+    person: Person
+    training: Training
+    actor: str = strawberry.field(description=ACTOR)
+    at: dt.datetime = strawberry.field(description=AT)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> TrainingPayload:
+        return cls(
+            person=Person.from_row(row["person"]),
+            training=Training.from_row(row["training"]),
+            actor=row["actor"],
+            at=row["at"],
+        )
+
+
+@strawberry.type(description="A mentorship (师徒结对) started or ended, with who did it and when.")
+class MentorshipPayload:
+    mentor: Person
+    mentee: Person
+    mentorship: Mentorship = strawberry.field(
+        description="The pair seen from the mentor: `person` is the mentee."
+    )
+    actor: str = strawberry.field(description=ACTOR)
+    at: dt.datetime = strawberry.field(description=AT)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> MentorshipPayload:
+        mentee = Person.from_row(row["mentee"])
+        return cls(
+            mentor=Person.from_row(row["mentor"]),
+            mentee=mentee,
+            mentorship=Mentorship(person=mentee, since=row["since"], until=row.get("until")),
+            actor=row["actor"],
+            at=row["at"],
+        )
+
+
+@strawberry.type(description="A person's skill set to a level, with who did it and when.")
+class SetSkillPayload:
+    person: Person
+    skill: PersonSkill
+    previous_level: int | None = strawberry.field(
+        description="The level held before this change; null when the skill is new to the person."
+    )
+    actor: str = strawberry.field(description=ACTOR)
+    at: dt.datetime = strawberry.field(description=AT)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> SetSkillPayload:
+        return cls(
+            person=Person.from_row(row["person"]),
+            skill=PersonSkill.from_row(row["skill"]),
+            previous_level=row["previous"],
+            actor=row["actor"],
+            at=row["at"],
+        )
+
+
+@strawberry.type
+class AppointmentMutation:
+    @strawberry.mutation(
+        description="Starts a person's service in a village (驻村蹲点, 包村联系, 第一书记 …). "
+        "Refused: a second service of the person in the village starting on the same day; a "
+        "residential role (STATIONED, FIRST_SECRETARY, WORK_TEAM) while another residential "
+        "service of the person is not ended before since."
+    )
+    async def start_service(
+        self,
+        info: Info,
+        person_id: strawberry.ID,
+        village_id: strawberry.ID,
+        role: ServiceRole,
+        since: dt.date,
+    ) -> ServicePayload:
+        row = await appointment.start_service(
+            info.context,
+            person_id=str(person_id),
+            village_id=str(village_id),
+            role=role.name,
+            since=since,
+        )
+        return ServicePayload.from_row(row)
+
+    @strawberry.mutation(
+        description="Ends the ongoing service identified by person, village and since; "
+        "until (inclusive) must not be before since."
+    )
+    async def end_service(
+        self,
+        info: Info,
+        person_id: strawberry.ID,
+        village_id: strawberry.ID,
+        since: dt.date,
+        until: dt.date,
+    ) -> ServicePayload:
+        row = await appointment.end_service(
+            info.context,
+            person_id=str(person_id),
+            village_id=str(village_id),
+            since=since,
+            until=until,
+        )
+        return ServicePayload.from_row(row)
+
+    @strawberry.mutation(
+        description="Dispatches a county department's staff member to a township (县属乡用). "
+        "Refused: a person not working in a COUNTY_DEPARTMENT; a second dispatch while another "
+        "is not ended before since."
+    )
+    async def start_dispatch(
+        self, info: Info, person_id: strawberry.ID, township_id: strawberry.ID, since: dt.date
+    ) -> DispatchPayload:
+        row = await appointment.start_dispatch(
+            info.context, person_id=str(person_id), township_id=str(township_id), since=since
+        )
+        return DispatchPayload.from_row(row)
+
+    @strawberry.mutation(
+        description="Ends the ongoing dispatch identified by person, township and since; "
+        "until (inclusive) must not be before since."
+    )
+    async def end_dispatch(
+        self,
+        info: Info,
+        person_id: strawberry.ID,
+        township_id: strawberry.ID,
+        since: dt.date,
+        until: dt.date,
+    ) -> DispatchPayload:
+        row = await appointment.end_dispatch(
+            info.context,
+            person_id=str(person_id),
+            township_id=str(township_id),
+            since=since,
+            until=until,
+        )
+        return DispatchPayload.from_row(row)
+
+    @strawberry.mutation(
+        description="Starts a village cadre's training at a township post (到岗实训). Refused: a "
+        "person not working in a VILLAGE_COMMITTEE; a department that is not a TOWNSHIP_OFFICE "
+        "or TOWNSHIP_INSTITUTION; an overlapping training at the same department."
+    )
+    async def start_training(
+        self, info: Info, person_id: strawberry.ID, department_id: strawberry.ID, since: dt.date
+    ) -> TrainingPayload:
+        row = await appointment.start_training(
+            info.context, person_id=str(person_id), department_id=str(department_id), since=since
+        )
+        return TrainingPayload.from_row(row)
+
+    @strawberry.mutation(
+        description="Ends the ongoing training identified by person, department and since; "
+        "until (inclusive) must not be before since."
+    )
+    async def end_training(
+        self,
+        info: Info,
+        person_id: strawberry.ID,
+        department_id: strawberry.ID,
+        since: dt.date,
+        until: dt.date,
+    ) -> TrainingPayload:
+        row = await appointment.end_training(
+            info.context,
+            person_id=str(person_id),
+            department_id=str(department_id),
+            since=since,
+            until=until,
+        )
+        return TrainingPayload.from_row(row)
+
+    @strawberry.mutation(
+        description="Pairs a mentor with a mentee from since (师徒结对). Refused: self-mentoring; "
+        "a pair already mentoring; a mentor with the maximum of mentees active on since; a "
+        "mentor with too few years of service in the year of since (unknown joinedYear counts as "
+        "too few); a mentor below level 3, or not above the mentee, in every target skill (those "
+        "required by the mentee's posts held on since, else the mentee's own)."
+    )
+    async def start_mentorship(
+        self, info: Info, mentor_id: strawberry.ID, mentee_id: strawberry.ID, since: dt.date
+    ) -> MentorshipPayload:
+        row = await appointment.start_mentorship(
+            info.context, mentor_id=str(mentor_id), mentee_id=str(mentee_id), since=since
+        )
+        return MentorshipPayload.from_row(row)
+
+    @strawberry.mutation(
+        description="Ends the pair's ongoing mentorship on until (inclusive, not before its since)."
+    )
+    async def end_mentorship(
+        self, info: Info, mentor_id: strawberry.ID, mentee_id: strawberry.ID, until: dt.date
+    ) -> MentorshipPayload:
+        row = await appointment.end_mentorship(
+            info.context, mentor_id=str(mentor_id), mentee_id=str(mentee_id), until=until
+        )
+        return MentorshipPayload.from_row(row)
+
+    @strawberry.mutation(
+        description="Sets a person's level (1 basic … 5 expert) in a skill, adding the skill "
+        "when the person does not hold it yet."
+    )
+    async def set_skill(
+        self, info: Info, person_id: strawberry.ID, skill_id: strawberry.ID, level: int
+    ) -> SetSkillPayload:
+        row = await appointment.set_skill(
+            info.context, person_id=str(person_id), skill_id=str(skill_id), level=level
+        )
+        return SetSkillPayload.from_row(row)
+
+
 QUERIES: tuple[type, ...] = ()
-MUTATIONS: tuple[type, ...] = ()
+MUTATIONS: tuple[type, ...] = (AppointmentMutation,)

@@ -1,0 +1,7 @@
+// startDispatch's write: a new DISPATCHED_TO period (县属乡用), with who started it and when.
+// Parameters: personId, townshipId (strings), since (date), actor (string), at (datetime).
+// Columns: person (map), dispatch ({township, since, until}), actor, at.
+MATCH (p:Person {id: $personId}), (t:Township {id: $townshipId})
+CREATE (p)-[r:DISPATCHED_TO {since: $since, startedBy: $actor, startedAt: $at}]->(t)
+RETURN p {.*} AS person, {township: t {.*}, since: r.since, until: r.until} AS dispatch,
+       r.startedBy AS actor, r.startedAt AS at

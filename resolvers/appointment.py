@@ -1,0 +1,382 @@
+"""The rules of everyday changes to people's appointments, and the checks that enforce them.
+
+Each change reads its facts, checks them and writes in ONE write transaction (the facts query locks
+the person, or the mentor, so that concurrent changes to the same person are serialised); a
+refusal raises inside the transaction, so nothing is written. Unknown ids are NotFound; a broken
+rule is BadInput naming the argument and the rule. Every write records `ctx.actor` and the
+instant: `startedBy`/`startedAt`, `endedBy`/`endedAt`, or `setBy`/`setAt` on HAS_SKILL.
+
+The rules (the importer's, plus those of each kind of appointment):
+- every period: until ≥ since; a period is identified by its two ends and since; only an
+  ongoing one (until null) can be ended.
+- startService: no second service of the person in the village starting on the same day; and a
+  person is on at most one residential duty (STATIONED, FIRST_SECRETARY, WORK_TEAM) at a time: a
+  residential start is refused while another residential service of theirs is not ended before
+  the new since (a LIAISON or TECHNICAL_SUPPORT service may run beside anything).
+- startDispatch (县属乡用): the person works in a COUNTY_DEPARTMENT; at most one dispatch at a time
+  (any dispatch not ended before since blocks a new one).
+- startTraining (到岗实训): the person works in a VILLAGE_COMMITTEE; the department is a
+  TOWNSHIP_OFFICE or TOWNSHIP_INSTITUTION; no second training at the same department overlapping
+  the new one (trainings at different departments may overlap).
+- startMentorship (师徒结对), checked in this order: not oneself; no mentorship of the pair not
+  ended before since; the mentor has fewer than `rules.max_active_mentees` mentees active on
+  since; at least `rules.min_mentor_years` years of service in the year of since (unknown
+  joinedYear: ineligible); level ≥ 3 and above the mentee's in at least one target skill (those
+  required by the mentee's posts held on since, else the mentee's own; none: not checked).
+- endMentorship ends the pair's ongoing mentorship (the latest, should there be several).
+- setSkill: level 1..5; creates or updates HAS_SKILL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from graph import appointment
+from graph.appointment import Stamp
+from graph.db import Record, Tx
+from graph.matching import RESIDENTIAL_ROLES
+from resolvers.context import Context
+from resolvers.errors import BadInput, NotFound
+
+MIN_MENTOR_LEVEL = 3
+TRAINING_DEPARTMENTS = ("TOWNSHIP_OFFICE", "TOWNSHIP_INSTITUTION")
+
+
+def _stamp(ctx: Context) -> Stamp:
+    return Stamp(ctx.actor, dt.datetime.now(dt.UTC))
+
+
+def _found(row: Record | None, field: str, what: str, ident: str) -> Record:
+    if row is None:
+        raise NotFound(field, what, ident)
+    return row
+
+
+def _check_period(since: dt.date, until: dt.date) -> None:
+    if until < since:
+        raise BadInput("until", f"until {until.isoformat()} is before since {since.isoformat()}")
+
+
+def _span(period: Record) -> str:
+    until = period["until"]
+    return (
+        f"from {period['since']}, ongoing"
+        if until is None
+        else f"from {period['since']} to {until}"
+    )
+
+
+def _works_in(departments: list[Record]) -> str:
+    if not departments:
+        return "has no department"
+    return "works in " + ", ".join(f"{d['name']} ({d['kind']})" for d in departments)
+
+
+def _check_endable(found: Record | None, what: str, since: dt.date) -> None:
+    """`found` is the period identified by its ends and since; only an ongoing one can end."""
+    if found is None:
+        raise BadInput("since", f"there is no {what} starting {since}")
+    if found["until"] is not None:
+        by = f" (ended by {found['endedBy']})" if found.get("endedBy") else ""
+        raise BadInput(
+            "since", f"the {what} starting {since} already ended on {found['until']}{by}"
+        )
+
+
+# --- services in villages -------------------------------------------------------------------------
+
+
+async def start_service(
+    ctx: Context, *, person_id: str, village_id: str, role: str, since: dt.date
+) -> Record:
+    stamp = _stamp(ctx)
+
+    async def work(tx: Tx) -> Record:
+        facts = await appointment.service_facts(
+            tx, person_id=person_id, village_id=village_id, since=since
+        )
+        who = _found(facts["person"], "personId", "person", person_id)["name"]
+        where = _found(facts["village"], "villageId", "village", village_id)["name"]
+        if (same := facts["duplicate"]) is not None:
+            raise BadInput(
+                "since",
+                f"{who} already has a service in {where} starting {since} ({same['role']}, "
+                f"{_span(same)})",
+            )
+        if role in RESIDENTIAL_ROLES and facts["residential"]:
+            other = facts["residential"][0]
+            raise BadInput(
+                "personId",
+                f"{who} is already on residential duty ({other['role']} in {other['village']}, "
+                f"{_span(other)}), which overlaps a {role} service from {since}; one residential "
+                "service (STATIONED, FIRST_SECRETARY, WORK_TEAM) at a time: end that one first",
+            )
+        return await appointment.start_service(
+            tx, person_id=person_id, village_id=village_id, role=role, since=since, stamp=stamp
+        )
+
+    return await ctx.graph.transaction(work)
+
+
+async def end_service(
+    ctx: Context, *, person_id: str, village_id: str, since: dt.date, until: dt.date
+) -> Record:
+    _check_period(since, until)
+    stamp = _stamp(ctx)
+
+    async def work(tx: Tx) -> Record:
+        facts = await appointment.service_to_end(
+            tx, person_id=person_id, village_id=village_id, since=since
+        )
+        who = _found(facts["person"], "personId", "person", person_id)["name"]
+        where = _found(facts["village"], "villageId", "village", village_id)["name"]
+        _check_endable(facts["found"], f"service of {who} in {where}", since)
+        return await appointment.end_service(
+            tx, person_id=person_id, village_id=village_id, since=since, until=until, stamp=stamp
+        )
+
+    return await ctx.graph.transaction(work)
+
+
+# --- dispatches to townships (县属乡用) -----------------------------------------------------------
+
+
+async def start_dispatch(
+    ctx: Context, *, person_id: str, township_id: str, since: dt.date
+) -> Record:
+    stamp = _stamp(ctx)
+
+    async def work(tx: Tx) -> Record:
+        facts = await appointment.dispatch_facts(
+            tx, person_id=person_id, township_id=township_id, since=since
+        )
+        who = _found(facts["person"], "personId", "person", person_id)["name"]
+        where = _found(facts["township"], "townshipId", "township", township_id)["name"]
+        if not any(d["kind"] == "COUNTY_DEPARTMENT" for d in facts["departments"]):
+            raise BadInput(
+                "personId",
+                f"{who} {_works_in(facts['departments'])}; only staff of a county department "
+                "(COUNTY_DEPARTMENT) are dispatched to townships (县属乡用)",
+            )
+        for other in facts["overlapping"]:
+            if other["townshipId"] == township_id and other["since"] == since:
+                raise BadInput("since", f"{who} already has a dispatch to {where} starting {since}")
+        if facts["overlapping"]:
+            other = facts["overlapping"][0]
+            raise BadInput(
+                "personId",
+                f"{who} is already dispatched to {other['township']} ({_span(other)}), which "
+                f"overlaps a dispatch from {since}; one dispatch at a time: end that one first",
+            )
+        return await appointment.start_dispatch(
+            tx, person_id=person_id, township_id=township_id, since=since, stamp=stamp
+        )
+
+    return await ctx.graph.transaction(work)
+
+
+async def end_dispatch(
+    ctx: Context, *, person_id: str, township_id: str, since: dt.date, until: dt.date
+) -> Record:
+    _check_period(since, until)
+    stamp = _stamp(ctx)
+
+    async def work(tx: Tx) -> Record:
+        facts = await appointment.dispatch_to_end(
+            tx, person_id=person_id, township_id=township_id, since=since
+        )
+        who = _found(facts["person"], "personId", "person", person_id)["name"]
+        where = _found(facts["township"], "townshipId", "township", township_id)["name"]
+        _check_endable(facts["found"], f"dispatch of {who} to {where}", since)
+        return await appointment.end_dispatch(
+            tx, person_id=person_id, township_id=township_id, since=since, until=until, stamp=stamp
+        )
+
+    return await ctx.graph.transaction(work)
+
+
+# --- trainings at township posts (到岗实训) -------------------------------------------------------
+
+
+async def start_training(
+    ctx: Context, *, person_id: str, department_id: str, since: dt.date
+) -> Record:
+    stamp = _stamp(ctx)
+
+    async def work(tx: Tx) -> Record:
+        facts = await appointment.training_facts(
+            tx, person_id=person_id, department_id=department_id, since=since
+        )
+        who = _found(facts["person"], "personId", "person", person_id)["name"]
+        department = _found(facts["department"], "departmentId", "department", department_id)
+        where = department["name"]
+        if not any(d["kind"] == "VILLAGE_COMMITTEE" for d in facts["departments"]):
+            raise BadInput(
+                "personId",
+                f"{who} {_works_in(facts['departments'])}; training at a township post "
+                "(到岗实训) is for village cadres (VILLAGE_COMMITTEE)",
+            )
+        if department.get("kind") not in TRAINING_DEPARTMENTS:
+            raise BadInput(
+                "departmentId",
+                f"{where} is a {department.get('kind') or 'department of unknown kind'}; "
+                "到岗实训 is at a township office or institution "
+                f"({', '.join(TRAINING_DEPARTMENTS)})",
+            )
+        if any(t["since"] == since for t in facts["overlapping"]):
+            raise BadInput("since", f"{who} already has a training at {where} starting {since}")
+        if facts["overlapping"]:
+            other = facts["overlapping"][0]
+            raise BadInput(
+                "personId",
+                f"{who} is already training at {where} ({_span(other)}), which overlaps a "
+                f"training from {since}; end that one first",
+            )
+        return await appointment.start_training(
+            tx, person_id=person_id, department_id=department_id, since=since, stamp=stamp
+        )
+
+    return await ctx.graph.transaction(work)
+
+
+async def end_training(
+    ctx: Context, *, person_id: str, department_id: str, since: dt.date, until: dt.date
+) -> Record:
+    _check_period(since, until)
+    stamp = _stamp(ctx)
+
+    async def work(tx: Tx) -> Record:
+        facts = await appointment.training_to_end(
+            tx, person_id=person_id, department_id=department_id, since=since
+        )
+        who = _found(facts["person"], "personId", "person", person_id)["name"]
+        where = _found(facts["department"], "departmentId", "department", department_id)["name"]
+        _check_endable(facts["found"], f"training of {who} at {where}", since)
+        return await appointment.end_training(
+            tx,
+            person_id=person_id,
+            department_id=department_id,
+            since=since,
+            until=until,
+            stamp=stamp,
+        )
+
+    return await ctx.graph.transaction(work)
+
+
+async def person_trainings(ctx: Context, person_id: str) -> list[Record]:
+    """A person's trainings, newest first, through this request's batching DataLoader."""
+    loader = ctx.loader("person_trainings", appointment.person_trainings)
+    return await loader.load(person_id)
+
+
+# --- mentorships (师徒结对) -----------------------------------------------------------------------
+
+
+def _check_mentor_years(mentor: Record, since: dt.date, min_years: int) -> None:
+    joined: int | None = mentor.get("joinedYear")
+    if joined is None:
+        raise BadInput(
+            "mentorId",
+            f"{mentor['name']} has no known joinedYear, so their years of service cannot be "
+            f"checked (a mentor needs at least {min_years})",
+        )
+    years = since.year - joined
+    if years < min_years:
+        raise BadInput(
+            "mentorId",
+            f"{mentor['name']} has {years} years of service in {since.year} "
+            f"(a mentor needs at least {min_years})",
+        )
+
+
+def _check_mentor_skills(mentor: Record, mentee: Record, facts: Record) -> None:
+    targets: list[dict[str, Any]] = facts["targets"]
+    if not targets:
+        return  # the mentee has neither posts with required skills nor skills of their own
+    for t in targets:
+        level = t["mentorLevel"] or 0
+        if level >= MIN_MENTOR_LEVEL and level > (t["menteeLevel"] or 0):
+            return
+    source = "required by their posts" if facts["fromPosts"] else "their own skills"
+    names = ", ".join(sorted(t["name"] for t in targets))
+    raise BadInput(
+        "mentorId",
+        f"{mentor['name']} holds none of {mentee['name']}'s target skills ({source}: {names}) "
+        f"at level {MIN_MENTOR_LEVEL} or above and above {mentee['name']}'s level",
+    )
+
+
+async def start_mentorship(
+    ctx: Context, *, mentor_id: str, mentee_id: str, since: dt.date
+) -> Record:
+    if mentor_id == mentee_id:
+        raise BadInput("menteeId", "a person cannot mentor themselves")
+    rules, stamp = ctx.rules, _stamp(ctx)
+
+    async def work(tx: Tx) -> Record:
+        facts = await appointment.mentorship_facts(
+            tx, mentor_id=mentor_id, mentee_id=mentee_id, since=since
+        )
+        mentor = _found(facts["mentor"], "mentorId", "person", mentor_id)
+        mentee = _found(facts["mentee"], "menteeId", "person", mentee_id)
+        if facts["pair"]:
+            raise BadInput(
+                "menteeId",
+                f"{mentor['name']} already mentors {mentee['name']} ({_span(facts['pair'][0])}), "
+                f"which overlaps a mentorship from {since}",
+            )
+        active, limit = facts["activeMentees"], rules.max_active_mentees
+        if active >= limit:
+            people = "person" if active == 1 else "people"
+            raise BadInput(
+                "mentorId",
+                f"{mentor['name']} already mentors {active} {people} (the limit is {limit})",
+            )
+        _check_mentor_years(mentor, since, rules.min_mentor_years)
+        _check_mentor_skills(mentor, mentee, facts)
+        return await appointment.start_mentorship(
+            tx, mentor_id=mentor_id, mentee_id=mentee_id, since=since, stamp=stamp
+        )
+
+    return await ctx.graph.transaction(work)
+
+
+async def end_mentorship(ctx: Context, *, mentor_id: str, mentee_id: str, until: dt.date) -> Record:
+    stamp = _stamp(ctx)
+
+    async def work(tx: Tx) -> Record:
+        facts = await appointment.mentorship_to_end(tx, mentor_id=mentor_id, mentee_id=mentee_id)
+        mentor = _found(facts["mentor"], "mentorId", "person", mentor_id)["name"]
+        mentee = _found(facts["mentee"], "menteeId", "person", mentee_id)["name"]
+        if not facts["ongoing"]:
+            raise BadInput("menteeId", f"{mentor} has no ongoing mentorship of {mentee}")
+        since: dt.date = facts["ongoing"][0]["since"]
+        _check_period(since, until)
+        return await appointment.end_mentorship(
+            tx, mentor_id=mentor_id, mentee_id=mentee_id, since=since, until=until, stamp=stamp
+        )
+
+    return await ctx.graph.transaction(work)
+
+
+# --- skills ---------------------------------------------------------------------------------------
+
+
+async def set_skill(ctx: Context, *, person_id: str, skill_id: str, level: int) -> Record:
+    """The written skill, plus `previous`: the level held before (null when new)."""
+    if not 1 <= level <= 5:
+        raise BadInput("level", f"must be an integer from 1 to 5, got {level}")
+    stamp = _stamp(ctx)
+
+    async def work(tx: Tx) -> Record:
+        facts = await appointment.skill_facts(tx, person_id=person_id, skill_id=skill_id)
+        _found(facts["person"], "personId", "person", person_id)
+        _found(facts["skill"], "skillId", "skill", skill_id)
+        written = await appointment.set_skill(
+            tx, person_id=person_id, skill_id=skill_id, level=level, stamp=stamp
+        )
+        return {**written, "previous": facts["previous"]}
+
+    return await ctx.graph.transaction(work)
