@@ -11,6 +11,7 @@ import logging
 from collections.abc import Iterator
 
 from graphql import GraphQLError
+from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import SchemaExtension
 
 from resolvers.errors import DomainError
@@ -28,6 +29,10 @@ def _classify(error: GraphQLError) -> GraphQLError:
         ext = {**(error.extensions or {}), "code": "GRAPHQL_VALIDATION_FAILED"}
         return GraphQLError(error.message, error.nodes, error.source, error.positions,
                             error.path, None, ext)  # fmt: skip
+    if isinstance(original, StrawberryInputCoercionError | ValueError) and error.path is None:
+        # A variable of the wrong shape (a Date "2024-02-30", say): the message names it.
+        return GraphQLError(error.message, error.nodes, error.source, error.positions,
+                            error.path, original, {"code": "BAD_USER_INPUT"})  # fmt: skip
     if isinstance(original, DomainError):
         return GraphQLError(original.message, error.nodes, error.source, error.positions,
                             error.path, original, {"code": original.code})  # fmt: skip

@@ -13,6 +13,7 @@ import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -37,6 +38,17 @@ EXAMPLE_QUERY = """# towngraph: try a headline question, e.g. who with 水稻栽
 """
 
 
+def actor_of(request: Any) -> str:
+    """Who is asking: the `X-Actor` header, UTF-8 and optionally percent-encoded (headers carry
+    only bytes, and a clerk's name is Chinese: 张科长 arrives as %E5%BC%A0%E7%A7%91%E9%95%BF)."""
+    raw = request.headers.get("x-actor") or ""
+    try:
+        text = raw.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        text = raw
+    return unquote(text).strip()[:100] or "anonymous"
+
+
 class TowngraphGraphQL(OfflineGraphQL[Context, None]):
     """A fresh Context (and so fresh DataLoaders) for every request."""
 
@@ -46,8 +58,7 @@ class TowngraphGraphQL(OfflineGraphQL[Context, None]):
         self._rules = rules
 
     async def get_context(self, request: Any, response: Any) -> Context:
-        actor = (request.headers.get("x-actor") or "").strip()[:100] or "anonymous"
-        return Context(graph=self._graph, rules=self._rules, actor=actor)
+        return Context(graph=self._graph, rules=self._rules, actor=actor_of(request))
 
 
 async def _apply_schema_when_reachable(graph: Graph, ready: asyncio.Event) -> None:
