@@ -330,8 +330,8 @@ async def test_a_malformed_date_is_bad_input_not_an_internal_error(gql: GraphQLC
 )
 def test_actor_header_is_read_as_utf8(header: str, expected: str) -> None:
     # given a request with an X-Actor header / then the recorded actor reads as sent
-    from server.app import actor_of
-
     from types import SimpleNamespace
+
+    from server.app import actor_of
 
     assert actor_of(SimpleNamespace(headers={"x-actor": header})) == expected
