@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
@@ -12,6 +12,12 @@ from schema.enums import Gender, PoliticalStatus, ServiceRole
 from schema.place import Department, Township, Village
 from schema.post import Post
 from schema.skill import PersonSkill
+
+if TYPE_CHECKING:
+    from schema.appointment import Training
+
+# Modules that import this one are referenced lazily, to keep imports one-way at load time.
+TrainingRef = Annotated["Training", strawberry.lazy("schema.appointment")]
 
 
 def _active(since: dt.date, until: dt.date | None, on: dt.date) -> bool:
@@ -82,6 +88,16 @@ class Person:
     async def dispatches(self, info: Info) -> list[Dispatch]:
         rows = await info.context.loaders.person_dispatches.load(self.id)
         return [Dispatch.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="Trainings at township posts (到岗实训, TRAINED_AT), newest first."
+    )
+    async def trainings(self, info: Info) -> list[TrainingRef]:
+        from resolvers.appointment import person_trainings
+        from schema.appointment import Training
+
+        rows = await person_trainings(info.context, self.id)
+        return [Training.from_row(r) for r in rows]
 
     @strawberry.field(
         description="Mentors of this person (师徒结对); only those active on "
