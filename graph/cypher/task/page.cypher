@@ -1,0 +1,52 @@
+// tasks(filter, first, after): one page of tasks, newest first (createdAt descending, then id),
+// keyset-paged, and the total count. Starts from the place when one is given.
+// Parameters: townshipId (string|null: tasks AT the township or AT one of its villages),
+//             villageId (string|null), status, kind, quarter (string|null), first (int),
+//             after ({at: createdAt as a string, id}|null: the last row of the previous page).
+// Columns: townshipFound, villageFound (bool: true when not asked), total (int),
+//          page (up to first+1 task maps with `quarter` and `cursorAt`, toString(createdAt)).
+CALL () {
+  WITH $townshipId AS tw
+  WHERE tw IS NOT NULL
+  MATCH (:Township {id: tw})<-[:AT]-(t:Task)
+  RETURN t
+  UNION
+  WITH $townshipId AS tw
+  WHERE tw IS NOT NULL
+  MATCH (:Township {id: tw})<-[:IN]-(:Village)<-[:AT]-(t:Task)
+  RETURN t
+  UNION
+  WITH $villageId AS vi
+  WHERE $townshipId IS NULL AND vi IS NOT NULL
+  MATCH (:Village {id: vi})<-[:AT]-(t:Task)
+  RETURN t
+  UNION
+  WITH $status AS st
+  WHERE $townshipId IS NULL AND $villageId IS NULL AND st IS NOT NULL
+  MATCH (t:Task {status: st})
+  RETURN t
+  UNION
+  WITH 1 AS everything
+  WHERE $townshipId IS NULL AND $villageId IS NULL AND $status IS NULL
+  MATCH (t:Task)
+  RETURN t
+}
+WITH t
+WHERE ($villageId IS NULL OR EXISTS { (t)-[:AT]->(:Village {id: $villageId}) })
+  AND ($status IS NULL OR t.status = $status)
+  AND ($kind IS NULL OR t.kind = $kind)
+WITH t, coalesce(t.quarter,
+                 head(COLLECT { MATCH (t)-[:ADDRESSES]->(n:Need)
+                                WITH n.quarter AS q ORDER BY q RETURN q }),
+                 toString(t.createdAt.year) + 'Q' + toString(t.createdAt.quarter)) AS quarter
+WHERE $quarter IS NULL OR quarter = $quarter
+WITH t, quarter
+ORDER BY t.createdAt DESC, t.id ASC
+// No grouping key: one row even when nothing matches.
+WITH collect(t {.*, quarter: quarter, cursorAt: toString(t.createdAt)}) AS rows
+RETURN $townshipId IS NULL OR EXISTS { MATCH (:Township {id: $townshipId}) } AS townshipFound,
+       $villageId IS NULL OR EXISTS { MATCH (:Village {id: $villageId}) } AS villageFound,
+       size(rows) AS total,
+       [r IN rows WHERE $after IS NULL
+          OR r.createdAt < datetime($after.at)
+          OR (r.createdAt = datetime($after.at) AND r.id > $after.id)][0..$first + 1] AS page

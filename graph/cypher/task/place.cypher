@@ -1,0 +1,9 @@
+// Where tasks are (AT), batched over tasks: the village (or null) and the township — the one the
+// task is AT, or the village's township.
+// Parameters: keys (task ids). Columns: key, item {village, township} (properties or null).
+UNWIND $keys AS key
+MATCH (:Task {id: key})-[:AT]->(p)
+WHERE p:Village OR p:Township
+OPTIONAL MATCH (p:Village)-[:IN]->(w:Township)
+RETURN key, {village: CASE WHEN p:Village THEN p {.*} END,
+             township: CASE WHEN p:Township THEN p {.*} ELSE w {.*} END} AS item

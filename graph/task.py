@@ -1,0 +1,282 @@
+"""Tasks of the collaboration task list (协同任务清单): their queries and lifecycle writes.
+
+Reads are batched over keys (one query for many tasks, people or villages) or one query for a
+whole page. Writes run inside a caller's `Graph.transaction`: `lock` first (it takes the task's
+write lock and reads the state the rules are checked against), then `assign` / `advance`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graph.db import Graph, Record, Tx
+
+
+async def _grouped(graph: Graph, name: str, keys: Sequence[str]) -> list[list[Record]]:
+    """Runs a `key, item` query once for all keys; the items of each key, in the keys' order."""
+    rows = await graph.read(name, {"keys": list(dict.fromkeys(keys))})
+    grouped: defaultdict[str, list[Record]] = defaultdict(list)
+    for row in rows:
+        grouped[row["key"]].append(row["item"])
+    return [grouped.get(key, []) for key in keys]
+
+
+# --- reads, batched over keys -----------------------------------------------------------------
+
+
+async def tasks_by_id(graph: Graph, ids: Sequence[str]) -> list[Record | None]:
+    """Task properties (with the task's quarter) by id; None for an unknown id."""
+    return [items[0] if items else None for items in await _grouped(graph, "task/lookup", ids)]
+
+
+async def task_places(graph: Graph, ids: Sequence[str]) -> list[Record | None]:
+    """{village, township} of each task: the village it is AT (or None) and its township."""
+    return [items[0] if items else None for items in await _grouped(graph, "task/place", ids)]
+
+
+async def task_requirements(graph: Graph, ids: Sequence[str]) -> list[list[Record]]:
+    """[{skill, level}] each task requires, highest level first."""
+    return await _grouped(graph, "task/requires", ids)
+
+
+async def task_need_ids(graph: Graph, ids: Sequence[str]) -> list[list[str]]:
+    """Ids of the needs each task addresses."""
+    return [[str(x) for x in items] for items in await _grouped(graph, "task/needs", ids)]
+
+
+async def task_assignments(graph: Graph, ids: Sequence[str]) -> list[list[Record]]:
+    """[{person, role, since, until, assignedBy, assignedAt}] of each task."""
+    return await _grouped(graph, "task/assignments", ids)
+
+
+async def task_events(graph: Graph, ids: Sequence[str]) -> list[list[Record]]:
+    """The TaskEvents of each task, in order."""
+    return await _grouped(graph, "task/events", ids)
+
+
+async def tasks_of_people(graph: Graph, ids: Sequence[str]) -> list[list[Record]]:
+    """The tasks each person is assigned to (any role), newest first."""
+    return await _grouped(graph, "task/of_people", ids)
+
+
+async def tasks_at_villages(graph: Graph, ids: Sequence[str]) -> list[list[Record]]:
+    """The tasks AT each village, newest first."""
+    return await _grouped(graph, "task/at_villages", ids)
+
+
+# --- the tasks list ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TaskFilter:
+    township_id: str | None = None
+    village_id: str | None = None
+    status: str | None = None
+    kind: str | None = None
+    quarter: str | None = None
+
+
+@dataclass(frozen=True)
+class TaskCursor:
+    """Where a page ends: the createdAt (as Cypher prints it) and id of its last task."""
+
+    at: str
+    id: str
+
+
+@dataclass(frozen=True)
+class TaskPage:
+    township_found: bool
+    village_found: bool
+    total: int
+    rows: list[Record]  # up to first + 1, newest first, each with `cursorAt`
+
+
+async def tasks_page(
+    graph: Graph, flt: TaskFilter, *, first: int, after: TaskCursor | None
+) -> TaskPage:
+    rows = await graph.read(
+        "task/page",
+        {
+            "townshipId": flt.township_id,
+            "villageId": flt.village_id,
+            "status": flt.status,
+            "kind": flt.kind,
+            "quarter": flt.quarter,
+            "first": first,
+            "after": None if after is None else {"at": after.at, "id": after.id},
+        },
+    )
+    row = rows[0]
+    return TaskPage(row["townshipFound"], row["villageFound"], row["total"], row["page"])
+
+
+# --- writes, inside the caller's transaction --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewTask:
+    id: str
+    title: str
+    domain: str
+    kind: str
+    severity: str | None
+    quarter: str
+    initiated_by: str
+    village_id: str | None
+    township_id: str | None
+    requires: list[tuple[str, int]]  # (skill id, level)
+    created_at: dt.datetime
+    created_by: str
+    staffing_deadline: dt.datetime | None
+    event_id: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class InitiateCheck:
+    task_exists: bool
+    place_found: bool
+    unknown_skills: list[str]
+
+
+async def initiate_check(tx: Tx, task: NewTask) -> InitiateCheck:
+    rows = await tx.run(
+        "task/initiate_check",
+        {
+            "taskId": task.id,
+            "villageId": task.village_id,
+            "townshipId": task.township_id,
+            "skillIds": [s for s, _ in task.requires],
+        },
+    )
+    row = rows[0]
+    return InitiateCheck(row["taskExists"], row["placeFound"], row["unknownSkills"])
+
+
+async def initiate(tx: Tx, task: NewTask) -> Record:
+    """Writes the task; its checks (`initiate_check`) must have passed."""
+    rows = await tx.run(
+        "task/initiate",
+        {
+            "task": {
+                "id": task.id,
+                "title": task.title,
+                "domain": task.domain,
+                "kind": task.kind,
+                "severity": task.severity,
+                "quarter": task.quarter,
+                "initiatedBy": task.initiated_by,
+                "createdAt": task.created_at,
+                "createdBy": task.created_by,
+                "staffingDeadline": task.staffing_deadline,
+            },
+            "villageId": task.village_id,
+            "townshipId": task.township_id,
+            "requires": [{"skillId": s, "level": n} for s, n in task.requires],
+            "event": {"id": task.event_id, "note": task.note},
+        },
+    )
+    task_row: Record = rows[0]["task"]
+    return task_row
+
+
+@dataclass(frozen=True)
+class TaskState:
+    """A locked task as a step sees it."""
+
+    task: Record
+    requires: list[Record]  # [{skillId, name, level}]
+    current: list[Record]  # [{personId, name, role}] assignments that have not ended
+
+
+async def lock(tx: Tx, task_id: str, *, today: dt.date) -> TaskState | None:
+    """Takes the task's write lock and reads its state; None when there is no such task."""
+    rows = await tx.run("task/lock", {"taskId": task_id, "today": today})
+    if not rows:
+        return None
+    row = rows[0]
+    return TaskState(row["task"], row["requires"], row["current"])
+
+
+async def people(tx: Tx, person_ids: Sequence[str], skill_ids: Sequence[str]) -> list[Record]:
+    """[{id, name, levels: [{skillId, level}]}] of the people that exist among `person_ids`."""
+    return await tx.run(
+        "task/people",
+        {"personIds": list(dict.fromkeys(person_ids)), "skillIds": list(skill_ids)},
+    )
+
+
+async def assign(
+    tx: Tx,
+    task_id: str,
+    assignments: Sequence[tuple[str, str]],
+    *,
+    since: dt.date,
+    actor: str,
+    at: dt.datetime,
+) -> None:
+    """New ASSIGNED_TO edges, (person id, role) each."""
+    await tx.run(
+        "task/assign",
+        {
+            "taskId": task_id,
+            "assignments": [{"personId": p, "role": r} for p, r in assignments],
+            "since": since,
+            "actor": actor,
+            "at": at,
+        },
+    )
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    at: dt.datetime
+    step: str
+    actor: str
+    note: str | None = None
+    percent: int | None = None
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a step records on the task; None leaves a property as it is."""
+
+    plan: str | None = None
+    progress: int | None = None
+    outcome: str | None = None
+    rating: int | None = None
+    lessons: str | None = None
+    cancel_reason: str | None = None
+    staffed_at: dt.datetime | None = None
+
+
+async def advance(tx: Tx, task_id: str, status: str, event: Event, changes: Changes) -> Record:
+    """Sets the status and the step's properties and appends its event; the task afterwards."""
+    params: dict[str, Any] = {
+        "taskId": task_id,
+        "status": status,
+        "plan": changes.plan,
+        "progress": changes.progress,
+        "outcome": changes.outcome,
+        "rating": changes.rating,
+        "lessons": changes.lessons,
+        "cancelReason": changes.cancel_reason,
+        "staffedAt": changes.staffed_at,
+        "event": {
+            "id": event.id,
+            "at": event.at,
+            "step": event.step,
+            "actor": event.actor,
+            "note": event.note,
+            "percent": event.percent,
+        },
+    }
+    rows = await tx.run("task/advance", params)
+    task_row: Record = rows[0]["task"]
+    return task_row

@@ -1,0 +1,138 @@
+"""Teams (协同领导小组, 工作专班, 专项小组, 应急队伍, 驻村工作队) and their memberships: batched
+reads, and the writes of createTeam / addTeamMember / endTeamMembership, run inside a caller's
+`Graph.transaction` after `membership_check` (which takes the team's write lock)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from graph.db import Graph, Record, Tx
+
+
+async def _grouped(graph: Graph, name: str, keys: Sequence[str]) -> list[list[Record]]:
+    """Runs a `key, item` query once for all keys; the items of each key, in the keys' order."""
+    rows = await graph.read(name, {"keys": list(dict.fromkeys(keys))})
+    grouped: defaultdict[str, list[Record]] = defaultdict(list)
+    for row in rows:
+        grouped[row["key"]].append(row["item"])
+    return [grouped.get(key, []) for key in keys]
+
+
+# --- reads, batched over keys -----------------------------------------------------------------
+
+
+async def teams_by_id(graph: Graph, ids: Sequence[str]) -> list[Record | None]:
+    return [items[0] if items else None for items in await _grouped(graph, "team/lookup", ids)]
+
+
+async def team_units(graph: Graph, ids: Sequence[str]) -> list[Record | None]:
+    """{kind: 'Township' | 'County', node} each team is OF."""
+    return [items[0] if items else None for items in await _grouped(graph, "team/unit", ids)]
+
+
+async def team_members(graph: Graph, ids: Sequence[str]) -> list[list[Record]]:
+    """[{person, role, since, until}] of each team, by since then person id."""
+    return await _grouped(graph, "team/members", ids)
+
+
+async def teams_of_townships(graph: Graph, ids: Sequence[str]) -> list[list[Record]]:
+    """The teams OF each township, by kind, name, id."""
+    return await _grouped(graph, "team/of_townships", ids)
+
+
+async def teams_of_people(graph: Graph, ids: Sequence[str]) -> list[list[Record]]:
+    """[{team, role, since, until}] of each person, newest since first."""
+    return await _grouped(graph, "team/of_people", ids)
+
+
+# --- writes, inside the caller's transaction --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewTeam:
+    id: str
+    name: str
+    kind: str
+    domain: str | None
+    township_id: str | None
+    county_id: str | None
+    created_at: dt.datetime
+    created_by: str
+
+
+async def create_check(tx: Tx, team: NewTeam) -> tuple[bool, bool]:
+    """(a team with the id exists, the unit exists)."""
+    rows = await tx.run(
+        "team/create_check",
+        {"teamId": team.id, "townshipId": team.township_id, "countyId": team.county_id},
+    )
+    return bool(rows[0]["teamExists"]), bool(rows[0]["unitFound"])
+
+
+async def create(tx: Tx, team: NewTeam) -> Record:
+    rows = await tx.run(
+        "team/create",
+        {
+            "team": {
+                "id": team.id,
+                "name": team.name,
+                "kind": team.kind,
+                "domain": team.domain,
+                "createdAt": team.created_at,
+                "createdBy": team.created_by,
+            },
+            "townshipId": team.township_id,
+            "countyId": team.county_id,
+        },
+    )
+    created: Record = rows[0]["team"]
+    return created
+
+
+@dataclass(frozen=True)
+class MembershipState:
+    team: Record | None
+    person: Record | None
+    memberships: list[Record]  # [{role, since, until}], newest since first
+
+
+async def membership_check(tx: Tx, team_id: str, person_id: str) -> MembershipState:
+    """Locks the team (when it exists) and reads the person's memberships of it."""
+    rows = await tx.run("team/membership_check", {"teamId": team_id, "personId": person_id})
+    row = rows[0]
+    return MembershipState(row["team"], row["person"], row["memberships"])
+
+
+async def add_member(
+    tx: Tx,
+    team_id: str,
+    person_id: str,
+    *,
+    role: str,
+    since: dt.date,
+    actor: str,
+    at: dt.datetime,
+) -> None:
+    await tx.run(
+        "team/add_member",
+        {
+            "teamId": team_id,
+            "personId": person_id,
+            "role": role,
+            "since": since,
+            "actor": actor,
+            "at": at,
+        },
+    )
+
+
+async def end_member(
+    tx: Tx, team_id: str, person_id: str, *, until: dt.date, actor: str, at: dt.datetime
+) -> None:
+    await tx.run(
+        "team/end_member",
+        {"teamId": team_id, "personId": person_id, "until": until, "actor": actor, "at": at},
+    )

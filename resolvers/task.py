@@ -1,0 +1,359 @@
+"""The task lifecycle (协同任务清单, seed 000 item 5): which step may follow which, and each step
+checked and written in ONE transaction.
+
+INITIATED (任务发起) → CONSULTED (方案会商: recordPlan) → STAFFED (人力调配: assignPeople with
+a LEAD) → SUPERVISING (过程督导: startSupervision with a SUPERVISOR; reportProgress) → CLOSED
+(结果反馈: closeTask). cancelTask from any open status. A step out of order is refused with the
+allowed next steps and changes nothing. Every step appends a TaskEvent recording the actor and
+the instant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from graph import task as task_graph
+from graph.db import Record, Tx
+from resolvers.context import Context
+from resolvers.errors import BadInput, NotFound
+from resolvers.task_queries import check_quarter, forget_task
+
+MAX_TEXT = 4000
+MAX_SHORT = 200
+# Steps that move the task on, per open status; cancelTask is allowed from each of them too.
+FORWARD: dict[str, tuple[str, ...]] = {
+    "INITIATED": ("recordPlan",),
+    "CONSULTED": ("assignPeople",),
+    "STAFFED": ("startSupervision", "assignPeople"),
+    "SUPERVISING": ("reportProgress", "closeTask", "assignPeople"),
+}
+CANCEL = "cancelTask"
+# 专业人做专业事 concerns the people doing the work; a supervisor (督导) oversees it.
+SKILLED_ROLES = ("LEAD", "MEMBER")
+
+
+def next_steps(status: str) -> list[str]:
+    """The mutations allowed on a task in `status`, the main flow first."""
+    forward = FORWARD.get(status)
+    return [] if forward is None else [*forward, CANCEL]
+
+
+def _refusal(task_id: str, status: str) -> BadInput:
+    forward = FORWARD.get(status)
+    if forward is None:
+        return BadInput("taskId", f"task {task_id} is {status}; no further step is allowed")
+    if len(forward) == 1:
+        steps = f"the next step is {forward[0]}"
+    else:
+        steps = f"the next steps are {', '.join(forward[:-1])} or {forward[-1]}"
+    return BadInput("taskId", f"task {task_id} is {status}; {steps} (or {CANCEL})")
+
+
+def quarter_of(instant: dt.datetime) -> str:
+    return f"{instant.year}Q{(instant.month - 1) // 3 + 1}"
+
+
+def _text(field: str, value: str, limit: int = MAX_TEXT) -> str:
+    text = value.strip()
+    if not text:
+        raise BadInput(field, "must not be blank")
+    if len(text) > limit:
+        raise BadInput(field, f"must be at most {limit} characters, got {len(text)}")
+    return text
+
+
+def _optional_text(field: str, value: str | None) -> str | None:
+    return None if value is None or not value.strip() else _text(field, value)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _event_id() -> str:
+    return f"EV-{uuid.uuid4().hex[:16].upper()}"
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    """The task after a step (its properties) and the step's warnings (专业人做专业事)."""
+
+    task: Record
+    warnings: list[str]
+
+
+@dataclass(frozen=True)
+class Requirement:
+    skill_id: str
+    level: int
+
+
+@dataclass(frozen=True)
+class Assignment:
+    person_id: str
+    role: str  # LEAD / MEMBER / SUPERVISOR
+
+
+async def initiate_task(
+    ctx: Context,
+    *,
+    task_id: str | None,
+    title: str,
+    domain: str,
+    kind: str,
+    severity: str | None,
+    village_id: str | None,
+    township_id: str | None,
+    initiated_by: str,
+    requires: list[Requirement],
+    quarter: str | None,
+    note: str | None,
+) -> TaskResult:
+    """任务发起: a new task, INITIATED, AT a village or a township."""
+    if (village_id is None) == (township_id is None):
+        raise BadInput("villageId", "give either villageId or townshipId (where the task is)")
+    if severity is not None and kind != "EMERGENCY":
+        raise BadInput("severity", "only an EMERGENCY task has a severity")
+    seen: set[str] = set()
+    for i, req in enumerate(requires):
+        if not 1 <= req.level <= 5:
+            raise BadInput(f"requires[{i}].level", f"must be a level from 1 to 5, got {req.level}")
+        if req.skill_id in seen:
+            raise BadInput(f"requires[{i}].skillId", f"skill '{req.skill_id}' is listed twice")
+        seen.add(req.skill_id)
+    now = _now()
+    # An emergency with a severity gets the response standard (突发事件快速响应) as its deadline.
+    deadline = (
+        now + dt.timedelta(minutes=ctx.rules.response_minutes[severity])
+        if severity is not None and severity in ctx.rules.response_minutes
+        else None
+    )
+    new = task_graph.NewTask(
+        id=_text("id", task_id, 100)
+        if task_id is not None
+        else f"TASK-{uuid.uuid4().hex[:16].upper()}",
+        title=_text("title", title, MAX_SHORT),
+        domain=_text("domain", domain, MAX_SHORT),
+        kind=kind,
+        severity=severity,
+        quarter=check_quarter("quarter", quarter) if quarter is not None else quarter_of(now),
+        initiated_by=initiated_by,
+        village_id=village_id,
+        township_id=township_id,
+        requires=[(r.skill_id, r.level) for r in requires],
+        created_at=now,
+        created_by=ctx.actor,
+        staffing_deadline=deadline,
+        event_id=_event_id(),
+        note=_optional_text("note", note),
+    )
+
+    async def work(tx: Tx) -> Record:
+        check = await task_graph.initiate_check(tx, new)
+        if check.task_exists:
+            raise BadInput("id", f"a task with id '{new.id}' already exists")
+        if not check.place_found:
+            if village_id is not None:
+                raise NotFound("villageId", "village", village_id)
+            raise NotFound("townshipId", "township", str(township_id))
+        if check.unknown_skills:
+            index = [r.skill_id for r in requires].index(check.unknown_skills[0])
+            raise NotFound(f"requires[{index}].skillId", "skill", check.unknown_skills[0])
+        return await task_graph.initiate(tx, new)
+
+    row = await ctx.graph.transaction(work)
+    forget_task(ctx, new.id)
+    return TaskResult(row, [])
+
+
+# A step's work on the locked task, given the instant it is taken.
+Step = Callable[[Tx, task_graph.TaskState, dt.datetime], Awaitable[TaskResult]]
+
+
+async def _step(ctx: Context, task_id: str, mutation: str, step: Step) -> TaskResult:
+    """Runs `step` on the locked task when `mutation` is allowed in its status, else refuses."""
+
+    async def work(tx: Tx) -> TaskResult:
+        state = await task_graph.lock(tx, task_id, today=ctx.today)
+        if state is None:
+            raise NotFound("taskId", "task", task_id)
+        status = str(state.task["status"])
+        if mutation not in next_steps(status):
+            raise _refusal(task_id, status)
+        # The instant is read once the lock is held, so a task's events are in commit order.
+        return await step(tx, state, _now())
+
+    result = await ctx.graph.transaction(work)
+    forget_task(ctx, task_id)
+    return result
+
+
+async def record_plan(ctx: Context, task_id: str, plan: str) -> TaskResult:
+    """方案会商: INITIATED → CONSULTED with the plan."""
+    text = _text("plan", plan)
+
+    async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
+        event = task_graph.Event(_event_id(), now, "CONSULTED", ctx.actor, text)
+        row = await task_graph.advance(
+            tx, task_id, "CONSULTED", event, task_graph.Changes(plan=text)
+        )
+        return TaskResult(row, [])
+
+    return await _step(ctx, task_id, "recordPlan", step)
+
+
+def skill_warnings(name: str, levels: list[Record], requires: list[Record]) -> list[str]:
+    """专业人做专业事: one warning per required skill the person lacks or holds below the level
+    (the exact skill: a narrower one does not count)."""
+    held = {x["skillId"]: x["level"] for x in levels}
+    out: list[str] = []
+    for req in requires:
+        level = held.get(req["skillId"])
+        if level is None:
+            out.append(f"{name} lacks {req['name']} (level {req['level']} required)")
+        elif level < req["level"]:
+            out.append(
+                f"{name} holds {req['name']} at level {level} (level {req['level']} required)"
+            )
+    return out
+
+
+async def _new_assignments(
+    tx: Tx,
+    state: task_graph.TaskState,
+    wanted: list[tuple[str, str, str]],  # (field of the person id, person id, role)
+) -> tuple[list[tuple[str, str]], list[str], dict[str, str]]:
+    """Checks the people to assign: they exist and are not assigned in that role already.
+    Gives the (person id, role) pairs to write, the skill warnings, and the names by id."""
+    found = {
+        p["id"]: p
+        for p in await task_graph.people(
+            tx, [pid for _, pid, _ in wanted], [r["skillId"] for r in state.requires]
+        )
+    }
+    current = {(c["personId"], c["role"]) for c in state.current}
+    pairs: list[tuple[str, str]] = []
+    warnings: list[str] = []
+    for field, pid, role in wanted:
+        person = found.get(pid)
+        if person is None:
+            raise NotFound(field, "person", pid)
+        if (pid, role) in current:
+            raise BadInput(
+                field, f"{person['name']} is already assigned to task {state.task['id']} as {role}"
+            )
+        if role in SKILLED_ROLES:
+            warnings.extend(skill_warnings(person["name"], person["levels"], state.requires))
+        pairs.append((pid, role))
+    return pairs, warnings, {pid: p["name"] for pid, p in found.items()}
+
+
+async def assign_people(
+    ctx: Context, task_id: str, assignments: list[Assignment], since: dt.date | None
+) -> TaskResult:
+    """人力调配: assigns people; CONSULTED → STAFFED once a LEAD is assigned (staffedAt is set
+    then). Also allowed while STAFFED or SUPERVISING, without changing the status."""
+    if not assignments:
+        raise BadInput("assignments", "name at least one person to assign")
+    seen: set[tuple[str, str]] = set()
+    for i, a in enumerate(assignments):
+        if (a.person_id, a.role) in seen:
+            raise BadInput(f"assignments[{i}]", f"'{a.person_id}' is listed twice as {a.role}")
+        seen.add((a.person_id, a.role))
+
+    async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
+        wanted = [
+            (f"assignments[{i}].personId", a.person_id, a.role) for i, a in enumerate(assignments)
+        ]
+        pairs, warnings, names = await _new_assignments(tx, state, wanted)
+        await task_graph.assign(
+            tx, task_id, pairs, since=since or ctx.today, actor=ctx.actor, at=now
+        )
+        has_lead = any(r == "LEAD" for _, r in pairs) or any(
+            c["role"] == "LEAD" for c in state.current
+        )
+        if state.task["status"] != "CONSULTED" or not has_lead:
+            return TaskResult(state.task, warnings)
+        note = "; ".join(f"{role} {names[pid]}" for pid, role in pairs)
+        changes = task_graph.Changes(
+            staffed_at=now if state.task.get("staffedAt") is None else None
+        )
+        event = task_graph.Event(_event_id(), now, "STAFFED", ctx.actor, note)
+        row = await task_graph.advance(tx, task_id, "STAFFED", event, changes)
+        return TaskResult(row, warnings)
+
+    return await _step(ctx, task_id, "assignPeople", step)
+
+
+async def start_supervision(ctx: Context, task_id: str, supervisor_id: str | None) -> TaskResult:
+    """过程督导: STAFFED → SUPERVISING; needs a SUPERVISOR, named here (and so assigned) or
+    already assigned."""
+
+    async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
+        supervisors = {c["personId"]: c["name"] for c in state.current if c["role"] == "SUPERVISOR"}
+        if supervisor_id is not None and supervisor_id not in supervisors:
+            pairs, _, names = await _new_assignments(
+                tx, state, [("supervisorId", supervisor_id, "SUPERVISOR")]
+            )
+            await task_graph.assign(tx, task_id, pairs, since=ctx.today, actor=ctx.actor, at=now)
+            supervisors[supervisor_id] = names[supervisor_id]
+        if not supervisors:
+            raise BadInput(
+                "supervisorId",
+                f"task {task_id} has no SUPERVISOR; name the person responsible for supervision",
+            )
+        note = "SUPERVISOR " + ", ".join(supervisors.values())
+        event = task_graph.Event(_event_id(), now, "SUPERVISING", ctx.actor, note)
+        row = await task_graph.advance(tx, task_id, "SUPERVISING", event, task_graph.Changes())
+        return TaskResult(row, [])
+
+    return await _step(ctx, task_id, "startSupervision", step)
+
+
+async def report_progress(ctx: Context, task_id: str, percent: int, note: str) -> TaskResult:
+    """A progress report while SUPERVISING: sets the task's progress, appends a PROGRESS event."""
+    if not 0 <= percent <= 100:
+        raise BadInput("percent", f"must be from 0 to 100, got {percent}")
+    text = _text("note", note)
+
+    async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
+        event = task_graph.Event(_event_id(), now, "PROGRESS", ctx.actor, text, percent)
+        changes = task_graph.Changes(progress=percent)
+        row = await task_graph.advance(tx, task_id, "SUPERVISING", event, changes)
+        return TaskResult(row, [])
+
+    return await _step(ctx, task_id, "reportProgress", step)
+
+
+async def close_task(
+    ctx: Context, task_id: str, outcome: str, rating: int, lessons: str
+) -> TaskResult:
+    """结果反馈: SUPERVISING → CLOSED with the feedback report (outcome, rating 1–5, lessons)."""
+    text = _text("outcome", outcome)
+    if not 1 <= rating <= 5:
+        raise BadInput("rating", f"must be from 1 to 5, got {rating}")
+    learned = _text("lessons", lessons)
+
+    async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
+        event = task_graph.Event(_event_id(), now, "CLOSED", ctx.actor, text)
+        changes = task_graph.Changes(outcome=text, rating=rating, lessons=learned)
+        row = await task_graph.advance(tx, task_id, "CLOSED", event, changes)
+        return TaskResult(row, [])
+
+    return await _step(ctx, task_id, "closeTask", step)
+
+
+async def cancel_task(ctx: Context, task_id: str, reason: str) -> TaskResult:
+    """Any open status → CANCELLED, with the reason."""
+    text = _text("reason", reason)
+
+    async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
+        event = task_graph.Event(_event_id(), now, "CANCELLED", ctx.actor, text)
+        changes = task_graph.Changes(cancel_reason=text)
+        row = await task_graph.advance(tx, task_id, "CANCELLED", event, changes)
+        return TaskResult(row, [])
+
+    return await _step(ctx, task_id, CANCEL, step)

@@ -1,0 +1,174 @@
+"""Reading tasks: `task(id)`, the `tasks` connection, and the per-request DataLoaders behind the
+relationship fields of a Task and the tasks of a Person or a Village.
+
+The list is one graph query per page; every relationship field is one batched query per request
+level, however many tasks the page holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from contextlib import suppress
+from dataclasses import dataclass
+from typing import Any
+
+from graph import task as task_graph
+from graph.db import Record
+from resolvers.context import Context
+from resolvers.errors import BadInput, NotFound
+from resolvers.paging import decode_cursor, encode_cursor, page_size
+
+TASK_CURSOR = "task"
+# Cypher's toString(datetime): 2026-07-15T08:30:00.123456789Z (or an offset instead of Z).
+_INSTANT = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$")
+QUARTER = re.compile(r"\d{4}Q[1-4]")
+
+
+# --- DataLoaders ------------------------------------------------------------------------------
+# Each name is one per-request DataLoader (Context.loader); `forget_task` clears them after a
+# write, so a later field in the same request does not read what the write changed from a cache.
+
+
+def check_quarter(field: str, value: str) -> str:
+    if not QUARTER.fullmatch(value):
+        raise BadInput(field, f"must be a quarter like 2025Q3, got '{value}'")
+    return value
+
+
+def forget_task(ctx: Context, task_id: str) -> None:
+    for loader in (
+        ctx.loader("task", task_graph.tasks_by_id),
+        ctx.loader("task_place", task_graph.task_places),
+        ctx.loader("task_requires", task_graph.task_requirements),
+        ctx.loader("task_needs", task_graph.task_need_ids),
+        ctx.loader("task_assignments", task_graph.task_assignments),
+        ctx.loader("task_events", task_graph.task_events),
+    ):
+        with suppress(KeyError):  # DataLoader.clear raises for a key it never loaded
+            loader.clear(task_id)
+    # Keyed by person or village: which keys a step touched is not known here.
+    ctx.loader("tasks_of_people", task_graph.tasks_of_people).clear_all()
+    ctx.loader("tasks_at_villages", task_graph.tasks_at_villages).clear_all()
+
+
+async def task(ctx: Context, task_id: str) -> Record | None:
+    return await ctx.loader("task", task_graph.tasks_by_id).load(task_id)
+
+
+async def place(ctx: Context, task_id: str) -> Record | None:
+    """{village, township} of the task (village None for a task AT a township)."""
+    return await ctx.loader("task_place", task_graph.task_places).load(task_id)
+
+
+async def requirements(ctx: Context, task_id: str) -> list[Record]:
+    return await ctx.loader("task_requires", task_graph.task_requirements).load(task_id)
+
+
+async def need_ids(ctx: Context, task_id: str) -> list[str]:
+    return await ctx.loader("task_needs", task_graph.task_need_ids).load(task_id)
+
+
+async def assignments(ctx: Context, task_id: str) -> list[Record]:
+    return await ctx.loader("task_assignments", task_graph.task_assignments).load(task_id)
+
+
+async def events(ctx: Context, task_id: str) -> list[Record]:
+    return await ctx.loader("task_events", task_graph.task_events).load(task_id)
+
+
+def _in_status(rows: list[Record], status: str | None) -> list[Record]:
+    return [r for r in rows if status is None or r["status"] == status]
+
+
+async def person_tasks(ctx: Context, person_id: str, status: str | None = None) -> list[Record]:
+    """The tasks a person is assigned to (any role), newest first; only `status` when given."""
+    rows = await ctx.loader("tasks_of_people", task_graph.tasks_of_people).load(person_id)
+    return _in_status(rows, status)
+
+
+async def village_tasks(ctx: Context, village_id: str, status: str | None = None) -> list[Record]:
+    """The tasks AT a village, newest first; only `status` when given."""
+    rows = await ctx.loader("tasks_at_villages", task_graph.tasks_at_villages).load(village_id)
+    return _in_status(rows, status)
+
+
+def staffed_within_standard(
+    deadline: dt.datetime | None, staffed_at: dt.datetime | None, now: dt.datetime
+) -> bool | None:
+    """Null without a deadline; whether staffed by the deadline; false once it has passed
+    unstaffed; null while it is still ahead."""
+    if deadline is None:
+        return None
+    if staffed_at is not None:
+        return _utc(staffed_at) <= _utc(deadline)
+    return False if now > _utc(deadline) else None
+
+
+def _utc(instant: dt.datetime) -> dt.datetime:
+    # The model stores UTC datetimes; a value without a zone is read as UTC too.
+    return instant if instant.tzinfo is not None else instant.replace(tzinfo=dt.UTC)
+
+
+# --- the tasks connection ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TasksPage:
+    total: int
+    rows: list[Record]
+    cursors: list[str]
+    has_next: bool
+    has_previous: bool
+
+
+def _after(after: str | None) -> task_graph.TaskCursor | None:
+    if after is None:
+        return None
+    key: Any = decode_cursor(TASK_CURSOR, after)
+    # Only what this API issues: [createdAt as Cypher prints it, task id].
+    if (
+        isinstance(key, list)
+        and len(key) == 2
+        and all(isinstance(k, str) for k in key)
+        and _valid_instant(key[0])
+    ):
+        return task_graph.TaskCursor(key[0], key[1])
+    raise BadInput("after", "not a cursor this API issued")
+
+
+def _valid_instant(text: str) -> bool:
+    match = _INSTANT.match(text)
+    if match is None:
+        return False
+    head, seconds, fraction, zone = match.groups()
+    micro = (fraction or "")[:7]  # Python reads at most microseconds
+    try:
+        dt.datetime.fromisoformat(
+            f"{head}{seconds or ':00'}{micro}{'+00:00' if zone == 'Z' else zone}"
+        )
+    except ValueError:
+        return False
+    return True
+
+
+async def tasks(
+    ctx: Context, flt: task_graph.TaskFilter, *, first: int, after: str | None
+) -> TasksPage:
+    size = page_size(first)
+    if flt.quarter is not None:
+        check_quarter("filter.quarter", flt.quarter)
+    cursor = _after(after)
+    page = await task_graph.tasks_page(ctx.graph, flt, first=size, after=cursor)
+    if not page.township_found:
+        raise NotFound("filter.townshipId", "township", str(flt.township_id))
+    if not page.village_found:
+        raise NotFound("filter.villageId", "village", str(flt.village_id))
+    rows = page.rows[:size]
+    return TasksPage(
+        total=page.total,
+        rows=rows,
+        cursors=[encode_cursor(TASK_CURSOR, [r["cursorAt"], r["id"]]) for r in rows],
+        has_next=len(page.rows) > size,
+        has_previous=cursor is not None,
+    )

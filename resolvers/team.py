@@ -1,0 +1,179 @@
+"""Teams: createTeam, addTeamMember and endTeamMembership, each checked and written in ONE
+transaction, and the per-request DataLoaders behind team fields, `Township.teams` and
+`Person.teams`.
+
+A membership is active on a day D when since ≤ D and (until is null or until ≥ D). A person holds
+at most one membership of a team at a time: a new one may not overlap one that is still open or
+ends on or after its start.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from graph import team as team_graph
+from graph.db import Record, Tx
+from resolvers.context import Context
+from resolvers.errors import BadInput, NotFound
+
+MAX_NAME = 200
+MAX_ROLE = 50
+
+
+def _text(field: str, value: str, limit: int) -> str:
+    text = value.strip()
+    if not text:
+        raise BadInput(field, "must not be blank")
+    if len(text) > limit:
+        raise BadInput(field, f"must be at most {limit} characters, got {len(text)}")
+    return text
+
+
+def active_on(row: Record, day: dt.date) -> bool:
+    until = row.get("until")
+    return bool(row["since"] <= day and (until is None or until >= day))
+
+
+# --- DataLoaders ------------------------------------------------------------------------------
+
+
+def forget_team(ctx: Context) -> None:
+    """After a write: nothing of teams cached earlier in the request is trusted any more."""
+    ctx.loader("team", team_graph.teams_by_id).clear_all()
+    ctx.loader("team_members", team_graph.team_members).clear_all()
+    ctx.loader("teams_of_townships", team_graph.teams_of_townships).clear_all()
+    ctx.loader("teams_of_people", team_graph.teams_of_people).clear_all()
+
+
+async def team(ctx: Context, team_id: str) -> Record | None:
+    return await ctx.loader("team", team_graph.teams_by_id).load(team_id)
+
+
+async def unit(ctx: Context, team_id: str) -> Record | None:
+    """{kind: 'Township' | 'County', node} the team is OF."""
+    return await ctx.loader("team_unit", team_graph.team_units).load(team_id)
+
+
+async def members(ctx: Context, team_id: str, on: dt.date | None) -> list[Record]:
+    """[{person, role, since, until}]; only those active on `on` when given."""
+    rows = await ctx.loader("team_members", team_graph.team_members).load(team_id)
+    return [r for r in rows if on is None or active_on(r, on)]
+
+
+async def township_teams(ctx: Context, township_id: str) -> list[Record]:
+    return await ctx.loader("teams_of_townships", team_graph.teams_of_townships).load(township_id)
+
+
+async def person_teams(ctx: Context, person_id: str, on: dt.date | None) -> list[Record]:
+    """[{team, role, since, until}]; only those active on `on` when given."""
+    rows = await ctx.loader("teams_of_people", team_graph.teams_of_people).load(person_id)
+    return [r for r in rows if on is None or active_on(r, on)]
+
+
+# --- mutations --------------------------------------------------------------------------------
+
+
+async def create_team(
+    ctx: Context,
+    *,
+    team_id: str | None,
+    name: str,
+    kind: str,
+    domain: str | None,
+    township_id: str | None,
+    county_id: str | None,
+) -> Record:
+    if (township_id is None) == (county_id is None):
+        raise BadInput("townshipId", "give either townshipId or countyId (the team's unit)")
+    new = team_graph.NewTeam(
+        id=_text("id", team_id, 100)
+        if team_id is not None
+        else f"TEAM-{uuid.uuid4().hex[:16].upper()}",
+        name=_text("name", name, MAX_NAME),
+        kind=kind,
+        domain=None if domain is None or not domain.strip() else _text("domain", domain, MAX_NAME),
+        township_id=township_id,
+        county_id=county_id,
+        created_at=dt.datetime.now(dt.UTC),
+        created_by=ctx.actor,
+    )
+
+    async def work(tx: Tx) -> Record:
+        exists, unit_found = await team_graph.create_check(tx, new)
+        if exists:
+            raise BadInput("id", f"a team with id '{new.id}' already exists")
+        if not unit_found:
+            if township_id is not None:
+                raise NotFound("townshipId", "township", township_id)
+            raise NotFound("countyId", "county", str(county_id))
+        return await team_graph.create(tx, new)
+
+    row = await ctx.graph.transaction(work)
+    forget_team(ctx)
+    return row
+
+
+async def _checked(tx: Tx, team_id: str, person_id: str) -> tuple[Record, Record, list[Record]]:
+    """The locked team, the person and their memberships of the team (newest first)."""
+    state = await team_graph.membership_check(tx, team_id, person_id)
+    if state.team is None:
+        raise NotFound("teamId", "team", team_id)
+    if state.person is None:
+        raise NotFound("personId", "person", person_id)
+    return state.team, state.person, state.memberships
+
+
+async def add_team_member(
+    ctx: Context, team_id: str, person_id: str, role: str, since: dt.date | None
+) -> Record:
+    """Starts a membership (since defaults to today); refused when it would overlap one the
+    person already has in the team."""
+    title = _text("role", role, MAX_ROLE)
+    start = since or ctx.today
+    now = dt.datetime.now(dt.UTC)
+
+    async def work(tx: Tx) -> Record:
+        team, person, memberships = await _checked(tx, team_id, person_id)
+        for m in memberships:
+            if m["until"] is None or m["until"] >= start:
+                until = "" if m["until"] is None else f" until {m['until']}"
+                raise BadInput(
+                    "personId",
+                    f"{person['name']} is already a member of {team['name']} "
+                    f"({m['role']} since {m['since']}{until})",
+                )
+        await team_graph.add_member(
+            tx, team_id, person_id, role=title, since=start, actor=ctx.actor, at=now
+        )
+        return team
+
+    row = await ctx.graph.transaction(work)
+    forget_team(ctx)
+    return row
+
+
+async def end_team_membership(
+    ctx: Context, team_id: str, person_id: str, until: dt.date | None
+) -> Record:
+    """Ends the person's open membership of the team on `until` (inclusive, default today)."""
+    end = until or ctx.today
+    now = dt.datetime.now(dt.UTC)
+
+    async def work(tx: Tx) -> Record:
+        team, person, memberships = await _checked(tx, team_id, person_id)
+        open_ = [m for m in memberships if m["until"] is None]
+        if not open_:
+            raise BadInput(
+                "personId",
+                f"{person['name']} has no active membership of {team['name']}",
+            )
+        since = max(m["since"] for m in open_)
+        if end < since:
+            raise BadInput("until", f"{end} is before the membership's start {since}")
+        await team_graph.end_member(tx, team_id, person_id, until=end, actor=ctx.actor, at=now)
+        return team
+
+    row = await ctx.graph.transaction(work)
+    forget_team(ctx)
+    return row
