@@ -15,9 +15,14 @@ from schema.skill import PersonSkill
 
 if TYPE_CHECKING:
     from schema.appointment import Training
+    from schema.task_types import Task, TaskStatus
+    from schema.team import TeamMembership
 
 # Modules that import this one are referenced lazily, to keep imports one-way at load time.
 TrainingRef = Annotated["Training", strawberry.lazy("schema.appointment")]
+TaskRef = Annotated["Task", strawberry.lazy("schema.task_types")]
+TaskStatusRef = Annotated["TaskStatus", strawberry.lazy("schema.task_types")]
+TeamMembershipRef = Annotated["TeamMembership", strawberry.lazy("schema.team")]
 
 
 def _active(since: dt.date, until: dt.date | None, on: dt.date) -> bool:
@@ -88,6 +93,24 @@ class Person:
     async def dispatches(self, info: Info) -> list[Dispatch]:
         rows = await info.context.loaders.person_dispatches.load(self.id)
         return [Dispatch.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="Tasks this person is assigned to (any role), newest first; only those in "
+        "status when given."
+    )
+    async def tasks(self, info: Info, status: TaskStatusRef | None = None) -> list[TaskRef]:
+        from schema.task import tasks_of_person
+
+        return await tasks_of_person(info, self.id, status)
+
+    @strawberry.field(
+        description="Team memberships (MEMBER_OF), newest first; only those active on activeOn "
+        "when it is given."
+    )
+    async def teams(self, info: Info, active_on: dt.date | None = None) -> list[TeamMembershipRef]:
+        from schema.team import teams_of_person
+
+        return await teams_of_person(info, self.id, active_on)
 
     @strawberry.field(
         description="Trainings at township posts (到岗实训, TRAINED_AT), newest first."

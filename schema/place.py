@@ -13,9 +13,14 @@ from schema.enums import DepartmentKind, ServiceRole, TownshipCategory, Township
 if TYPE_CHECKING:
     from schema.person import Person
     from schema.post import Post
+    from schema.task_types import Task, TaskStatus
+    from schema.team import Team
 
 PersonRef = Annotated["Person", strawberry.lazy("schema.person")]
 PostRef = Annotated["Post", strawberry.lazy("schema.post")]
+TaskRef = Annotated["Task", strawberry.lazy("schema.task_types")]
+TaskStatusRef = Annotated["TaskStatus", strawberry.lazy("schema.task_types")]
+TeamRef = Annotated["Team", strawberry.lazy("schema.team")]
 
 
 @strawberry.type(description="A county (县/市): owns departments and dispatches staff.")
@@ -78,6 +83,15 @@ class Township:
         return [Village.from_row(r) for r in rows]
 
     @strawberry.field(
+        description="Teams of the township (领导小组, 工作专班, 专项小组, 应急队伍 …), by kind, "
+        "name, id."
+    )
+    async def teams(self, info: Info) -> list[TeamRef]:
+        from schema.team import teams_of_township
+
+        return await teams_of_township(info, self.id)
+
+    @strawberry.field(
         description="Township offices and public institutions (农业服务中心, 水利站 …)."
     )
     async def departments(self, info: Info) -> list[Department]:
@@ -112,6 +126,14 @@ class Village:
     async def served_by(self, info: Info) -> list[VillageService]:
         rows = await info.context.loaders.village_served_by.load(self.id)
         return [VillageService.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="Tasks at the village (协同任务), newest first; with `status`, only those."
+    )
+    async def tasks(self, info: Info, status: TaskStatusRef | None = None) -> list[TaskRef]:
+        from schema.task import tasks_at_village
+
+        return await tasks_at_village(info, self.id, status)
 
     @strawberry.field(description="The village committee (村两委) and other units of the village.")
     async def departments(self, info: Info) -> list[Department]:
