@@ -1,6 +1,141 @@
-"""Placeholder: filled in by the collaboration-workflows change."""
+"""Root fields of the three linked lists (三单联动): the needs list (`need`, `raiseNeed`), the
+capability list (`capabilityList`), matching (`needMatches`) and the step from a need to a
+collaboration task (`createTaskFromNeed`). The types live in schema/need_list.py and
+schema/need_match.py."""
 
 from __future__ import annotations
 
-QUERIES: tuple[type, ...] = ()
-MUTATIONS: tuple[type, ...] = ()
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from resolvers import need as need_resolvers
+from resolvers import need_match as match_resolvers
+from schema.common import Info
+from schema.need_list import Need, NeedSkillInput, NeedStatus, NeedUrgency
+from schema.need_match import CapabilityList, NeedMatchReport
+
+__all__ = ["MUTATIONS", "QUERIES", "Need", "NeedStatus", "NeedUrgency", "TaskSide"]
+
+
+@strawberry.enum(description="Which side initiates a collaboration task (任务发起).")
+class TaskSide(Enum):
+    VILLAGE = strawberry.enum_value("VILLAGE", description="The village (村两委).")
+    TOWNSHIP = strawberry.enum_value("TOWNSHIP", description="The township.")
+
+
+@strawberry.type(description="The task made from a need, and the need, now MATCHED.")
+class CreateTaskFromNeedPayload:
+    task_id: strawberry.ID
+    need: Need
+    # The new task's properties, for a `task: Task!` field (Task.from_row) on this payload.
+    task_row: strawberry.Private[dict[str, Any]]
+
+
+@strawberry.type
+class NeedQuery:
+    @strawberry.field(description="A village's need by id, or null.")
+    async def need(self, info: Info, id: strawberry.ID) -> Need | None:
+        row = await need_resolvers.need(info.context, str(id))
+        return Need.from_row(row) if row else None
+
+    @strawberry.field(
+        description="The township's capability list (乡镇能力清单) on asOf (default today): for "
+        "each skill its people hold, how many hold it at level ≥ 3, how many of those are free "
+        "of residential village duty, and who they are. Derived from people's skills, never "
+        "typed in twice."
+    )
+    async def capability_list(
+        self, info: Info, township_id: strawberry.ID, as_of: dt.date | None = None
+    ) -> CapabilityList:
+        row = await match_resolvers.capability_list(
+            info.context, township_id=str(township_id), as_of=as_of
+        )
+        return CapabilityList.from_row(row)
+
+    @strawberry.field(
+        description="The quarter's OPEN needs of the township's villages matched with the "
+        "township's people on asOf (default today), best candidates first; and the needs the "
+        "township cannot meet, with the best county-wide candidates for the missing skills. "
+        "Ranking: required skills covered at the required level, then available, then served "
+        "the need's village before, then sum of covered levels, then person id."
+    )
+    async def need_matches(
+        self,
+        info: Info,
+        township_id: strawberry.ID,
+        quarter: str,
+        as_of: dt.date | None = None,
+        candidates_per_need: int = 5,
+    ) -> NeedMatchReport:
+        report = await match_resolvers.need_matches(
+            info.context,
+            township_id=str(township_id),
+            quarter=quarter,
+            as_of=as_of,
+            candidates_per_need=candidates_per_need,
+        )
+        return NeedMatchReport.of(report)
+
+
+@strawberry.type
+class NeedMutation:
+    @strawberry.mutation(
+        description="Adds a need to a village's needs list (村级需求清单), OPEN; `id` is "
+        "generated when not given. Records the actor and the instant."
+    )
+    async def raise_need(
+        self,
+        info: Info,
+        village_id: strawberry.ID,
+        title: str,
+        quarter: str,
+        urgency: NeedUrgency,
+        skills: list[NeedSkillInput],
+        id: strawberry.ID | None = None,
+    ) -> Need:
+        row = await need_resolvers.raise_need(
+            info.context,
+            village_id=str(village_id),
+            title=title,
+            quarter=quarter,
+            urgency=urgency.name,
+            skills=[need_resolvers.SkillLevel(str(s.skill_id), s.level) for s in skills],
+            need_id=None if id is None else str(id),
+        )
+        return Need.from_row(row)
+
+    @strawberry.mutation(
+        description="Turns an OPEN need into a collaboration task (协同任务清单): ROUTINE, "
+        "INITIATED, of the need's quarter, at the need's village, requiring the need's skills "
+        "at their levels; the need becomes MATCHED. `title` defaults to the need's, `domain` "
+        "to the category of its highest-level skill."
+    )
+    async def create_task_from_need(
+        self,
+        info: Info,
+        need_id: strawberry.ID,
+        title: str | None = None,
+        domain: str | None = None,
+        initiated_by: TaskSide = TaskSide.VILLAGE,
+        note: str | None = None,
+    ) -> CreateTaskFromNeedPayload:
+        row = await need_resolvers.create_task_from_need(
+            info.context,
+            need_id=str(need_id),
+            title=title,
+            domain=domain,
+            initiated_by=initiated_by.name,
+            note=note,
+        )
+        return CreateTaskFromNeedPayload(
+            task_id=strawberry.ID(row["taskId"]),
+            need=Need.from_row(row["need"]),
+            task_row=row["task"],
+        )
+
+
+QUERIES: tuple[type, ...] = (NeedQuery,)
+MUTATIONS: tuple[type, ...] = (NeedMutation,)

@@ -1,0 +1,13 @@
+// Need nodes by id, for the per-request DataLoader behind `need(id)` (and Need-typed fields).
+// Parameters: keys (list of need ids).
+// Columns: key (id), item (the node's properties, plus village and skills as the Need type reads
+//          them, so that Need.village and Need.skills cost no further query).
+UNWIND $keys AS key
+MATCH (n:Need {id: key})
+OPTIONAL MATCH (v:Village)-[:RAISED]->(n)
+RETURN key,
+       n {.*,
+          village: v {.*},
+          skills: COLLECT { MATCH (n)-[r:NEEDS]->(s:Skill)
+                            WITH s, r ORDER BY r.level DESC, s.id
+                            RETURN {skill: s {.*}, level: r.level} }} AS item

@@ -1,0 +1,199 @@
+"""The needs list (村级需求清单): raiseNeed and createTaskFromNeed checked and written in one
+transaction each, and the per-request DataLoaders behind `need(id)`, Need.village, Need.skills and
+Village.needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass
+
+from strawberry.dataloader import DataLoader
+
+from graph import need as graph_need
+from graph.db import Graph, Record, Tx
+from resolvers.context import Context
+from resolvers.errors import BadInput, NotFound
+
+QUARTER = re.compile(r"\d{4}Q[1-4]")
+MAX_TITLE = 200
+MAX_ID = 100
+
+
+def check_quarter(field: str, quarter: str) -> str:
+    if not QUARTER.fullmatch(quarter):
+        raise BadInput(field, f"must be a quarter like 2025Q3 (year, Q, 1 to 4), got '{quarter}'")
+    return quarter
+
+
+def _text(field: str, value: str, limit: int) -> str:
+    text = value.strip()
+    if not text:
+        raise BadInput(field, "must not be empty")
+    if len(text) > limit:
+        raise BadInput(field, f"must be at most {limit} characters, got {len(text)}")
+    return text
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+# --- DataLoaders ---------------------------------------------------------------------------------
+
+
+def need_loader(ctx: Context) -> DataLoader[str, Record | None]:
+    return ctx.loader("need", graph_need.needs_by_id)
+
+
+def need_village_loader(ctx: Context) -> DataLoader[str, Record | None]:
+    return ctx.loader("need_village", graph_need.need_villages)
+
+
+def need_skills_loader(ctx: Context) -> DataLoader[str, list[Record]]:
+    return ctx.loader("need_skills", graph_need.need_skills)
+
+
+def village_needs_loader(
+    ctx: Context, quarter: str | None, status: str | None
+) -> DataLoader[str, list[Record]]:
+    """Village.needs(quarter, status): one loader (so one query per depth level) per pair of
+    arguments used in the request. `quarter` is checked here, `status` is an enum value."""
+    if quarter is not None:
+        check_quarter("quarter", quarter)
+
+    async def batch(graph: Graph, keys: list[str]) -> list[list[Record]]:
+        return await graph_need.village_needs(graph, keys, quarter=quarter, status=status)
+
+    return ctx.loader(f"village_needs|{quarter}|{status}", batch)
+
+
+async def need(ctx: Context, need_id: str) -> Record | None:
+    return await need_loader(ctx).load(need_id)
+
+
+# --- raiseNeed -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SkillLevel:
+    skill_id: str
+    level: int
+
+
+def _need_id(given: str | None) -> str:
+    if given is None:
+        return f"NEED-{uuid.uuid4().hex[:16].upper()}"
+    return _text("id", given, MAX_ID)
+
+
+async def raise_need(
+    ctx: Context,
+    *,
+    village_id: str,
+    title: str,
+    quarter: str,
+    urgency: str,
+    skills: list[SkillLevel],
+    need_id: str | None,
+) -> Record:
+    """Validates, then checks and writes in one transaction; returns the new need (with its
+    village and skills)."""
+    new = graph_need.NewNeed(
+        id=_need_id(need_id),
+        village_id=village_id,
+        title=_text("title", title, MAX_TITLE),
+        quarter=check_quarter("quarter", quarter),
+        urgency=urgency,
+        skills=_skill_levels(skills),
+    )
+    actor, at = ctx.actor, _now()
+
+    async def work(tx: Tx) -> Record:
+        found = await graph_need.raise_check(tx, new)
+        if not found.village_found:
+            raise NotFound("villageId", "village", village_id)
+        if found.unknown_skills:
+            first = found.unknown_skills[0]
+            index = next(i for i, s in enumerate(skills) if s.skill_id == first)
+            raise NotFound(f"skills[{index}].skillId", "skill", first)
+        if found.id_taken:
+            raise BadInput("id", f"a need with id '{new.id}' already exists")
+        return await graph_need.raise_create(tx, new, actor=actor, at=at)
+
+    try:
+        return await graph_need.in_transaction(ctx.graph, new.id, work)
+    except graph_need.NeedIdTaken as exc:
+        raise BadInput("id", f"a need with id '{exc.need_id}' already exists") from exc
+
+
+def _skill_levels(skills: list[SkillLevel]) -> list[tuple[str, int]]:
+    if not skills:
+        raise BadInput("skills", "name at least one skill the village needs")
+    seen: dict[str, int] = {}
+    for i, s in enumerate(skills):
+        if not 1 <= s.level <= 5:
+            raise BadInput(f"skills[{i}].level", f"must be a level from 1 to 5, got {s.level}")
+        if s.skill_id in seen:
+            raise BadInput(
+                f"skills[{i}].skillId",
+                f"skill '{s.skill_id}' is already listed at skills[{seen[s.skill_id]}]",
+            )
+        seen[s.skill_id] = i
+    return [(s.skill_id, s.level) for s in skills]
+
+
+# --- createTaskFromNeed --------------------------------------------------------------------------
+
+
+def default_domain(skills: list[Record]) -> str | None:
+    """The category of the need's highest-level skill (ties: skill id), else its name."""
+    if not skills:
+        return None
+    top = skills[0]
+    category: str | None = top.get("category")
+    name: str = top["name"]
+    return category or name
+
+
+async def create_task_from_need(
+    ctx: Context,
+    *,
+    need_id: str,
+    title: str | None,
+    domain: str | None,
+    initiated_by: str,
+    note: str | None,
+) -> Record:
+    """Turns an OPEN need into an INITIATED task and marks the need MATCHED, in one transaction;
+    returns {taskId, task (its properties), need}."""
+    given_title = None if title is None else _text("title", title, MAX_TITLE)
+    given_domain = None if domain is None else _text("domain", domain, MAX_TITLE)
+    given_note = None if note is None else note.strip() or None
+    task_id = f"TASK-{uuid.uuid4().hex[:16].upper()}"
+    event_id = f"EV-{uuid.uuid4().hex[:16].upper()}"
+    actor, at = ctx.actor, _now()
+
+    async def work(tx: Tx) -> Record:
+        source = await graph_need.task_check(tx, need_id)
+        if source is None:
+            raise NotFound("needId", "need", need_id)
+        if source.status != "OPEN":
+            raise BadInput(
+                "needId",
+                f"need '{need_id}' is {source.status}; only an OPEN need can become a task",
+            )
+        task = graph_need.NewTask(
+            id=task_id,
+            event_id=event_id,
+            need_id=need_id,
+            title=given_title or source.title,
+            domain=given_domain or default_domain(source.skills) or source.title,
+            initiated_by=initiated_by,
+            note=given_note or f"from need '{need_id}': {source.title}",
+        )
+        return await graph_need.task_create(tx, task, actor=actor, at=at)
+
+    return await ctx.graph.transaction(work)
