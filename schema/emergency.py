@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
@@ -16,6 +16,12 @@ from resolvers import emergency
 from schema.common import Info
 from schema.person import Person
 from schema.skill import PersonSkill
+
+if TYPE_CHECKING:
+    from schema.task_types import Task
+
+# schema/task_types.py imports Severity from here: the Task type is referenced lazily.
+TaskRef = Annotated["Task", strawberry.lazy("schema.task_types")]
 
 
 @strawberry.enum(
@@ -84,6 +90,16 @@ class EmergencyResponse:
     roster: list[RosterEntry] = strawberry.field(
         description="emergencyRoster for the village and skills, as of today."
     )
+
+    @strawberry.field(description="The EMERGENCY task created; see staffedWithinStandard.")
+    async def task(self, info: Info) -> TaskRef:
+        from resolvers.task_queries import task
+        from schema.task_types import Task
+
+        row = await task(info.context, str(self.task_id))
+        if row is None:  # it was created by this very request
+            raise RuntimeError(f"emergency task {self.task_id} vanished")
+        return Task.from_row(row)
 
 
 def _ids(values: list[strawberry.ID]) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
@@ -16,6 +16,12 @@ from resolvers import need_match as match_resolvers
 from schema.common import Info
 from schema.need_list import Need, NeedSkillInput, NeedStatus, NeedUrgency
 from schema.need_match import CapabilityList, NeedMatchReport
+
+if TYPE_CHECKING:
+    from schema.task_types import Task
+
+# schema/task_types.py imports TaskSide from here: the Task type is referenced lazily.
+TaskRef = Annotated["Task", strawberry.lazy("schema.task_types")]
 
 __all__ = ["MUTATIONS", "QUERIES", "Need", "NeedStatus", "NeedUrgency", "TaskSide"]
 
@@ -30,8 +36,14 @@ class TaskSide(Enum):
 class CreateTaskFromNeedPayload:
     task_id: strawberry.ID
     need: Need
-    # The new task's properties, for a `task: Task!` field (Task.from_row) on this payload.
+    # The new task's properties, read by the `task` field below.
     task_row: strawberry.Private[dict[str, Any]]
+
+    @strawberry.field(description="The task made from the need (status INITIATED).")
+    def task(self) -> TaskRef:
+        from schema.task_types import Task
+
+        return Task.from_row(self.task_row)
 
 
 @strawberry.type

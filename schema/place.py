@@ -11,6 +11,7 @@ from schema.common import Info, Location
 from schema.enums import DepartmentKind, ServiceRole, TownshipCategory, TownshipKind
 
 if TYPE_CHECKING:
+    from schema.need_list import Need, NeedStatus
     from schema.person import Person
     from schema.post import Post
     from schema.task_types import Task, TaskStatus
@@ -21,6 +22,8 @@ PostRef = Annotated["Post", strawberry.lazy("schema.post")]
 TaskRef = Annotated["Task", strawberry.lazy("schema.task_types")]
 TaskStatusRef = Annotated["TaskStatus", strawberry.lazy("schema.task_types")]
 TeamRef = Annotated["Team", strawberry.lazy("schema.team")]
+NeedRef = Annotated["Need", strawberry.lazy("schema.need_list")]
+NeedStatusRef = Annotated["NeedStatus", strawberry.lazy("schema.need_list")]
 
 
 @strawberry.type(description="A county (县/市): owns departments and dispatches staff.")
@@ -126,6 +129,17 @@ class Village:
     async def served_by(self, info: Info) -> list[VillageService]:
         rows = await info.context.loaders.village_served_by.load(self.id)
         return [VillageService.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="Needs the village raised (村级需求清单), of one quarter and status when "
+        "given; HIGH urgency first, then latest quarter, then id."
+    )
+    async def needs(
+        self, info: Info, quarter: str | None = None, status: NeedStatusRef | None = None
+    ) -> list[NeedRef]:
+        from schema.need_list import village_needs
+
+        return await village_needs(info, self.id, quarter, status)
 
     @strawberry.field(
         description="Tasks at the village (协同任务), newest first; with `status`, only those."

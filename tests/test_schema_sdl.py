@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from schema.root import build_schema
 
@@ -56,7 +57,7 @@ async def test_validation_is_cached_across_requests() -> None:
     from strawberry.extensions.validation_cache import _get_validate_cache
 
     schema = build_schema(cache_size=256)
-    cache = _get_validate_cache(256)
+    cache: Any = _get_validate_cache(256)  # an lru_cache wrapper, typed as a plain callable
     query = "query CacheProbe { __typename }"
     await schema.execute(query)
     before = cache.cache_info().hits
