@@ -47,7 +47,7 @@ class MentorMatch:
     active_mentees: int
 
 
-@strawberry.type
+@strawberry.type(description="A specialist in the talent pool, with the cursor after them.")
 class TalentEdge:
     cursor: str
     node: Person

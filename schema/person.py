@@ -215,7 +215,7 @@ class PeopleFilter:
     max_age: int | None = None
 
 
-@strawberry.type
+@strawberry.type(description="A person in a page of people, with the cursor after them.")
 class PersonEdge:
     cursor: str
     node: Person

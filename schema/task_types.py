@@ -242,7 +242,7 @@ class TaskFilter:
     quarter: str | None = strawberry.field(default=None, description="e.g. 2025Q3.")
 
 
-@strawberry.type
+@strawberry.type(description="A task in a page of tasks, with the cursor after it.")
 class TaskEdge:
     cursor: str
     node: Task
