@@ -38,3 +38,7 @@ async def test_readme_example_answers(demo_county: None, gql: GraphQLClient, que
     if isinstance(value, dict) and "totalCount" in value:
         assert value["totalCount"] > 0
         assert value["edges"]
+    if isinstance(value, dict):
+        # e.g. needMatches' needs, a roster, a capability list's skills: something to show
+        lists = [v for v in value.values() if isinstance(v, list)]
+        assert not lists or any(lists), f"only empty lists for:\n{query}"
