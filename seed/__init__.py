@@ -1,5 +1,6 @@
 """Demo data for towngraph: `generate()` builds a deterministic import document."""
 
-from seed.generator import ANCHOR, SECTIONS, generate
+from seed.base import ANCHOR
+from seed.generator import SECTIONS, generate
 
 __all__ = ["ANCHOR", "SECTIONS", "generate"]

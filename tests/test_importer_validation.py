@@ -3,7 +3,7 @@ reported at once; and which references are left for the database to answer."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -34,6 +34,7 @@ def test_sections_are_in_dependency_order() -> None:
     assert SECTIONS == (
         "counties", "townships", "villages", "departments", "skills", "people", "posts",
         "postHolders", "services", "dispatches", "mentorships",
+        "needs", "teams", "teamMembers", "trainings", "tasks",
     )  # fmt: skip
 
 
@@ -116,7 +117,8 @@ def test_a_valid_document_has_no_problems_and_counts_its_rows() -> None:
          " joinedYear, department, politicalStatus, education, phone, skills"),
         ({"wards": []},
          "wards: unknown section; expected one of counties, townships, villages, departments,"
-         " skills, people, posts, postHolders, services, dispatches, mentorships"),
+         " skills, people, posts, postHolders, services, dispatches, mentorships, needs, teams,"
+         " teamMembers, trainings, tasks"),
         ({"people": {"id": "P1"}}, "people: expected a list, got an object"),
         ({"people": ["P1"]}, "people[0]: expected an object, got 'P1'"),
         ([], "document: expected a JSON object with sections, got a list"),
@@ -152,7 +154,8 @@ def test_every_problem_is_reported_at_once() -> None:
     # then all of them come back, in document order after the unknown section
     assert found == [
         "extra: unknown section; expected one of counties, townships, villages, departments,"
-        " skills, people, posts, postHolders, services, dispatches, mentorships",
+        " skills, people, posts, postHolders, services, dispatches, mentorships, needs, teams,"
+        " teamMembers, trainings, tasks",
         "townships[0].kind: unknown value 'CITY'; expected one of TOWN, TOWNSHIP, SUBDISTRICT",
         "townships[0].category: unknown value 'HUGE'; expected one of EXTRA_LARGE, LARGE, ORDINARY",
         "people[0].name: must not be empty",
@@ -236,3 +239,179 @@ def test_malformed_json_is_reported_with_line_and_column() -> None:
     assert [str(p) for p in problems] == [
         "document: malformed JSON at line 3, column 18: Expecting ',' delimiter"
     ]
+
+
+# --- the workflow sections ---------------------------------------------------------------------
+
+
+def need(**fields: Any) -> dict[str, Any]:
+    return {"id": "N1", "village": "V1", "title": "汛期堤坝巡查力量不足", "quarter": "2026Q3",
+            "urgency": "HIGH", "skills": [{"skill": "K1", "level": 3}], **fields}  # fmt: skip
+
+
+def team(**fields: Any) -> dict[str, Any]:
+    return {"id": "TM1", "name": "孝丰镇应急队伍", "kind": "EMERGENCY_TEAM", "township": "T1",
+            **fields}  # fmt: skip
+
+
+def member(**fields: Any) -> dict[str, Any]:
+    return {"person": "P1", "team": "TM1", "role": "队员", "since": "2024-01-01", **fields}
+
+
+def task(**fields: Any) -> dict[str, Any]:
+    """A task that is INITIATED, which needs nothing but its basics."""
+    return {"id": "X1", "title": "鲁家村巡堤", "domain": "防汛", "kind": "ROUTINE",
+            "status": "INITIATED", "initiatedBy": "VILLAGE", "village": "V1",
+            "createdAt": "2026-07-01T08:00:00Z", **fields}  # fmt: skip
+
+
+LEAD = {"person": "P1", "role": "LEAD", "since": "2026-07-02"}
+SUPERVISOR = {"person": "P2", "role": "SUPERVISOR", "since": "2026-07-03"}
+CLOSED = {"status": "CLOSED", "plan": "分段巡查", "assignments": [LEAD, SUPERVISOR],
+          "outcome": "完成", "rating": 4, "lessons": "村干部熟悉堤段"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        ({"needs": [need(quarter="2025Q5")]},
+         "needs[0].quarter: not a quarter 'YYYYQn' (n from 1 to 4), such as '2025Q3': '2025Q5'"),
+        ({"needs": [need(urgency="URGENT")]},
+         "needs[0].urgency: unknown value 'URGENT'; expected one of LOW, MEDIUM, HIGH"),
+        ({"needs": [need(status="DONE")]},
+         "needs[0].status: unknown value 'DONE'; expected one of OPEN, MATCHED, CLOSED"),
+        ({"needs": [need(status=None)]},
+         "needs[0].status: must not be null; leave the field out instead"),
+        ({"needs": [need(skills=[])]}, "needs[0].skills: must list at least one skill"),
+        ({"needs": [need(skills=[{"skill": "K1", "level": 3}, {"skill": "K1", "level": 4}])]},
+         "needs[0].skills[1].skill: duplicate skill 'K1' (first at needs[0].skills[0])"),
+        ({"needs": [need(createdAt="2026-07-01T08:00:00")]},
+         "needs[0].createdAt: '2026-07-01T08:00:00' has no time zone; add 'Z' (UTC) or an offset"
+         " such as '+08:00'"),
+        ({"needs": [need(createdAt="yesterday")]},
+         "needs[0].createdAt: not a date-time such as '2025-07-01T08:00:00Z' or a date"
+         " 'YYYY-MM-DD': 'yesterday'"),
+        ({"needs": [need(), need()]}, "needs[1].id: duplicate id 'N1' (first at needs[0])"),
+        ({"teams": [team(kind="SQUAD")]},
+         "teams[0].kind: unknown value 'SQUAD'; expected one of LEADING_GROUP, WORKING_TEAM,"
+         " SPECIAL_GROUP, EMERGENCY_TEAM, VILLAGE_WORK_TEAM"),
+        ({"teams": [team(township=None)]},
+         "teams[0]: needs exactly one of township, county; got none"),
+        ({"teams": [team(county="C1")]},
+         "teams[0]: needs exactly one of township, county; got township and county"),
+        ({"teamMembers": [member(), member(role="队长")]},
+         "teamMembers[1]: duplicate of teamMembers[0] (same person, team and since)"),
+        ({"teamMembers": [member(until="2023-12-31")]},
+         "teamMembers[0]: until 2023-12-31 is before since 2024-01-01"),
+        ({"trainings": [{"person": "P1", "department": "D1"}]},
+         "trainings[0].since: missing required field"),
+        ({"trainings": [{"person": "P1", "department": "D1", "since": "2025-03-01"}] * 2},
+         "trainings[1]: duplicate of trainings[0] (same person, department and since)"),
+        ({"tasks": [task(status="CONSULTED")]},
+         "tasks[0].plan: required for a task that is CONSULTED (方案会商 records a plan)"),
+        ({"tasks": [task(status="STAFFED", plan="分段巡查",
+                         assignments=[{**LEAD, "role": "MEMBER"}])]},
+         "tasks[0].assignments: a task that is STAFFED needs at least one LEAD"),
+        ({"tasks": [task(status="SUPERVISING", plan="分段巡查", assignments=[LEAD])]},
+         "tasks[0].assignments: a task that is SUPERVISING needs a SUPERVISOR"),
+        ({"tasks": [task(**{**CLOSED, "rating": None})]},
+         "tasks[0].rating: required for a CLOSED task (结果反馈: outcome, rating 1 to 5 and"
+         " lessons)"),
+        ({"tasks": [task(status="CANCELLED")]},
+         "tasks[0].cancelReason: required for a CANCELLED task"),
+        ({"tasks": [task(kind="EMERGENCY")]},
+         "tasks[0].severity: required for an EMERGENCY task: I, II or III"),
+        ({"tasks": [task(severity="II")]},
+         "tasks[0].severity: only an EMERGENCY task has a severity"),
+        ({"tasks": [task(village=None)]},
+         "tasks[0]: needs exactly one of village, township; got none"),
+        ({"tasks": [task(township="T1")]},
+         "tasks[0]: needs exactly one of village, township; got village and township"),
+        ({"tasks": [task(progress=101)]},
+         "tasks[0].progress: must be an integer from 0 to 100, got 101"),
+        ({"tasks": [task(rating=0)]}, "tasks[0].rating: must be an integer from 1 to 5, got 0"),
+        ({"tasks": [task(quarter=None)]},
+         "tasks[0].quarter: must not be null; leave the field out instead"),
+        ({"tasks": [task(staffedAt="2026-07-01T25:00:00Z")]},
+         "tasks[0].staffedAt: not a date-time such as '2025-07-01T08:00:00Z' or a date"
+         " 'YYYY-MM-DD': '2026-07-01T25:00:00Z'"),
+        ({"tasks": [task(assignments=[{**LEAD, "role": "CHIEF"}])]},
+         "tasks[0].assignments[0].role: unknown value 'CHIEF'; expected one of LEAD, MEMBER,"
+         " SUPERVISOR"),
+        ({"tasks": [task(assignments=[{**LEAD, "until": "2026-07-01"}])]},
+         "tasks[0].assignments[0]: until 2026-07-01 is before since 2026-07-02"),
+        ({"tasks": [task(assignments=[LEAD, {**LEAD, "role": "MEMBER"}])]},
+         "tasks[0].assignments[1]: duplicate of tasks[0].assignments[0] (same person and since)"),
+        ({"tasks": [task(addresses=["N1", "N2", "N1"])]},
+         "tasks[0].addresses[2]: duplicate need 'N1' (first at tasks[0].addresses[0])"),
+        ({"tasks": [task(events=[{"at": "2026-07-01", "step": "STARTED", "actor": "x"}])]},
+         "tasks[0].events[0].step: unknown value 'STARTED'; expected one of INITIATED, CONSULTED,"
+         " STAFFED, SUPERVISING, PROGRESS, CLOSED, CANCELLED"),
+        ({"tasks": [task(events=[{"at": "2026-07-01", "step": "CLOSED", "actor": "x",
+                                  "percent": 100}])]},
+         "tasks[0].events[0].percent: only a PROGRESS event carries a percent"),
+        ({"tasks": [task(events=[{"at": "2026-07-01", "step": "PROGRESS", "actor": "x",
+                                  "percent": 120}])]},
+         "tasks[0].events[0].percent: must be an integer from 0 to 100, got 120"),
+        ({"tasks": [task(events=[{"at": "2026-07-01", "step": "INITIATED"}])]},
+         "tasks[0].events[0].actor: missing required field"),
+    ],
+)  # fmt: skip
+def test_each_kind_of_workflow_problem_is_reported_where_it_is(
+    document: Any, expected: str
+) -> None:
+    # given a workflow section with exactly one problem / when validated
+    found = messages(document)
+    # then that problem is reported, with its place and the reason
+    assert found == [expected]
+
+
+def test_a_closed_task_lacking_its_feedback_report_gets_one_problem_per_field() -> None:
+    # given a CLOSED task without outcome, rating and lessons, nor plan and assignments
+    document = {"tasks": [task(status="CLOSED")]}
+    # when validated
+    found = messages(document)
+    # then each missing piece is named
+    assert found == [
+        "tasks[0].plan: required for a task that is CLOSED (方案会商 records a plan)",
+        "tasks[0].assignments: a task that is CLOSED needs at least one LEAD",
+        "tasks[0].assignments: a task that is CLOSED needs a SUPERVISOR",
+        *(f"tasks[0].{key}: required for a CLOSED task (结果反馈: outcome, rating 1 to 5 and"
+          " lessons)" for key in ("outcome", "rating", "lessons")),
+    ]  # fmt: skip
+
+
+def test_a_complete_task_is_valid_with_instants_in_utc_and_references_left_for_the_database() -> (
+    None
+):
+    # given a closed emergency task at a village with an offset time, a plain date and events
+    closed = task(
+        **CLOSED, kind="EMERGENCY", severity="I", createdAt="2026-07-01T08:00:00+08:00",
+        staffingDeadline="2026-07-01", addresses=["N1"], requires=[{"skill": "K1", "level": 3}],
+        events=[{"at": "2026-07-01T00:00:00Z", "step": "INITIATED", "actor": "P1"},
+                {"at": "2026-07-02T00:00Z", "step": "PROGRESS", "actor": "P1", "percent": 50}],
+    )  # fmt: skip
+    # when validated
+    result = validate({"tasks": [closed]})
+    # then nothing is wrong, instants are UTC, and the people, need, skill and village are
+    # looked up in the database
+    assert result.problems == []
+    row = result.rows["tasks"][0]
+    assert row["createdAt"] == datetime(2026, 7, 1, 0, 0, tzinfo=UTC)
+    assert row["staffingDeadline"] == datetime(2026, 7, 1, 0, 0, tzinfo=UTC)
+    ids = result.external_ids()
+    assert (ids["person"], ids["need"], ids["skill"], ids["village"]) == (
+        ["P1", "P2"], ["N1"], ["K1"], ["V1"],
+    )  # fmt: skip
+
+
+def test_needs_and_teams_defined_in_the_document_are_not_looked_up() -> None:
+    # given a need, a team, a task addressing the need and a member of the team
+    document = {"needs": [need()], "teams": [team()], "teamMembers": [member()],
+                "tasks": [task(addresses=["N1"])]}  # fmt: skip
+    # when validated
+    result = validate(document)
+    # then only the village, township and person are left for the database
+    assert result.problems == []
+    ids = result.external_ids()
+    assert (ids["need"], ids["team"], ids["village"], ids["township"]) == ([], [], ["V1"], ["T1"])

@@ -19,6 +19,14 @@ from seed import ANCHOR, SECTIONS, generate
 Doc = dict[str, list[dict[str, Any]]]
 
 ROLES = {"STATIONED", "LIAISON", "FIRST_SECRETARY", "TECHNICAL_SUPPORT", "WORK_TEAM"}
+TEAM_KINDS = {
+    "LEADING_GROUP",
+    "WORKING_TEAM",
+    "SPECIAL_GROUP",
+    "EMERGENCY_TEAM",
+    "VILLAGE_WORK_TEAM",
+}
+TASK_STATUSES = {"INITIATED", "CONSULTED", "STAFFED", "SUPERVISING", "CLOSED", "CANCELLED"}
 ENUMS: dict[tuple[str, str], set[str]] = {
     ("townships", "kind"): {"TOWN", "TOWNSHIP", "SUBDISTRICT"},
     ("townships", "category"): {"EXTRA_LARGE", "LARGE", "ORDINARY"},
@@ -37,6 +45,13 @@ ENUMS: dict[tuple[str, str], set[str]] = {
         "MASSES",
     },
     ("services", "role"): ROLES,
+    ("needs", "urgency"): {"LOW", "MEDIUM", "HIGH"},
+    ("needs", "status"): {"OPEN", "MATCHED", "CLOSED"},
+    ("teams", "kind"): TEAM_KINDS,
+    ("tasks", "kind"): {"ROUTINE", "EMERGENCY"},
+    ("tasks", "severity"): {"I", "II", "III"},
+    ("tasks", "status"): TASK_STATUSES,
+    ("tasks", "initiatedBy"): {"VILLAGE", "TOWNSHIP"},
 }
 # (section, field) -> section whose ids the field must reference.
 REFERENCES: dict[tuple[str, str], str] = {
@@ -56,6 +71,15 @@ REFERENCES: dict[tuple[str, str], str] = {
     ("dispatches", "township"): "townships",
     ("mentorships", "mentor"): "people",
     ("mentorships", "mentee"): "people",
+    ("needs", "village"): "villages",
+    ("teams", "township"): "townships",
+    ("teams", "county"): "counties",
+    ("teamMembers", "person"): "people",
+    ("teamMembers", "team"): "teams",
+    ("trainings", "person"): "people",
+    ("trainings", "department"): "departments",
+    ("tasks", "village"): "villages",
+    ("tasks", "township"): "townships",
 }
 OWNER_OF_KIND = {
     "COUNTY_DEPARTMENT": "county",
@@ -63,7 +87,11 @@ OWNER_OF_KIND = {
     "TOWNSHIP_INSTITUTION": "township",
     "VILLAGE_COMMITTEE": "village",
 }
-DATED = ("postHolders", "services", "dispatches", "mentorships")
+DATED = ("postHolders", "services", "dispatches", "mentorships", "teamMembers", "trainings")
+NODES = (
+    "counties", "townships", "villages", "departments", "skills", "people", "posts", "needs",
+    "teams", "tasks",
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -117,15 +145,7 @@ def test_document_has_every_section_and_is_json(doc: Doc) -> None:
 
 def test_ids_are_unique_per_section(doc: Doc) -> None:
     # Given every section that has ids, then no id repeats and all are ASCII.
-    for section in (
-        "counties",
-        "townships",
-        "villages",
-        "departments",
-        "skills",
-        "people",
-        "posts",
-    ):
+    for section in NODES:
         ids = [r["id"] for r in doc[section]]
         assert len(ids) == len(set(ids)), section
         assert all(i.isascii() for i in ids), section
@@ -133,10 +153,7 @@ def test_ids_are_unique_per_section(doc: Doc) -> None:
 
 def test_every_reference_resolves(doc: Doc) -> None:
     # Given each reference field, then it names an id present in the document.
-    ids = {
-        s: _ids(doc, s)
-        for s in ("counties", "townships", "villages", "departments", "skills", "people", "posts")
-    }
+    ids = {s: _ids(doc, s) for s in NODES}
     for (section, key), target in REFERENCES.items():
         for rec in doc[section]:
             if rec.get(key) is not None:
@@ -145,6 +162,13 @@ def test_every_reference_resolves(doc: Doc) -> None:
         assert all(s["skill"] in ids["skills"] for s in person["skills"])
     for post in doc["posts"]:
         assert all(r["skill"] in ids["skills"] for r in post["requires"])
+    for need in doc["needs"]:
+        assert all(s["skill"] in ids["skills"] for s in need["skills"])
+    for task in doc["tasks"]:
+        assert all(r["skill"] in ids["skills"] for r in task["requires"])
+        assert set(task.get("addresses", ())) <= ids["needs"]
+        assert all(a["person"] in ids["people"] for a in task["assignments"])
+        assert {e["actor"] for e in task["events"]} <= ids["people"]
 
 
 def test_departments_have_exactly_one_owner_matching_kind(doc: Doc) -> None:

@@ -1,4 +1,5 @@
-"""Importing a JSON document of counties, townships, villages, people and their links.
+"""Importing a JSON document of counties, townships, villages, people and their links, and of
+the collaboration workflows (needs, teams and their members, trainings, tasks).
 
 This package owns the one entry point the CLI, the GraphQL mutation and the seed loader share:
 `import_document` validates the whole document (pure checks in `document.py`, then one read

@@ -1,10 +1,11 @@
 """The import document: its shape, its parsing and every check that needs no database.
 
 This module owns SECTIONS and the fields of each section (built from the value checks in
-`fields.py`), the checks across fields and rows, and the two judgements that complete validation
-once the database has answered: which references are unknown, and whether the skills' BROADER
-edges form a cycle (`resolve`). It is pure Python so that it can be tested without Neo4j, and
-plain dict-walking keeps a province-sized file fast to check.
+`fields.py`; the workflow sections' fields and row rules live in `workflows.py`), the checks
+across fields and rows, and the two judgements that complete validation once the database has
+answered: which references are unknown, and whether the skills' BROADER edges form a cycle
+(`resolve`). It is pure Python so that it can be tested without Neo4j, and plain dict-walking
+keeps a province-sized file fast to check.
 """
 
 from __future__ import annotations
@@ -35,15 +36,21 @@ from graph.importing.fields import (
     text,
     year,
 )
+from graph.importing.workflows import EDGE_KEYS as WORKFLOW_EDGE_KEYS
+from graph.importing.workflows import FIELDS as WORKFLOW_FIELDS
+from graph.importing.workflows import NODE_KINDS as WORKFLOW_NODE_KINDS
+from graph.importing.workflows import check_row as check_workflow_row
 
 SECTIONS: tuple[str, ...] = (
     "counties", "townships", "villages", "departments", "skills", "people", "posts",
     "postHolders", "services", "dispatches", "mentorships",
+    "needs", "teams", "teamMembers", "trainings", "tasks",
 )  # fmt: skip
 # The node sections and the kind of thing their ids name, as references and messages call it.
 NODE_KINDS: dict[str, str] = {
     "counties": "county", "townships": "township", "villages": "village",
     "departments": "department", "skills": "skill", "people": "person", "posts": "post",
+    **WORKFLOW_NODE_KINDS,
 }  # fmt: skip
 MIN_JOIN_AGE = 14
 
@@ -134,6 +141,7 @@ FIELDS: dict[str, Fields] = {
     },
     "mentorships": {"mentor": (ref("person"), True), "mentee": (ref("person"), True),
                     **_SINCE_UNTIL},
+    **WORKFLOW_FIELDS,
 }  # fmt: skip
 # What identifies a relationship row, so that two rows for the same edge are caught.
 _EDGE_KEYS: dict[str, tuple[str, ...]] = {
@@ -141,6 +149,7 @@ _EDGE_KEYS: dict[str, tuple[str, ...]] = {
     "services": ("person", "village", "since"),
     "dispatches": ("person", "township", "since"),
     "mentorships": ("mentor", "mentee", "since"),
+    **WORKFLOW_EDGE_KEYS,
 }
 _PARENTS = ("county", "township", "village")
 
@@ -166,6 +175,8 @@ def _check_row(section: str, path: str, row: dict[str, Any], ctx: Ctx) -> None:
             )
     elif section == "mentorships" and _ok(row["mentor"]) and row["mentor"] == row["mentee"]:
         ctx.bad(path, "a person cannot mentor themselves")
+    elif section in WORKFLOW_FIELDS:
+        check_workflow_row(section, path, row, ctx)
     for key in ("skills", "requires"):
         _check_unique_skills(f"{path}.{key}", row.get(key), ctx)
     since: Any = row.get("since")

@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 ID_MAX = 100
@@ -32,6 +32,11 @@ class Problem:
 INVALID: Any = object()  # a value that failed its check; its row is never written
 # [0-9], not \d: \d also matches full-width and other Unicode digits.
 _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_INSTANT_SHAPE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+    r"(?P<zone>Z|[+-][0-9]{2}:[0-9]{2})?"
+)
+_QUARTER_SHAPE = re.compile(r"[0-9]{4}Q[1-4]")
 
 
 class Ctx:
@@ -159,6 +164,40 @@ def iso_date(value: Any, path: str, ctx: Ctx) -> Any:
     return ctx.bad(path, f"not a date 'YYYY-MM-DD': {show(value)}")
 
 
+def instant(value: Any, path: str, ctx: Ctx) -> Any:
+    """A moment as an aware UTC datetime: an ISO date-time with its zone, or a date (midnight
+    UTC). A time without a zone is refused: in a Chinese roster it is as likely Beijing time."""
+    wanted = f"not a date-time such as '2025-07-01T08:00:00Z' or a date 'YYYY-MM-DD': {show(value)}"
+    if not isinstance(value, str):
+        return ctx.bad(path, wanted)
+    if _DATE_SHAPE.fullmatch(value):
+        day = iso_date(value, path, ctx)
+        return INVALID if day is INVALID else datetime(day.year, day.month, day.day, tzinfo=UTC)
+    shape = _INSTANT_SHAPE.fullmatch(value)
+    if shape is None:
+        return ctx.bad(path, wanted)
+    if shape["zone"] is None:
+        return ctx.bad(
+            path, f"{show(value)} has no time zone; add 'Z' (UTC) or an offset such as '+08:00'"
+        )
+    try:
+        return datetime.fromisoformat(value).astimezone(UTC)
+    except ValueError:
+        return ctx.bad(path, wanted)  # right shape, impossible moment such as 25:00
+
+
+def quarter(value: Any, path: str, ctx: Ctx) -> Any:
+    if isinstance(value, str) and _QUARTER_SHAPE.fullmatch(value):
+        return value
+    return ctx.bad(path, f"not a quarter 'YYYYQn' (n from 1 to 4), such as '2025Q3': {show(value)}")
+
+
+def percent(value: Any, path: str, ctx: Ctx) -> Any:
+    if is_int(value) and 0 <= value <= 100:
+        return value
+    return ctx.bad(path, f"must be an integer from 0 to 100, got {show(value)}")
+
+
 def check_object(path: str, value: Any, fields: Fields, ctx: Ctx) -> dict[str, Any] | None:
     """The object's fields, checked; unknown and missing fields are problems too."""
     if not isinstance(value, dict):
@@ -188,10 +227,14 @@ def nested(fields: Fields) -> Check:
     return check
 
 
-def list_of(item: Check) -> Check:
+def list_of(item: Check, *, at_least_one: str | None = None) -> Check:
+    """A list of items; `at_least_one` names what an empty list lacks ("skill")."""
+
     def check(value: Any, path: str, ctx: Ctx) -> Any:
         if not isinstance(value, list):
             return ctx.bad(path, f"expected a list, got {show(value)}")
+        if at_least_one and not value:
+            return ctx.bad(path, f"must list at least one {at_least_one}")
         return [item(v, f"{path}[{i}]", ctx) for i, v in enumerate(value)]
 
     return check

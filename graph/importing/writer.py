@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Any
 
 from neo4j.exceptions import TransientError
@@ -18,6 +19,8 @@ from neo4j.spatial import WGS84Point
 from graph.db import Graph
 from graph.importing.document import NODE_KINDS, Validated, resolve
 from graph.importing.fields import Problem
+from graph.importing.workflow_steps import SECTIONS as WORKFLOW_SECTIONS
+from graph.importing.workflow_steps import steps as workflow_steps
 
 BATCH = 5_000
 # One transaction for the whole document may take minutes for a province; the API's default
@@ -154,13 +157,19 @@ def _period_steps(section: str, rows: list[dict[str, Any]]) -> Iterator[tuple[st
     )
 
 
-def plan(validated: Validated) -> list[tuple[str, Mapping[str, Any]]]:
-    """The write steps in dependency order, each an UNWIND batch of at most BATCH rows."""
+def plan(validated: Validated, now: datetime) -> list[tuple[str, Mapping[str, Any]]]:
+    """The write steps in dependency order, each an UNWIND batch of at most BATCH rows; `now`
+    is the instant recorded on what is created without one (a need's createdAt …)."""
     steps: list[tuple[str, Mapping[str, Any]]] = []
     for section, rows in validated.rows.items():
         if not rows:
             continue
-        parts = _node_steps(section, rows) if section in _PROPS else _period_steps(section, rows)
+        if section in WORKFLOW_SECTIONS:
+            parts = workflow_steps(section, rows, now)
+        elif section in _PROPS:
+            parts = _node_steps(section, rows)
+        else:
+            parts = _period_steps(section, rows)
         for query, params in parts:
             steps.extend(
                 (query, {"rows": params[i : i + BATCH]}) for i in range(0, len(params), BATCH)
@@ -175,7 +184,7 @@ async def write(
     say = progress or (lambda _: None)
     for section, rows in validated.rows.items():
         say(f"{section}: {len(rows):,} rows")
-    steps = plan(validated)
+    steps = plan(validated, datetime.now(UTC))
     say(f"writing {len(steps)} batches in one transaction")
     patient = Graph(
         graph.driver,

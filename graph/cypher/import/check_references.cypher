@@ -1,10 +1,10 @@
 // Validation's one look at the database: which of the ids the document refers to without
 // defining them do not exist, and the existing BROADER edges reachable from the document's skills
 // (the document's own edges replace some of them; the cycle check combines both).
-// Parameters: $county, $township, $village, $department, $skill, $person, $post: lists of ids;
-//   $skillIds: the skills the document defines or names as broader.
-// Columns: county, township, village, department, skill, person, post (the ids not found),
-//   broader (list of {skill, broader}).
+// Parameters: $county, $township, $village, $department, $skill, $person, $post, $need, $team,
+//   $task: lists of ids; $skillIds: the skills the document defines or names as broader.
+// Columns: county, township, village, department, skill, person, post, need, team, task (the
+//   ids not found), broader (list of {skill, broader}).
 RETURN
   [ref IN $county WHERE NOT EXISTS { MATCH (:County {id: ref}) }] AS county,
   [ref IN $township WHERE NOT EXISTS { MATCH (:Township {id: ref}) }] AS township,
@@ -13,6 +13,9 @@ RETURN
   [ref IN $skill WHERE NOT EXISTS { MATCH (:Skill {id: ref}) }] AS skill,
   [ref IN $person WHERE NOT EXISTS { MATCH (:Person {id: ref}) }] AS person,
   [ref IN $post WHERE NOT EXISTS { MATCH (:Post {id: ref}) }] AS post,
+  [ref IN $need WHERE NOT EXISTS { MATCH (:Need {id: ref}) }] AS need,
+  [ref IN $team WHERE NOT EXISTS { MATCH (:Team {id: ref}) }] AS team,
+  [ref IN $task WHERE NOT EXISTS { MATCH (:Task {id: ref}) }] AS task,
   COLLECT {
     MATCH (s:Skill)-[:BROADER*0..]->(x:Skill)-[:BROADER]->(y:Skill)
     WHERE s.id IN $skillIds
