@@ -12,10 +12,10 @@ queries and passes their parameters; the rules are in `resolvers/appointment.py`
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from graph.batch import grouped
 from graph.db import Graph, Record, Tx
 from graph.matching import RESIDENTIAL_ROLES
 
@@ -134,11 +134,7 @@ async def end_training(
 
 async def person_trainings(graph: Graph, keys: list[str]) -> list[list[Record]]:
     """The trainings of each person in `keys`, newest first, in ONE query (a DataLoader's batch)."""
-    rows = await graph.read("appointment/person_trainings", {"keys": list(dict.fromkeys(keys))})
-    grouped: defaultdict[str, list[Record]] = defaultdict(list)
-    for row in rows:
-        grouped[row["key"]].append(row["item"])
-    return [grouped.get(key, []) for key in keys]
+    return await grouped(graph, "appointment/person_trainings", keys)
 
 
 # --- mentorships (MENTORS, 师徒结对) --------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from enum import StrEnum
+from typing import Any
 
 from graph.db import Graph, Record
 
@@ -52,13 +53,21 @@ class Rel(StrEnum):
     POST_HOLDERS = "rel/post_holders"
 
 
+async def grouped(
+    graph: Graph, name: str, keys: Sequence[str], **params: Any
+) -> list[list[Record]]:
+    """Runs a batched query (`$keys` in, rows of `key, item` out) ONCE for all keys; returns the
+    items of each key, in the order of `keys`. The one place every domain's loaders batch."""
+    rows = await graph.read(name, {"keys": list(dict.fromkeys(keys)), **params})
+    by_key: defaultdict[str, list[Record]] = defaultdict(list)
+    for row in rows:
+        by_key[row["key"]].append(row["item"])
+    return [by_key.get(key, []) for key in keys]
+
+
 async def load_many(graph: Graph, query: Lookup | Rel, keys: Sequence[str]) -> list[list[Record]]:
     """Runs `query` once for all `keys`; returns the items of each key, in the order of `keys`."""
-    rows = await graph.read(query.value, {"keys": list(dict.fromkeys(keys))})
-    grouped: defaultdict[str, list[Record]] = defaultdict(list)
-    for row in rows:
-        grouped[row["key"]].append(row["item"])
-    return [grouped.get(key, []) for key in keys]
+    return await grouped(graph, query.value, keys)
 
 
 async def load_one(graph: Graph, query: Lookup | Rel, keys: Sequence[str]) -> list[Record | None]:

@@ -8,27 +8,16 @@ transaction; a clash on a need's unique id is reported as `NeedIdTaken`, not as 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from neo4j.exceptions import ConstraintError
 
+from graph.batch import grouped as _grouped
 from graph.db import Graph, Record, Tx
 
 T = TypeVar("T")
-
-
-async def _grouped(
-    graph: Graph, name: str, keys: Sequence[str], **params: Any
-) -> list[list[Record]]:
-    """Runs a batched query (rows of `key, item`) once; the items of each key, in keys' order."""
-    rows = await graph.read(name, {"keys": list(dict.fromkeys(keys)), **params})
-    grouped: defaultdict[str, list[Record]] = defaultdict(list)
-    for row in rows:
-        grouped[row["key"]].append(row["item"])
-    return [grouped.get(key, []) for key in keys]
 
 
 async def needs_by_id(graph: Graph, keys: Sequence[str]) -> list[Record | None]:

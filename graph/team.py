@@ -5,21 +5,11 @@ reads, and the writes of createTeam / addTeamMember / endTeamMembership, run ins
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from graph.batch import grouped as _grouped
 from graph.db import Graph, Record, Tx
-
-
-async def _grouped(graph: Graph, name: str, keys: Sequence[str]) -> list[list[Record]]:
-    """Runs a `key, item` query once for all keys; the items of each key, in the keys' order."""
-    rows = await graph.read(name, {"keys": list(dict.fromkeys(keys))})
-    grouped: defaultdict[str, list[Record]] = defaultdict(list)
-    for row in rows:
-        grouped[row["key"]].append(row["item"])
-    return [grouped.get(key, []) for key in keys]
-
 
 # --- reads, batched over keys -----------------------------------------------------------------
 
