@@ -5,9 +5,12 @@ Phases, each printed as it ends:
 1. the bench's own Neo4j (or `NEO4J_URI`), emptied, constraints applied;
 2. `seed.generate(scale)` imported through `import_document`: generation and import time and
    throughput;
-3. the real app in a uvicorn process of its own on 127.0.0.1; each headline query sent
-   sequentially over HTTP (warm-up, then measured) interleaved with the same Cypher run through
-   the driver, with the round trips each GraphQL request caused;
+3. the arguments sampled from the document, and the Cypher each resolver sends for them captured
+   against the seeded database; the real app in a uvicorn process of its own on 127.0.0.1; each
+   headline query (and the workflow queries needMatches and emergencyRoster) sent sequentially
+   over HTTP (warm-up, then measured) interleaved with the same Cypher run through the driver
+   (all of a request's queries, one after the other), with the round trips each GraphQL request
+   caused;
 4. a fixed-length concurrent run of talentPool, GraphQL and raw Cypher;
 5. the tables, aligned and in Markdown. The bench Neo4j is stopped unless `--keep`.
 
@@ -22,6 +25,7 @@ import os
 import platform
 import sys
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -88,10 +92,16 @@ async def post_graphql(client: httpx.AsyncClient, w: Workload, case: Case) -> Gr
     return GraphQLAnswer(seconds, body["data"], trips)
 
 
-async def run_cypher(graph: Graph, case: Case) -> tuple[float, list[Record]]:
-    started = time.perf_counter()
-    rows = await graph.read(case.query_name, case.params)
-    return time.perf_counter() - started, rows
+async def run_cypher(graph: Graph, case: Case) -> tuple[float, list[list[Record]]]:
+    """Every query the resolver sends for the case, one after the other as it does; the latency
+    is their sum, and the rows come back per query."""
+    seconds = 0.0
+    answers: list[list[Record]] = []
+    for name, params in case.calls:
+        started = time.perf_counter()
+        answers.append(await graph.read(name, params))
+        seconds += time.perf_counter() - started
+    return seconds, answers
 
 
 # -- sequential --------------------------------------------------------------------------------
@@ -103,6 +113,8 @@ class Measured:
     mean_results: float
     empty: int
     mismatches: int
+    trip_mismatches: int  # GraphQL requests whose round trips differ from the raw side's queries
+    trips: Counter[int]  # GraphQL requests by their number of round trips
 
 
 async def measure(
@@ -118,6 +130,7 @@ async def measure(
     trips: list[int] = []
     sizes: list[int] = []
     mismatches = 0
+    trip_mismatches = 0
     for i, case in enumerate(w.cases[warmup : warmup + runs]):
         if i % 2:
             raw_time, rows = await run_cypher(graph, case)
@@ -131,8 +144,16 @@ async def measure(
         size = w.size_of_graphql(answer.data)
         sizes.append(size)
         mismatches += size != w.size_of_raw(rows)
+        trip_mismatches += answer.round_trips != len(case.calls)
     figures = QueryFigures(w.name, Summary.of(gql_s), Summary.of(raw_s), (min(trips), max(trips)))
-    return Measured(figures, sum(sizes) / len(sizes), sizes.count(0), mismatches)
+    return Measured(
+        figures,
+        sum(sizes) / len(sizes),
+        sizes.count(0),
+        mismatches,
+        trip_mismatches,
+        Counter(trips),
+    )
 
 
 async def measure_floor(client: httpx.AsyncClient, warmup: int, runs: int) -> Summary:
@@ -228,6 +249,14 @@ def print_queries(
             f"{m.empty} of {m.figures.graphql.count} empty; GraphQL and Cypher result counts "
             f"{'agree' if not m.mismatches else f'DIFFER in {m.mismatches} requests'}"
         )
+        if len(m.trips) > 1:
+            spread = ", ".join(f"{n} in {m.trips[n]} requests" for n in sorted(m.trips))
+            out(f"  round trips: {spread}")
+        if m.trip_mismatches:
+            out(
+                f"  WARNING: {m.trip_mismatches} {m.figures.name} requests made a different "
+                "number of round trips than the Cypher replayed for them"
+            )
     out(
         f"GraphQL/HTTP floor ({{ __typename }}, no Cypher): p50 {floor.p50:.1f} ms, "
         f"p95 {floor.p95:.1f} ms, p99 {floor.p99:.1f} ms"
@@ -275,8 +304,13 @@ async def run(target: Target, args: argparse.Namespace) -> None:
 
         settings = Settings()
         rules = Rules(max_active_mentees=settings.towngraph_max_active_mentees)
-        workloads = await workload.build(document, WARMUP + args.runs, rules)
+        started = time.perf_counter()
+        workloads = await workload.build(graph, document, WARMUP + args.runs, rules, say=say)
         del document
+        say(
+            f"{sum(len(w.cases) for w in workloads):,} cases sampled and their Cypher captured "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
 
         server = ServerProcess(target.config)
         ready_s = await asyncio.to_thread(server.start)

@@ -1,26 +1,33 @@
-"""What the benchmark asks: the three headline GraphQL documents, with the fields a front end
-selects, and realistic arguments sampled deterministically from the seeded document.
+"""What the benchmark asks: the three headline GraphQL documents and two of the workflow
+queries (needMatches, emergencyRoster), with the fields a front end selects, and realistic
+arguments sampled deterministically from the seeded document.
 
-For the raw-Cypher side, each case also carries the exact named query and parameters the
-resolver would send: they are captured by running the real resolver (`resolvers.matching`, with
-the argument defaults of `schema/root.py`) against a recording stand-in for `Graph`, so the two
-sides cannot drift apart.
+For the raw-Cypher side, each case also carries the exact named queries and parameters the
+resolver sends, in order (needMatches sends one or two): they are captured by running the real
+resolver (`resolvers.matching`, `resolvers.need_match`, `resolvers.emergency`, with the argument
+defaults of the schema) against a `Graph` that records each read and passes it through to the
+seeded database, so a query whose parameters depend on an earlier answer (needMatches' county-wide
+query) is captured with the right ones, and the two sides cannot drift apart.
 """
 
 from __future__ import annotations
 
+import asyncio
+import copy
 import datetime as dt
 import random
+import time
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, TypeVar
 
-from neo4j import AsyncDriver
-
-from graph.db import Graph, Neo4jConfig, Record
+from bench.database import BenchError
+from graph.db import Graph, Record, Tx
+from resolvers import emergency, need_match
 from resolvers import matching as resolve
 from resolvers.context import Context, Rules
+from resolvers.errors import DomainError
 from seed import ANCHOR
 
 PEOPLE_WHO_SERVED = """
@@ -59,6 +66,36 @@ query TalentPool($skillIds: [ID!]!, $match: SkillMatch, $minLevel: Int, $townshi
 }
 """
 
+NEED_MATCHES = """
+query NeedMatches($townshipId: ID!, $quarter: String!, $asOf: Date) {
+  needMatches(townshipId: $townshipId, quarter: $quarter, asOf: $asOf) {
+    needs {
+      need { id title urgency village { name } skills { skill { name } level } }
+      canMeet
+      candidates { person { id name } score reasons available servedVillageBefore }
+    }
+    unmet {
+      need { id }
+      missingSkills { skill { name } level }
+      countyCandidates { person { id name } score }
+    }
+  }
+}
+"""
+
+EMERGENCY_ROSTER = """
+query EmergencyRoster($villageId: ID!, $skillIds: [ID!]!, $radiusKm: Float, $asOf: Date,
+                      $first: Int) {
+  emergencyRoster(villageId: $villageId, skillIds: $skillIds, radiusKm: $radiusKm, asOf: $asOf,
+                  first: $first) {
+    person { id name }
+    distanceKm
+    inEmergencyTeam
+    matchedSkills { skill { name } level }
+  }
+}
+"""
+
 # Skills a clerk asks about most (rice, flood control, subsistence allowance, mediation …) and
 # the broader ones above them, whose narrower skills widen the traversal.
 HEADLINE_SKILLS = (
@@ -66,14 +103,27 @@ HEADLINE_SKILLS = (
     "SK-SOCSEC", "SK-MEDIATE", "SK-PARTYB", "SK-ECOMOPS", "SK-PEST",
 )  # fmt: skip
 
+# What an emergency musters, by kind of emergency, with how often each kind comes up (floods
+# most); skills the seed's catalogue lacks are left out.
+EMERGENCY_SKILLS: tuple[tuple[int, tuple[str, ...]], ...] = (
+    (5, ("SK-FLOOD", "SK-DYKE", "SK-RESCUE", "SK-WATER")),  # flood, dyke breach
+    (2, ("SK-FIREPREV", "SK-RESCUE", "SK-FOREST")),  # forest fire
+    (2, ("SK-EMERG", "SK-RESCUE", "SK-SAFETY")),  # accident, rescue
+    (1, ("SK-EPIDEMIC", "SK-PUBHEALTH", "SK-VET")),  # animal or human epidemic
+)
+ROSTER_RADII_KM = (10.0, 15.0, 20.0, 20.0, 25.0, 30.0)
+ROSTER_FIRST = 50
+
+T = TypeVar("T")
+Call = tuple[str, dict[str, Any]]  # a named query and its parameters
+
 
 @dataclass(frozen=True)
 class Case:
-    """One request: GraphQL variables, and the Cypher the resolver sends for them."""
+    """One request: GraphQL variables, and the Cypher the resolver sends for them, in order."""
 
     variables: dict[str, Any]
-    query_name: str
-    params: dict[str, Any]
+    calls: list[Call]
 
 
 @dataclass(frozen=True)
@@ -85,55 +135,55 @@ class Workload:
     def size_of_graphql(self, data: Mapping[str, Any]) -> int:
         """How many results a GraphQL answer holds (checked against the raw answer)."""
         value = data[self.name]
-        return int(value["totalCount"]) if self.name == "talentPool" else len(value)
+        if self.name == "talentPool":
+            return int(value["totalCount"])
+        if self.name == "needMatches":
+            return len(value["needs"])
+        return len(value)
 
-    def size_of_raw(self, rows: list[Record]) -> int:
-        row = rows[0]
+    def size_of_raw(self, answers: list[list[Record]]) -> int:
+        """The same count from the rows of each query of a case (the first one holds it)."""
+        row = answers[0][0]
         if self.name == "peopleWhoServed":
             return len(row["matches"])
         if self.name == "mentorCandidates":
             return len(row["candidates"])
+        if self.name == "needMatches":
+            return len(row["needs"])
+        if self.name == "emergencyRoster":
+            return len(row["roster"])
         return int(row["total"])
 
 
-# What the recording graph answers: "found, nothing matched", so every resolver runs through.
-_CANNED: dict[str, Record] = {
-    "matching/people_who_served": {"villageFound": True, "skillFound": True, "matches": []},
-    "matching/mentor_candidates": {
-        "menteeFound": True, "unknownSkills": [], "targets": [], "candidates": [],
-    },
-    "matching/talent_pool": {
-        "unknownSkills": [], "townshipFound": True, "total": 0, "page": [],
-    },
-}  # fmt: skip
-_CANNED["matching/talent_pool_township"] = _CANNED["matching/talent_pool"]
-
-
 class RecordingGraph(Graph):
-    """Stands in for `Graph` under the resolvers: records each read instead of running it."""
+    """Stands in for `Graph` under a resolver: runs each read on the real database and records
+    it (name and parameters), so later queries get their parameters from real answers. Writing
+    is refused: the benchmark only reads."""
 
-    def __init__(self) -> None:
-        # Never connected: `read` below is the only method the matching resolvers call.
-        super().__init__(cast(AsyncDriver, None), Neo4jConfig("bolt://127.0.0.1:0", "", ""))
-        self.calls: list[tuple[str, dict[str, Any]]] = []
+    def __init__(self, graph: Graph) -> None:
+        super().__init__(graph.driver, graph.config)
+        self.calls: list[Call] = []
 
     async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Record]:
-        self.calls.append((name, dict(params or {})))
-        return [dict(_CANNED[name])]
+        self.calls.append((name, copy.deepcopy(dict(params or {}))))
+        return await super().read(name, params)
+
+    async def write(self, steps: list[tuple[str, Mapping[str, Any]]]) -> list[list[Record]]:
+        raise BenchError(f"a benchmarked resolver tried to write: {[n for n, _ in steps]}")
+
+    async def transaction(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+        raise BenchError("a benchmarked resolver tried to open a write transaction")
 
 
 def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else None
 
 
-async def _capture(
-    field: str, variables: dict[str, Any], rules: Rules
-) -> tuple[str, dict[str, Any]]:
-    """The named query and parameters the resolver sends for these GraphQL variables."""
-    recorder = RecordingGraph()
-    ctx = Context(graph=recorder, rules=rules)
+async def _resolve(field: str, variables: dict[str, Any], ctx: Context) -> None:
+    """Runs the resolver of `field` as the schema would for these GraphQL variables."""
     v = variables
-    # Argument defaults and conversions as in schema/root.py.
+    # Argument defaults and conversions as in schema/root.py, schema/need.py and
+    # schema/emergency.py.
     if field == "peopleWhoServed":
         await resolve.people_who_served(
             ctx,
@@ -151,7 +201,7 @@ async def _capture(
             limit=v.get("limit", 10),
             as_of=_date(v.get("asOf")),
         )
-    else:
+    elif field == "talentPool":
         await resolve.talent_pool(
             ctx,
             skill_ids=list(v["skillIds"]),
@@ -162,8 +212,48 @@ async def _capture(
             first=v.get("first", 20),
             after=None,
         )
-    assert len(recorder.calls) == 1, recorder.calls
-    return recorder.calls[0]
+    elif field == "needMatches":
+        await need_match.need_matches(
+            ctx,
+            township_id=v["townshipId"],
+            quarter=v["quarter"],
+            as_of=_date(v.get("asOf")),
+            candidates_per_need=v.get("candidatesPerNeed", 5),
+        )
+    elif field == "emergencyRoster":
+        await emergency.emergency_roster(
+            ctx,
+            village_id=v["villageId"],
+            skill_ids=list(v["skillIds"]),
+            radius_km=float(v.get("radiusKm", emergency.DEFAULT_RADIUS_KM)),
+            as_of=_date(v.get("asOf")),
+            first=v.get("first", emergency.DEFAULT_FIRST),
+        )
+    else:
+        raise BenchError(f"no resolver known for {field}")
+
+
+# Cases captured at once (each case's queries still run one after the other, as the resolver
+# sends them); the answers do not depend on it, only how long the capture takes.
+CAPTURE_CONCURRENCY = 4
+
+# How many queries each resolver may send: needMatches adds the county-wide one only when some
+# need of the township cannot be met.
+MAX_CALLS = {"needMatches": 2}
+
+
+async def _capture(graph: Graph, field: str, variables: dict[str, Any], rules: Rules) -> list[Call]:
+    """The named queries and parameters the resolver sends for these GraphQL variables."""
+    recorder = RecordingGraph(graph)
+    try:
+        await _resolve(field, variables, Context(graph=recorder, rules=rules))
+    except DomainError as exc:
+        raise BenchError(
+            f"{field}{variables}: the resolver refused the sampled arguments: {exc}"
+        ) from exc
+    if not 1 <= len(recorder.calls) <= MAX_CALLS.get(field, 1):
+        raise BenchError(f"{field}{variables} sent {[n for n, _ in recorder.calls]}")
+    return recorder.calls
 
 
 class _Seeded:
@@ -190,6 +280,22 @@ class _Seeded:
             for p in document["people"]
             if p.get("birthYear") and ANCHOR.year - p["birthYear"] <= 35
         )
+        # Townships × quarters with at least one OPEN need: what a township clerk matches.
+        township_of = {v["id"]: v["township"] for v in document["villages"]}
+        self.need_slots = sorted(
+            {
+                (township_of[n["village"]], n["quarter"])
+                for n in document.get("needs") or ()
+                if n.get("status", "OPEN") == "OPEN"
+            }
+        )
+        self.located_villages = sorted(v["id"] for v in document["villages"] if v.get("location"))
+        # The kinds of emergency whose skills the catalogue has, with their weights.
+        self.emergencies = [
+            (weight, kept)
+            for weight, skills in EMERGENCY_SKILLS
+            if (kept := tuple(s for s in skills if s in self.broader))
+        ]
 
 
 def _served_args(rng: random.Random, seeded: _Seeded) -> dict[str, Any]:
@@ -241,23 +347,72 @@ def _talent_args(rng: random.Random, seeded: _Seeded) -> dict[str, Any]:
     return args
 
 
+def _quarter_start(quarter: str) -> dt.date:
+    year, q = quarter.split("Q")
+    return dt.date(int(year), 3 * (int(q) - 1) + 1, 1)
+
+
+def _need_args(rng: random.Random, seeded: _Seeded) -> dict[str, Any]:
+    township, quarter = rng.choice(seeded.need_slots)
+    # Matched on some day of the quarter (availability is judged on it).
+    as_of = _quarter_start(quarter) + dt.timedelta(rng.randint(0, 89))
+    return {"townshipId": township, "quarter": quarter, "asOf": as_of.isoformat()}
+
+
+def _roster_args(rng: random.Random, seeded: _Seeded) -> dict[str, Any]:
+    weights = [w for w, _ in seeded.emergencies]
+    _, skills = rng.choices(seeded.emergencies, weights=weights)[0]
+    picked = rng.sample(skills, rng.randint(1, min(3, len(skills))))
+    return {
+        "villageId": rng.choice(seeded.located_villages),
+        "skillIds": picked,
+        "radiusKm": rng.choice(ROSTER_RADII_KM),
+        # Within the year before the seed's "now" (team memberships are judged on it).
+        "asOf": (ANCHOR - dt.timedelta(rng.randint(0, 365))).isoformat(),
+        "first": ROSTER_FIRST,
+    }
+
+
+Sampler = Callable[[random.Random, _Seeded], dict[str, Any]]
+
+
 async def build(
-    document: Mapping[str, list[Record]], count: int, rules: Rules, random_seed: int = 7
+    graph: Graph,
+    document: Mapping[str, list[Record]],
+    count: int,
+    rules: Rules,
+    random_seed: int = 7,
+    say: Callable[[str], None] = lambda _: None,
 ) -> list[Workload]:
-    """`count` cases per headline query, the same for every run of the same document."""
+    """`count` cases per query, the same for every run of the same document; `graph` must hold
+    that document (the resolvers run against it to capture their queries)."""
     seeded = _Seeded(document)
+    if not seeded.need_slots:
+        raise BenchError("the seed document has no OPEN needs: needMatches has nothing to match")
+    if not seeded.located_villages or not seeded.emergencies:
+        raise BenchError(
+            "the seed document has no village with a location or none of the emergency skills "
+            f"{sorted({s for _, skills in EMERGENCY_SKILLS for s in skills})}"
+        )
     out: list[Workload] = []
-    samplers = (
+    samplers: tuple[tuple[str, str, Sampler], ...] = (
         ("peopleWhoServed", PEOPLE_WHO_SERVED, _served_args),
         ("mentorCandidates", MENTOR_CANDIDATES, _mentor_args),
         ("talentPool", TALENT_POOL, _talent_args),
+        ("needMatches", NEED_MATCHES, _need_args),
+        ("emergencyRoster", EMERGENCY_ROSTER, _roster_args),
     )
+    slots = asyncio.Semaphore(CAPTURE_CONCURRENCY)
+
+    async def capture(field: str, variables: dict[str, Any]) -> Case:
+        async with slots:
+            return Case(variables, await _capture(graph, field, variables, rules))
+
     for field, text, sample in samplers:
+        started = time.perf_counter()
         rng = random.Random(f"{random_seed}:{field}")
-        cases: list[Case] = []
-        for _ in range(count):
-            variables = sample(rng, seeded)
-            name, params = await _capture(field, variables, rules)
-            cases.append(Case(variables, name, params))
-        out.append(Workload(field, text, cases))
+        arguments = [sample(rng, seeded) for _ in range(count)]
+        cases = await asyncio.gather(*(capture(field, v) for v in arguments))
+        out.append(Workload(field, text, list(cases)))
+        say(f"{field}: {count} cases captured in {time.perf_counter() - started:.1f} s")
     return out
