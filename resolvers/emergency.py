@@ -9,11 +9,11 @@ standards in force (`ctx.rules.response_minutes`), then reads the roster with on
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass
 
 from graph import emergency
 from graph.db import Record
+from resolvers import checks
 from resolvers.context import Context, Rules
 from resolvers.errors import BadInput, NotFound
 
@@ -104,19 +104,6 @@ def response_minutes(rules: Rules, severity: str) -> int:
     return configured if configured is not None else Rules().response_minutes[severity]
 
 
-def quarter_of(day: dt.date) -> str:
-    return f"{day.year}Q{(day.month - 1) // 3 + 1}"
-
-
-def _text(field: str, value: str, limit: int) -> str:
-    text = value.strip()
-    if not text:
-        raise BadInput(field, "must not be empty")
-    if len(text) > limit:
-        raise BadInput(field, f"must be at most {limit} characters, got {len(text)}")
-    return text
-
-
 @dataclass(frozen=True)
 class EmergencyResponse:
     task_id: str
@@ -146,8 +133,8 @@ async def respond_to_emergency(
     level = 1 if min_level is None else min_level
     if not 1 <= level <= 5:
         raise BadInput("minLevel", f"must be a level from 1 to 5, got {level}")
-    clean_title = _text("title", title, MAX_TITLE)
-    clean_domain = _text("domain", EMERGENCY_DOMAIN if domain is None else domain, MAX_DOMAIN)
+    clean_title = checks.text("title", title, MAX_TITLE)
+    clean_domain = checks.text("domain", EMERGENCY_DOMAIN if domain is None else domain, MAX_DOMAIN)
     radius = _radius(radius_km)
     size = _first(first)
     skills = _skills(skill_ids)
@@ -155,17 +142,17 @@ async def respond_to_emergency(
     minutes = response_minutes(ctx.rules, severity)
     now = dt.datetime.now(dt.UTC)
     deadline = now + dt.timedelta(minutes=minutes)
-    task_id = f"TASK-{uuid.uuid4().hex[:16].upper()}"
+    task_id = checks.new_id("TASK")
     created = await emergency.create_emergency_task(
         ctx.graph,
         emergency.NewEmergencyTask(
             task_id=task_id,
-            event_id=f"EV-{uuid.uuid4().hex[:16].upper()}",
+            event_id=checks.new_id("EV"),
             village_id=village_id,
             title=clean_title,
             domain=clean_domain,
             severity=severity,
-            quarter=quarter_of(now.date()),
+            quarter=checks.quarter_of(now.date()),
             initiated_by=INITIATED_BY,
             skill_ids=skills,
             min_level=level,

@@ -13,18 +13,13 @@ from typing import Any
 
 from graph import matching
 from graph.db import Record
+from resolvers.checks import level
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
 from resolvers.paging import decode_cursor, encode_cursor, page_size
 
 MENTOR_WEIGHTS = matching.MentorWeights()
 MAX_MENTOR_LIMIT = 50
-
-
-def _level(field: str, value: int) -> int:
-    if not 1 <= value <= 5:
-        raise BadInput(field, f"must be a level from 1 to 5, got {value}")
-    return value
 
 
 def _unknown_skills(field: str, ids: list[str]) -> None:
@@ -50,7 +45,7 @@ async def people_who_served(
         skill_id=skill_id,
         served_since=served_since,
         include_narrower=include_narrower,
-        min_level=_level("minLevel", min_level),
+        min_level=level("minLevel", min_level),
     )
     if not result.village_found:
         raise NotFound("villageId", "village", village_id)
@@ -168,7 +163,7 @@ async def talent_pool(
         ctx.graph,
         skill_ids=skill_ids,
         match_all=match_all,
-        min_level=_level("minLevel", min_level),
+        min_level=level("minLevel", min_level),
         township_id=township_id,
         on=available_on or ctx.today,
         check_availability=available_on is not None,

@@ -6,35 +6,18 @@ Village.needs.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import uuid
 from dataclasses import dataclass
 
 from strawberry.dataloader import DataLoader
 
 from graph import need as graph_need
 from graph.db import Graph, Record, Tx
+from resolvers import checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
 
-QUARTER = re.compile(r"\d{4}Q[1-4]")
 MAX_TITLE = 200
 MAX_ID = 100
-
-
-def check_quarter(field: str, quarter: str) -> str:
-    if not QUARTER.fullmatch(quarter):
-        raise BadInput(field, f"must be a quarter like 2025Q3 (year, Q, 1 to 4), got '{quarter}'")
-    return quarter
-
-
-def _text(field: str, value: str, limit: int) -> str:
-    text = value.strip()
-    if not text:
-        raise BadInput(field, "must not be empty")
-    if len(text) > limit:
-        raise BadInput(field, f"must be at most {limit} characters, got {len(text)}")
-    return text
 
 
 def _now() -> dt.datetime:
@@ -62,7 +45,7 @@ def village_needs_loader(
     """Village.needs(quarter, status): one loader (so one query per depth level) per pair of
     arguments used in the request. `quarter` is checked here, `status` is an enum value."""
     if quarter is not None:
-        check_quarter("quarter", quarter)
+        checks.check_quarter("quarter", quarter)
 
     async def batch(graph: Graph, keys: list[str]) -> list[list[Record]]:
         return await graph_need.village_needs(graph, keys, quarter=quarter, status=status)
@@ -85,8 +68,8 @@ class SkillLevel:
 
 def _need_id(given: str | None) -> str:
     if given is None:
-        return f"NEED-{uuid.uuid4().hex[:16].upper()}"
-    return _text("id", given, MAX_ID)
+        return checks.new_id("NEED")
+    return checks.text("id", given, MAX_ID)
 
 
 async def raise_need(
@@ -104,8 +87,8 @@ async def raise_need(
     new = graph_need.NewNeed(
         id=_need_id(need_id),
         village_id=village_id,
-        title=_text("title", title, MAX_TITLE),
-        quarter=check_quarter("quarter", quarter),
+        title=checks.text("title", title, MAX_TITLE),
+        quarter=checks.check_quarter("quarter", quarter),
         urgency=urgency,
         skills=_skill_levels(skills),
     )
@@ -134,8 +117,7 @@ def _skill_levels(skills: list[SkillLevel]) -> list[tuple[str, int]]:
         raise BadInput("skills", "name at least one skill the village needs")
     seen: dict[str, int] = {}
     for i, s in enumerate(skills):
-        if not 1 <= s.level <= 5:
-            raise BadInput(f"skills[{i}].level", f"must be a level from 1 to 5, got {s.level}")
+        checks.level(f"skills[{i}].level", s.level)
         if s.skill_id in seen:
             raise BadInput(
                 f"skills[{i}].skillId",
@@ -169,11 +151,11 @@ async def create_task_from_need(
 ) -> Record:
     """Turns an OPEN need into an INITIATED task and marks the need MATCHED, in one transaction;
     returns {taskId, task (its properties), need}."""
-    given_title = None if title is None else _text("title", title, MAX_TITLE)
-    given_domain = None if domain is None else _text("domain", domain, MAX_TITLE)
+    given_title = None if title is None else checks.text("title", title, MAX_TITLE)
+    given_domain = None if domain is None else checks.text("domain", domain, MAX_TITLE)
     given_note = None if note is None else note.strip() or None
-    task_id = f"TASK-{uuid.uuid4().hex[:16].upper()}"
-    event_id = f"EV-{uuid.uuid4().hex[:16].upper()}"
+    task_id = checks.new_id("TASK")
+    event_id = checks.new_id("EV")
     actor, at = ctx.actor, _now()
 
     async def work(tx: Tx) -> Record:

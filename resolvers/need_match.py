@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from graph import need_match
 from graph.db import Record
+from resolvers.checks import check_quarter
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
-from resolvers.need import check_quarter
 
 MAX_CANDIDATES = 50
 

@@ -11,15 +11,15 @@ the instant.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from graph import task as task_graph
 from graph.db import Record, Tx
+from resolvers import checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
-from resolvers.task_queries import check_quarter, forget_task
+from resolvers.task_queries import forget_task
 
 MAX_TEXT = 4000
 MAX_SHORT = 200
@@ -52,21 +52,8 @@ def _refusal(task_id: str, status: str) -> BadInput:
     return BadInput("taskId", f"task {task_id} is {status}; {steps} (or {CANCEL})")
 
 
-def quarter_of(instant: dt.datetime) -> str:
-    return f"{instant.year}Q{(instant.month - 1) // 3 + 1}"
-
-
-def _text(field: str, value: str, limit: int = MAX_TEXT) -> str:
-    text = value.strip()
-    if not text:
-        raise BadInput(field, "must not be blank")
-    if len(text) > limit:
-        raise BadInput(field, f"must be at most {limit} characters, got {len(text)}")
-    return text
-
-
 def _optional_text(field: str, value: str | None) -> str | None:
-    return None if value is None or not value.strip() else _text(field, value)
+    return None if value is None or not value.strip() else checks.text(field, value, MAX_TEXT)
 
 
 def _now() -> dt.datetime:
@@ -74,7 +61,7 @@ def _now() -> dt.datetime:
 
 
 def _event_id() -> str:
-    return f"EV-{uuid.uuid4().hex[:16].upper()}"
+    return checks.new_id("EV")
 
 
 @dataclass(frozen=True)
@@ -119,8 +106,7 @@ async def initiate_task(
         raise BadInput("severity", "only an EMERGENCY task has a severity")
     seen: set[str] = set()
     for i, req in enumerate(requires):
-        if not 1 <= req.level <= 5:
-            raise BadInput(f"requires[{i}].level", f"must be a level from 1 to 5, got {req.level}")
+        checks.level(f"requires[{i}].level", req.level)
         if req.skill_id in seen:
             raise BadInput(f"requires[{i}].skillId", f"skill '{req.skill_id}' is listed twice")
         seen.add(req.skill_id)
@@ -132,14 +118,14 @@ async def initiate_task(
         else None
     )
     new = task_graph.NewTask(
-        id=_text("id", task_id, 100)
-        if task_id is not None
-        else f"TASK-{uuid.uuid4().hex[:16].upper()}",
-        title=_text("title", title, MAX_SHORT),
-        domain=_text("domain", domain, MAX_SHORT),
+        id=checks.text("id", task_id, 100) if task_id is not None else checks.new_id("TASK"),
+        title=checks.text("title", title, MAX_SHORT),
+        domain=checks.text("domain", domain, MAX_SHORT),
         kind=kind,
         severity=severity,
-        quarter=check_quarter("quarter", quarter) if quarter is not None else quarter_of(now),
+        quarter=checks.check_quarter("quarter", quarter)
+        if quarter is not None
+        else checks.quarter_of(now),
         initiated_by=initiated_by,
         village_id=village_id,
         township_id=township_id,
@@ -193,7 +179,7 @@ async def _step(ctx: Context, task_id: str, mutation: str, step: Step) -> TaskRe
 
 async def record_plan(ctx: Context, task_id: str, plan: str) -> TaskResult:
     """方案会商: INITIATED → CONSULTED with the plan."""
-    text = _text("plan", plan)
+    text = checks.text("plan", plan, MAX_TEXT)
 
     async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
         event = task_graph.Event(_event_id(), now, "CONSULTED", ctx.actor, text)
@@ -317,7 +303,7 @@ async def report_progress(ctx: Context, task_id: str, percent: int, note: str) -
     """A progress report while SUPERVISING: sets the task's progress, appends a PROGRESS event."""
     if not 0 <= percent <= 100:
         raise BadInput("percent", f"must be from 0 to 100, got {percent}")
-    text = _text("note", note)
+    text = checks.text("note", note, MAX_TEXT)
 
     async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
         event = task_graph.Event(_event_id(), now, "PROGRESS", ctx.actor, text, percent)
@@ -332,10 +318,10 @@ async def close_task(
     ctx: Context, task_id: str, outcome: str, rating: int, lessons: str
 ) -> TaskResult:
     """结果反馈: SUPERVISING → CLOSED with the feedback report (outcome, rating 1–5, lessons)."""
-    text = _text("outcome", outcome)
+    text = checks.text("outcome", outcome, MAX_TEXT)
     if not 1 <= rating <= 5:
         raise BadInput("rating", f"must be from 1 to 5, got {rating}")
-    learned = _text("lessons", lessons)
+    learned = checks.text("lessons", lessons, MAX_TEXT)
 
     async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
         event = task_graph.Event(_event_id(), now, "CLOSED", ctx.actor, text)
@@ -348,7 +334,7 @@ async def close_task(
 
 async def cancel_task(ctx: Context, task_id: str, reason: str) -> TaskResult:
     """Any open status → CANCELLED, with the reason."""
-    text = _text("reason", reason)
+    text = checks.text("reason", reason, MAX_TEXT)
 
     async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
         event = task_graph.Event(_event_id(), now, "CANCELLED", ctx.actor, text)

@@ -15,6 +15,7 @@ from typing import Any
 
 from graph import task as task_graph
 from graph.db import Record
+from resolvers import checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
 from resolvers.paging import decode_cursor, encode_cursor, page_size
@@ -22,18 +23,11 @@ from resolvers.paging import decode_cursor, encode_cursor, page_size
 TASK_CURSOR = "task"
 # Cypher's toString(datetime): 2026-07-15T08:30:00.123456789Z (or an offset instead of Z).
 _INSTANT = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$")
-QUARTER = re.compile(r"\d{4}Q[1-4]")
 
 
 # --- DataLoaders ------------------------------------------------------------------------------
 # Each name is one per-request DataLoader (Context.loader); `forget_task` clears them after a
 # write, so a later field in the same request does not read what the write changed from a cache.
-
-
-def check_quarter(field: str, value: str) -> str:
-    if not QUARTER.fullmatch(value):
-        raise BadInput(field, f"must be a quarter like 2025Q3, got '{value}'")
-    return value
 
 
 def forget_task(ctx: Context, task_id: str) -> None:
@@ -157,7 +151,7 @@ async def tasks(
 ) -> TasksPage:
     size = page_size(first)
     if flt.quarter is not None:
-        check_quarter("filter.quarter", flt.quarter)
+        checks.check_quarter("filter.quarter", flt.quarter)
     cursor = _after(after)
     page = await task_graph.tasks_page(ctx.graph, flt, first=size, after=cursor)
     if not page.township_found:

@@ -10,24 +10,15 @@ ends on or after its start.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 from graph import team as team_graph
 from graph.db import Record, Tx
+from resolvers import checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
 
 MAX_NAME = 200
 MAX_ROLE = 50
-
-
-def _text(field: str, value: str, limit: int) -> str:
-    text = value.strip()
-    if not text:
-        raise BadInput(field, "must not be blank")
-    if len(text) > limit:
-        raise BadInput(field, f"must be at most {limit} characters, got {len(text)}")
-    return text
 
 
 def active_on(row: Record, day: dt.date) -> bool:
@@ -87,12 +78,12 @@ async def create_team(
     if (township_id is None) == (county_id is None):
         raise BadInput("townshipId", "give either townshipId or countyId (the team's unit)")
     new = team_graph.NewTeam(
-        id=_text("id", team_id, 100)
-        if team_id is not None
-        else f"TEAM-{uuid.uuid4().hex[:16].upper()}",
-        name=_text("name", name, MAX_NAME),
+        id=checks.text("id", team_id, 100) if team_id is not None else checks.new_id("TEAM"),
+        name=checks.text("name", name, MAX_NAME),
         kind=kind,
-        domain=None if domain is None or not domain.strip() else _text("domain", domain, MAX_NAME),
+        domain=None
+        if domain is None or not domain.strip()
+        else checks.text("domain", domain, MAX_NAME),
         township_id=township_id,
         county_id=county_id,
         created_at=dt.datetime.now(dt.UTC),
@@ -129,7 +120,7 @@ async def add_team_member(
 ) -> Record:
     """Starts a membership (since defaults to today); refused when it would overlap one the
     person already has in the team."""
-    title = _text("role", role, MAX_ROLE)
+    title = checks.text("role", role, MAX_ROLE)
     start = since or ctx.today
     now = dt.datetime.now(dt.UTC)
 

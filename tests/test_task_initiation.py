@@ -101,7 +101,7 @@ BAD = [
     ({"sev": "II"}, "BAD_USER_INPUT", "severity: only an EMERGENCY task has a severity"),
     ({"q": "2025-3"}, "BAD_USER_INPUT", "quarter: must be a quarter like 2025Q3, got '2025-3'"),
     ({"q": "2025Q5"}, "BAD_USER_INPUT", "quarter: must be a quarter like 2025Q3, got '2025Q5'"),
-    ({"title": "   "}, "BAD_USER_INPUT", "title: must not be blank"),
+    ({"title": "   "}, "BAD_USER_INPUT", "title: must not be empty"),
     ({"title": "长" * 201}, "BAD_USER_INPUT", "title: must be at most 200 characters, got 201"),
 ]  # fmt: skip
 

@@ -248,8 +248,8 @@ async def test_cancelling_is_refused_after_closing(
         ({"r": 0}, "rating: must be from 1 to 5, got 0"),
         ({"r": 6}, "rating: must be from 1 to 5, got 6"),
         ({"r": -1}, "rating: must be from 1 to 5, got -1"),
-        ({"o": "  "}, "outcome: must not be blank"),
-        ({"l": ""}, "lessons: must not be blank"),
+        ({"o": "  "}, "outcome: must not be empty"),
+        ({"l": ""}, "lessons: must not be empty"),
     ],
 )
 async def test_closing_needs_the_whole_feedback_report(

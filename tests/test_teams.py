@@ -58,7 +58,7 @@ EITHER = "townshipId: give either townshipId or countyId (the team's unit)"
         ({"t": None}, "BAD_USER_INPUT", EITHER),
         ({"t": "@V"}, "NOT_FOUND", "townshipId: no township with id '@V'"),
         ({"t": None, "c": "@T"}, "NOT_FOUND", "countyId: no county with id '@T'"),
-        ({"name": " "}, "BAD_USER_INPUT", "name: must not be blank"),
+        ({"name": " "}, "BAD_USER_INPUT", "name: must not be empty"),
     ],
 )
 async def test_a_bad_team_is_refused_and_not_written(
