@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from graph.db import Graph, Record, Tx
+from graph.task import NewTask, initiate
 
 
 @dataclass(frozen=True)
@@ -52,26 +53,6 @@ async def roster(
 
 
 @dataclass(frozen=True)
-class NewEmergencyTask:
-    """What respondToEmergency writes; ids are chosen by the caller."""
-
-    task_id: str
-    event_id: str
-    village_id: str
-    title: str
-    domain: str
-    severity: str
-    quarter: str
-    initiated_by: str
-    skill_ids: list[str]
-    min_level: int
-    now: dt.datetime
-    deadline: dt.datetime
-    actor: str
-    note: str
-
-
-@dataclass(frozen=True)
 class CreateResult:
     """Either the checks failed (and nothing was written) or `task` holds the new task's
     {id, createdAt, staffingDeadline}."""
@@ -82,38 +63,22 @@ class CreateResult:
     task: Record | None
 
 
-async def create_emergency_task(graph: Graph, new: NewEmergencyTask) -> CreateResult:
-    skill_ids = list(dict.fromkeys(new.skill_ids))
+async def create_emergency_task(graph: Graph, task: NewTask) -> CreateResult:
+    """Checks the village (it must have a location, for the roster) and the skills, then writes
+    the EMERGENCY task the way every task is initiated (graph.task.initiate), in one
+    transaction; nothing is written when a check fails."""
+    skill_ids = list(dict.fromkeys(s for s, _ in task.requires))
 
     async def work(tx: Tx) -> CreateResult:
         check = (
             await tx.run(
-                "emergency/check_task", {"villageId": new.village_id, "skillIds": skill_ids}
+                "emergency/check_task", {"villageId": task.village_id, "skillIds": skill_ids}
             )
         )[0]
         if not check["villageFound"] or not check["hasLocation"] or check["unknownSkills"]:
             return CreateResult(
                 check["villageFound"], check["hasLocation"], check["unknownSkills"], None
             )
-        created = await tx.run(
-            "emergency/create_task",
-            {
-                "taskId": new.task_id,
-                "eventId": new.event_id,
-                "villageId": new.village_id,
-                "title": new.title,
-                "domain": new.domain,
-                "severity": new.severity,
-                "quarter": new.quarter,
-                "initiatedBy": new.initiated_by,
-                "skillIds": skill_ids,
-                "minLevel": new.min_level,
-                "now": new.now,
-                "deadline": new.deadline,
-                "actor": new.actor,
-                "note": new.note,
-            },
-        )
-        return CreateResult(True, True, [], created[0]["task"] if created else None)
+        return CreateResult(True, True, [], await initiate(tx, task))
 
     return await graph.transaction(work)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from graph import emergency
 from graph.db import Record
+from graph.task import NewTask
 from resolvers import checks
 from resolvers.context import Context, Rules
 from resolvers.errors import BadInput, NotFound
@@ -145,20 +146,21 @@ async def respond_to_emergency(
     task_id = checks.new_id("TASK")
     created = await emergency.create_emergency_task(
         ctx.graph,
-        emergency.NewEmergencyTask(
-            task_id=task_id,
-            event_id=checks.new_id("EV"),
-            village_id=village_id,
+        NewTask(
+            id=task_id,
             title=clean_title,
             domain=clean_domain,
+            kind="EMERGENCY",
             severity=severity,
             quarter=checks.quarter_of(now.date()),
             initiated_by=INITIATED_BY,
-            skill_ids=skills,
-            min_level=level,
-            now=now,
-            deadline=deadline,
-            actor=ctx.actor,
+            village_id=village_id,
+            township_id=None,
+            requires=[(skill, level) for skill in skills],
+            created_at=now,
+            created_by=ctx.actor,
+            staffing_deadline=deadline,
+            event_id=checks.new_id("EV"),
             note=f"emergency, severity {severity}: staff within {minutes} min",
         ),
     )
