@@ -31,6 +31,45 @@ class Stamp:
         return {"actor": self.actor, "at": self.at}
 
 
+@dataclass(frozen=True)
+class Period:
+    """An appointment that runs from `since` to `until` between a person and a place or unit, and
+    ends the same way whatever it is: found by person, other end and since, then given `until`."""
+
+    find: str  # facts query; columns person, <target_key>, found
+    end: str  # write query
+    target: str  # the parameter naming the other end, e.g. "villageId"
+    target_key: str  # its column in the facts, and what it is called, e.g. "village"
+
+
+SERVICE = Period("appointment/service_find", "appointment/service_end", "villageId", "village")
+DISPATCH = Period("appointment/dispatch_find", "appointment/dispatch_end", "townshipId", "township")
+TRAINING = Period(
+    "appointment/training_find", "appointment/training_end", "departmentId", "department"
+)
+
+
+async def period_to_end(
+    tx: Tx, period: Period, *, person_id: str, target_id: str, since: dt.date
+) -> Record:
+    params = {"personId": person_id, period.target: target_id, "since": since}
+    return await _one(tx, period.find, params)
+
+
+async def end_period(
+    tx: Tx,
+    period: Period,
+    *,
+    person_id: str,
+    target_id: str,
+    since: dt.date,
+    until: dt.date,
+    stamp: Stamp,
+) -> Record:
+    params = {"personId": person_id, period.target: target_id, "since": since, "until": until}
+    return await _one(tx, period.end, {**params, **stamp.params()})
+
+
 async def _one(tx: Tx, name: str, params: dict[str, Any]) -> Record:
     # Every query here returns exactly one row (facts) or one row per written relationship,
     # and the writes match what their facts query just found under the lock.
@@ -61,18 +100,6 @@ async def start_service(
     return await _one(tx, "appointment/service_start", {**params, **stamp.params()})
 
 
-async def service_to_end(tx: Tx, *, person_id: str, village_id: str, since: dt.date) -> Record:
-    params = {"personId": person_id, "villageId": village_id, "since": since}
-    return await _one(tx, "appointment/service_find", params)
-
-
-async def end_service(
-    tx: Tx, *, person_id: str, village_id: str, since: dt.date, until: dt.date, stamp: Stamp
-) -> Record:
-    params = {"personId": person_id, "villageId": village_id, "since": since, "until": until}
-    return await _one(tx, "appointment/service_end", {**params, **stamp.params()})
-
-
 # --- dispatches to townships (DISPATCHED_TO, 县属乡用) --------------------------------------------
 
 
@@ -88,18 +115,6 @@ async def start_dispatch(
     return await _one(tx, "appointment/dispatch_start", {**params, **stamp.params()})
 
 
-async def dispatch_to_end(tx: Tx, *, person_id: str, township_id: str, since: dt.date) -> Record:
-    params = {"personId": person_id, "townshipId": township_id, "since": since}
-    return await _one(tx, "appointment/dispatch_find", params)
-
-
-async def end_dispatch(
-    tx: Tx, *, person_id: str, township_id: str, since: dt.date, until: dt.date, stamp: Stamp
-) -> Record:
-    params = {"personId": person_id, "townshipId": township_id, "since": since, "until": until}
-    return await _one(tx, "appointment/dispatch_end", {**params, **stamp.params()})
-
-
 # --- trainings at township posts (TRAINED_AT, 到岗实训) -------------------------------------------
 
 
@@ -113,23 +128,6 @@ async def start_training(
 ) -> Record:
     params = {"personId": person_id, "departmentId": department_id, "since": since}
     return await _one(tx, "appointment/training_start", {**params, **stamp.params()})
-
-
-async def training_to_end(tx: Tx, *, person_id: str, department_id: str, since: dt.date) -> Record:
-    params = {"personId": person_id, "departmentId": department_id, "since": since}
-    return await _one(tx, "appointment/training_find", params)
-
-
-async def end_training(
-    tx: Tx, *, person_id: str, department_id: str, since: dt.date, until: dt.date, stamp: Stamp
-) -> Record:
-    params = {
-        "personId": person_id,
-        "departmentId": department_id,
-        "since": since,
-        "until": until,
-    }
-    return await _one(tx, "appointment/training_end", {**params, **stamp.params()})
 
 
 async def person_trainings(graph: Graph, keys: list[str]) -> list[list[Record]]:

@@ -84,6 +84,41 @@ def _check_endable(found: Record | None, what: str, since: dt.date) -> None:
         )
 
 
+async def _end(
+    ctx: Context,
+    period: appointment.Period,
+    person_id: str,
+    target_id: str,
+    since: dt.date,
+    until: dt.date,
+    description: str,
+) -> Record:
+    """Ends the ongoing service, dispatch or training identified by person, other end and since;
+    `description` names it for the clerk ("service of {who} in {where}")."""
+    _check_period(since, until)
+    stamp = _stamp(ctx)
+
+    async def work(tx: Tx) -> Record:
+        facts = await appointment.period_to_end(
+            tx, period, person_id=person_id, target_id=target_id, since=since
+        )
+        who = _found(facts["person"], "personId", "person", person_id)["name"]
+        target = _found(facts[period.target_key], period.target, period.target_key, target_id)
+        what = description.format(who=who, where=target["name"])
+        _check_endable(facts["found"], what, since)
+        return await appointment.end_period(
+            tx,
+            period,
+            person_id=person_id,
+            target_id=target_id,
+            since=since,
+            until=until,
+            stamp=stamp,
+        )
+
+    return await ctx.graph.transaction(work)
+
+
 # --- services in villages -------------------------------------------------------------------------
 
 
@@ -122,21 +157,9 @@ async def start_service(
 async def end_service(
     ctx: Context, *, person_id: str, village_id: str, since: dt.date, until: dt.date
 ) -> Record:
-    _check_period(since, until)
-    stamp = _stamp(ctx)
-
-    async def work(tx: Tx) -> Record:
-        facts = await appointment.service_to_end(
-            tx, person_id=person_id, village_id=village_id, since=since
-        )
-        who = _found(facts["person"], "personId", "person", person_id)["name"]
-        where = _found(facts["village"], "villageId", "village", village_id)["name"]
-        _check_endable(facts["found"], f"service of {who} in {where}", since)
-        return await appointment.end_service(
-            tx, person_id=person_id, village_id=village_id, since=since, until=until, stamp=stamp
-        )
-
-    return await ctx.graph.transaction(work)
+    return await _end(
+        ctx, appointment.SERVICE, person_id, village_id, since, until, "service of {who} in {where}"
+    )
 
 
 # --- dispatches to townships (县属乡用) -----------------------------------------------------------
@@ -179,21 +202,15 @@ async def start_dispatch(
 async def end_dispatch(
     ctx: Context, *, person_id: str, township_id: str, since: dt.date, until: dt.date
 ) -> Record:
-    _check_period(since, until)
-    stamp = _stamp(ctx)
-
-    async def work(tx: Tx) -> Record:
-        facts = await appointment.dispatch_to_end(
-            tx, person_id=person_id, township_id=township_id, since=since
-        )
-        who = _found(facts["person"], "personId", "person", person_id)["name"]
-        where = _found(facts["township"], "townshipId", "township", township_id)["name"]
-        _check_endable(facts["found"], f"dispatch of {who} to {where}", since)
-        return await appointment.end_dispatch(
-            tx, person_id=person_id, township_id=township_id, since=since, until=until, stamp=stamp
-        )
-
-    return await ctx.graph.transaction(work)
+    return await _end(
+        ctx,
+        appointment.DISPATCH,
+        person_id,
+        township_id,
+        since,
+        until,
+        "dispatch of {who} to {where}",
+    )
 
 
 # --- trainings at township posts (到岗实训) -------------------------------------------------------
@@ -243,26 +260,15 @@ async def start_training(
 async def end_training(
     ctx: Context, *, person_id: str, department_id: str, since: dt.date, until: dt.date
 ) -> Record:
-    _check_period(since, until)
-    stamp = _stamp(ctx)
-
-    async def work(tx: Tx) -> Record:
-        facts = await appointment.training_to_end(
-            tx, person_id=person_id, department_id=department_id, since=since
-        )
-        who = _found(facts["person"], "personId", "person", person_id)["name"]
-        where = _found(facts["department"], "departmentId", "department", department_id)["name"]
-        _check_endable(facts["found"], f"training of {who} at {where}", since)
-        return await appointment.end_training(
-            tx,
-            person_id=person_id,
-            department_id=department_id,
-            since=since,
-            until=until,
-            stamp=stamp,
-        )
-
-    return await ctx.graph.transaction(work)
+    return await _end(
+        ctx,
+        appointment.TRAINING,
+        person_id,
+        department_id,
+        since,
+        until,
+        "training of {who} at {where}",
+    )
 
 
 async def person_trainings(ctx: Context, person_id: str) -> list[Record]:
