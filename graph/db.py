@@ -155,28 +155,11 @@ class Graph:
 
     async def write(self, steps: list[tuple[str, Mapping[str, Any]]]) -> list[list[Record]]:
         """Runs several named queries in ONE write transaction: all of them land, or none does."""
-        prepared: list[tuple[LiteralString, dict[str, Any]]] = [
-            (cypher(name), dict(params)) for name, params in steps
-        ]
 
-        @unit_of_work(timeout=self.config.query_timeout)
-        async def work(tx: AsyncManagedTransaction) -> list[list[Record]]:
-            out: list[list[Record]] = []
-            for query, args in prepared:
-                result = await tx.run(query, args)
-                out.append([_native(record.data()) async for record in result])
-            return out
+        async def work(tx: Tx) -> list[list[Record]]:
+            return [await tx.run(name, params) for name, params in steps]
 
-        for name, _ in steps:
-            self._count(name)
-        try:
-            async with self.driver.session(database=self.config.database) as session:
-                return await session.execute_write(work)
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise GraphUnavailable(str(exc)) from exc
-
-    async def write_one(self, name: str, params: Mapping[str, Any]) -> list[Record]:
-        return (await self.write([(name, params)]))[0]
+        return await self.transaction(work)
 
     async def transaction(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         """Runs `work` in ONE write transaction: check rules with `tx.run`, then write; any

@@ -89,7 +89,6 @@ class Context:
     # Who is asking, recorded on every change (the `X-Actor` header until authentication
     # arrives); "anonymous" when not told.
     actor: str = "anonymous"
-    extra: dict[str, Any] = field(default_factory=dict)
 
     _extra_loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict, init=False)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from graph.importing import ImportReport, import_document
+
+__all__ = ["ImportReport", "import_json"]
 from resolvers.context import Context
 
 

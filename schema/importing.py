@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
+
+from resolvers.importing import ImportReport
 
 
 @strawberry.type(description="Rows of one section of the import document.")
@@ -40,7 +40,7 @@ class ImportResult:
     properties_set: int
 
     @classmethod
-    def from_report(cls, report: Any) -> ImportResult:
+    def from_report(cls, report: ImportReport) -> ImportResult:
         return cls(
             ok=report.ok,
             dry_run=report.dry_run,

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from graph.db import Graph, GraphUnavailable, Neo4jConfig
+from graph.db import Graph, Neo4jConfig
 from graph.instance import PROJECT_ROOT
 from graph.setup import apply_schema
 from resolvers.context import Context, Rules
@@ -68,7 +68,7 @@ async def _apply_schema_when_reachable(graph: Graph, ready: asyncio.Event) -> No
             await apply_schema(graph)
             ready.set()
             return
-        except (GraphUnavailable, OSError, Exception) as exc:
+        except Exception as exc:  # keep serving whatever went wrong; retried below
             log.warning("Neo4j not ready for constraints yet (%s); retrying in %.0f s", exc, delay)
             await asyncio.sleep(delay)
             delay = min(delay * 2, 30.0)
