@@ -24,7 +24,7 @@ run: $(STAMP) $(GRAPHIQL_ASSETS)/.stamp
 	$(BIN)/towngraph serve --demo --host 127.0.0.1 --port 8000
 
 # The whole suite against a real Neo4j of its own (never the data of `make run`).
-test: $(STAMP)
+test: $(STAMP) $(GRAPHIQL_ASSETS)/.stamp
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

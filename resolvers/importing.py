@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from graph.importing import ImportReport, import_document
+from resolvers.context import Context
 
 __all__ = ["ImportReport", "import_json"]
-from resolvers.context import Context
 
 
 async def import_json(ctx: Context, document: Any, *, dry_run: bool) -> ImportReport:
