@@ -20,14 +20,6 @@ from graph.instance import STATE_ROOT, ManagedInstance
 from graph.setup import apply_schema
 
 BENCH_HOME = STATE_ROOT / "bench-neo4j"
-# What identifies a relationship row for the importer (graph/importing/document.py): two rows
-# with the same key are refused as duplicates.
-EDGE_KEYS: dict[str, tuple[str, ...]] = {
-    "postHolders": ("person", "post", "since"),
-    "services": ("person", "village", "since"),
-    "dispatches": ("person", "township", "since"),
-    "mentorships": ("mentor", "mentee", "since"),
-}
 
 
 class BenchError(RuntimeError):
@@ -89,36 +81,12 @@ async def wipe(graph: Graph) -> int:
     return before
 
 
-def drop_duplicate_edges(document: dict[str, Any]) -> list[str]:
-    """Removes relationship rows whose key repeats an earlier row's, which the importer would
-    refuse; returns what was dropped (`section[index]: duplicate of section[first]`).
-
-    The seed generator is supposed never to emit such rows; when it does, the benchmark says so
-    and measures the rest instead of measuring nothing.
-    """
-    dropped: list[str] = []
-    for section, key in EDGE_KEYS.items():
-        first: dict[tuple[Any, ...], int] = {}
-        kept: list[Any] = []
-        for i, row in enumerate(document.get(section) or ()):
-            k = tuple(row.get(f) for f in key)
-            if k in first:
-                dropped.append(f"{section}[{i}]: duplicate of {section}[{first[k]}] {row}")
-                continue
-            first[k] = i
-            kept.append(row)
-        if section in document:
-            document[section] = kept
-    return dropped
-
-
 @dataclass(frozen=True)
 class SeedFigures:
     generate_s: float
     import_s: float
     rows: int
     report: ImportReport
-    dropped: list[str]
 
     @property
     def graph_items(self) -> int:
@@ -140,7 +108,6 @@ async def prepare(
     started = time.perf_counter()
     document = generate(scale=scale, random_seed=random_seed, progress=say)
     generate_s = time.perf_counter() - started
-    dropped = drop_duplicate_edges(document)
 
     started = time.perf_counter()
     report = await import_document(graph, document, progress=say)
@@ -151,4 +118,4 @@ async def prepare(
             f"the seed document did not import ({len(report.problems)} problems):\n{problems}"
         )
     rows = sum(report.counts.values())
-    return SeedFigures(generate_s, import_s, rows, report, dropped), document
+    return SeedFigures(generate_s, import_s, rows, report), document

@@ -214,13 +214,6 @@ def print_seed(seed: SeedFigures, scale: int) -> None:
     r = seed.report
     out(f"== seed: scale {scale} (seed.generate(scale={scale}, random_seed=42))")
     out(f"generate   {seed.generate_s:6.1f} s   {seed.rows:,} rows")
-    if seed.dropped:
-        out(
-            f"WARNING: the generated document repeats {len(seed.dropped)} relationship row(s), "
-            "which the importer refuses; dropped before importing (a seed generator bug):"
-        )
-        for line in seed.dropped[:10]:
-            out(f"  {line}")
     out(
         f"import     {seed.import_s:6.1f} s   {seed.rows / seed.import_s:,.0f} rows/s, "
         f"{seed.graph_items / seed.import_s:,.0f} nodes+relationships/s "
