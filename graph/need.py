@@ -35,7 +35,7 @@ async def need_skills(graph: Graph, keys: Sequence[str]) -> list[list[Record]]:
 
 
 async def village_needs(
-    graph: Graph, keys: Sequence[str], *, quarter: str | None, status: str | None
+    graph: Graph, keys: Sequence[str], quarter: str | None, status: str | None
 ) -> list[list[Record]]:
     """The needs of each village (most urgent first), of one quarter / status when given."""
     return await _grouped(graph, "need/village_needs", keys, quarter=quarter, status=status)

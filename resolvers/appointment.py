@@ -38,6 +38,7 @@ from graph.db import Record, Tx
 from graph.matching import RESIDENTIAL_ROLES
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
+from resolvers.loaders import Batch
 
 MIN_MENTOR_LEVEL = 3
 TRAINING_DEPARTMENTS = ("TOWNSHIP_OFFICE", "TOWNSHIP_INSTITUTION")
@@ -271,10 +272,12 @@ async def end_training(
     )
 
 
+PERSON_TRAININGS = Batch("person_trainings", appointment.person_trainings)
+
+
 async def person_trainings(ctx: Context, person_id: str) -> list[Record]:
     """A person's trainings, newest first, through this request's batching DataLoader."""
-    loader = ctx.loader("person_trainings", appointment.person_trainings)
-    return await loader.load(person_id)
+    return await ctx.loaders.load(PERSON_TRAININGS, person_id)
 
 
 # --- mentorships (师徒结对) -----------------------------------------------------------------------

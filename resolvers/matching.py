@@ -16,7 +16,7 @@ from graph.db import Record
 from resolvers.checks import level
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
-from resolvers.paging import decode_cursor, encode_cursor, page_size
+from resolvers.paging import Page, decode_cursor, encode_cursor, keyset_page, page_size
 
 MENTOR_WEIGHTS = matching.MentorWeights()
 MAX_MENTOR_LIMIT = 50
@@ -56,7 +56,10 @@ async def people_who_served(
 
 @dataclass(frozen=True)
 class MentorCandidate:
+    """A candidate's row, its score (rounded as the API shows it) and its reasons."""
+
     row: Record
+    score: float
     reasons: list[str]
 
 
@@ -111,19 +114,21 @@ async def mentor_candidates(
     if result is None:
         raise NotFound("menteeId", "person", mentee_id)
     _unknown_skills("skillIds", result.unknown_skills)
-    return [MentorCandidate(r, mentor_reasons(r, max_mentees)) for r in result.candidates]
-
-
-@dataclass(frozen=True)
-class TalentPage:
-    total: int
-    rows: list[Record]
-    cursors: list[str]
-    has_next: bool
-    has_previous: bool
+    return [
+        MentorCandidate(r, round(r["score"], 4), mentor_reasons(r, max_mentees))
+        for r in result.candidates
+    ]
 
 
 TALENT_CURSOR = "talent"
+
+
+@dataclass(frozen=True)
+class TalentMatch:
+    """A specialist's row and score (see `talent_score`)."""
+
+    row: Record
+    score: float
 
 
 def talent_cursor(row: Record) -> str:
@@ -155,7 +160,7 @@ async def talent_pool(
     available_on: dt.date | None,
     first: int,
     after: str | None,
-) -> TalentPage:
+) -> Page[TalentMatch]:
     if not skill_ids:
         raise BadInput("skillIds", "name at least one skill")
     size = page_size(first)
@@ -173,12 +178,12 @@ async def talent_pool(
     _unknown_skills("skillIds", result.unknown_skills)
     if not result.township_found and township_id is not None:
         raise NotFound("townshipId", "township", township_id)
-    rows = result.rows[:size]
-    return TalentPage(
+    requested = len(set(skill_ids))
+    return keyset_page(
+        [TalentMatch(r, talent_score(r, requested)) for r in result.rows],
+        size,
         total=result.total,
-        rows=rows,
-        cursors=[talent_cursor(r) for r in rows],
-        has_next=len(result.rows) > size,
+        cursor=lambda t: talent_cursor(t.row),
         has_previous=after is not None,
     )
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from strawberry.dataloader import DataLoader
-
 from graph import need as graph_need
-from graph.db import Graph, Record, Tx
+from graph.db import Record, Tx
 from resolvers import checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
+from resolvers.loaders import Batch
 
 MAX_TITLE = 200
 MAX_ID = 100
@@ -27,34 +26,32 @@ def _now() -> dt.datetime:
 # --- DataLoaders ---------------------------------------------------------------------------------
 
 
-def need_loader(ctx: Context) -> DataLoader[str, Record | None]:
-    return ctx.loader("need", graph_need.needs_by_id)
-
-
-def need_village_loader(ctx: Context) -> DataLoader[str, Record | None]:
-    return ctx.loader("need_village", graph_need.need_villages)
-
-
-def need_skills_loader(ctx: Context) -> DataLoader[str, list[Record]]:
-    return ctx.loader("need_skills", graph_need.need_skills)
-
-
-def village_needs_loader(
-    ctx: Context, quarter: str | None, status: str | None
-) -> DataLoader[str, list[Record]]:
-    """Village.needs(quarter, status): one loader (so one query per depth level) per pair of
-    arguments used in the request. `quarter` is checked here, `status` is an enum value."""
-    if quarter is not None:
-        checks.check_quarter("quarter", quarter)
-
-    async def batch(graph: Graph, keys: list[str]) -> list[list[Record]]:
-        return await graph_need.village_needs(graph, keys, quarter=quarter, status=status)
-
-    return ctx.loader(f"village_needs|{quarter}|{status}", batch)
+NEED = Batch("need", graph_need.needs_by_id)
+NEED_VILLAGE = Batch("need_village", graph_need.need_villages)
+NEED_SKILLS = Batch("need_skills", graph_need.need_skills)
+VILLAGE_NEEDS = Batch("village_needs", graph_need.village_needs)
 
 
 async def need(ctx: Context, need_id: str) -> Record | None:
-    return await need_loader(ctx).load(need_id)
+    return await ctx.loaders.load(NEED, need_id)
+
+
+async def need_village(ctx: Context, need_id: str) -> Record | None:
+    return await ctx.loaders.load(NEED_VILLAGE, need_id)
+
+
+async def need_skills(ctx: Context, need_id: str) -> list[Record]:
+    return await ctx.loaders.load(NEED_SKILLS, need_id)
+
+
+async def village_needs(
+    ctx: Context, village_id: str, quarter: str | None, status: str | None
+) -> list[Record]:
+    """Village.needs(quarter, status): one DataLoader (so one query per depth level) per pair of
+    arguments used in the request. `quarter` is checked here, `status` is an enum value."""
+    if quarter is not None:
+        checks.check_quarter("quarter", quarter)
+    return await ctx.loaders.load(VILLAGE_NEEDS, village_id, quarter, status)
 
 
 # --- raiseNeed -----------------------------------------------------------------------------------

@@ -1,15 +1,19 @@
-"""Keyset paging: opaque cursors that carry a row's sort key, and the page-size cap."""
+"""Keyset paging: opaque cursors that carry a row's sort key, the page-size cap, and the one
+envelope (`Page`) every paged list returns."""
 
 from __future__ import annotations
 
 import base64
 import binascii
 import json
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from resolvers.errors import BadInput
 
 MAX_PAGE = 100
+R = TypeVar("R")
 
 
 def encode_cursor(kind: str, key: Any) -> str:
@@ -33,3 +37,29 @@ def page_size(first: int, field: str = "first", cap: int = MAX_PAGE) -> int:
     if first < 0 or first > cap:
         raise BadInput(field, f"must be between 0 and {cap}, got {first}")
     return first
+
+
+@dataclass(frozen=True)
+class Page(Generic[R]):
+    """One page of a keyset-paged list: its rows, the cursor after each, and the total."""
+
+    total: int
+    rows: list[R]
+    cursors: list[str]
+    has_next: bool
+    has_previous: bool
+
+
+def keyset_page(
+    fetched: list[R], size: int, *, total: int, cursor: Callable[[R], str], has_previous: bool
+) -> Page[R]:
+    """The page from `fetched`, the up to `size + 1` rows a query returned: the extra row only
+    says that there is a next page."""
+    rows = fetched[:size]
+    return Page(
+        total=total,
+        rows=rows,
+        cursors=[cursor(r) for r in rows],
+        has_next=len(fetched) > size,
+        has_previous=has_previous,
+    )

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from graph.db import Record
 from graph.person import PeopleFilter, people_page
+
+__all__ = ["PeopleFilter", "people"]
 from resolvers.context import Context
 from resolvers.errors import BadInput
-from resolvers.paging import decode_cursor, encode_cursor, page_size
+from resolvers.paging import Page, decode_cursor, encode_cursor, keyset_page, page_size
 
 PEOPLE_CURSOR = "person"
 
 
-@dataclass(frozen=True)
-class PeoplePage:
-    total: int
-    rows: list[Record]
-    cursors: list[str]
-    has_next: bool
-    has_previous: bool
-
-
-async def people(ctx: Context, flt: PeopleFilter, *, first: int, after: str | None) -> PeoplePage:
+async def people(ctx: Context, flt: PeopleFilter, *, first: int, after: str | None) -> Page[Record]:
     size = page_size(first)
     for name, value in (("filter.minAge", flt.min_age), ("filter.maxAge", flt.max_age)):
         if value is not None and not 0 <= value <= 120:
@@ -33,11 +24,10 @@ async def people(ctx: Context, flt: PeopleFilter, *, first: int, after: str | No
     if after_id is not None and not isinstance(after_id, str):
         raise BadInput("after", "not a cursor this API issued")
     page = await people_page(ctx.graph, flt, on=ctx.today, first=size, after=after_id)
-    rows = page.rows[:size]
-    return PeoplePage(
+    return keyset_page(
+        page.rows,
+        size,
         total=page.total,
-        rows=rows,
-        cursors=[encode_cursor(PEOPLE_CURSOR, r["id"]) for r in rows],
-        has_next=len(page.rows) > size,
+        cursor=lambda r: encode_cursor(PEOPLE_CURSOR, r["id"]),
         has_previous=after is not None,
     )

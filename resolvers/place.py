@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph import place
 from graph.db import Record
+from resolvers import loaders
 from resolvers.context import Context
 
 
@@ -16,4 +17,4 @@ async def townships(ctx: Context, county_id: str | None) -> list[Record]:
 
 
 async def villages(ctx: Context, township_id: str) -> list[Record]:
-    return await ctx.loaders.township_villages.load(township_id)
+    return await ctx.loaders.load(loaders.TOWNSHIP_VILLAGES, township_id)

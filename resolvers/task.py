@@ -151,7 +151,7 @@ async def initiate_task(
         return await task_graph.initiate(tx, new)
 
     row = await ctx.graph.transaction(work)
-    forget_task(ctx, new.id)
+    forget_task(ctx)
     return TaskResult(row, [])
 
 
@@ -173,7 +173,7 @@ async def _step(ctx: Context, task_id: str, mutation: str, step: Step) -> TaskRe
         return await step(tx, state, _now())
 
     result = await ctx.graph.transaction(work)
-    forget_task(ctx, task_id)
+    forget_task(ctx)
     return result
 
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from contextlib import suppress
-from dataclasses import dataclass
 from typing import Any
 
 from graph import task as task_graph
@@ -18,7 +16,8 @@ from graph.db import Record
 from resolvers import checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
-from resolvers.paging import decode_cursor, encode_cursor, page_size
+from resolvers.loaders import Batch
+from resolvers.paging import Page, decode_cursor, encode_cursor, keyset_page, page_size
 
 TASK_CURSOR = "task"
 # Cypher's toString(datetime): 2026-07-15T08:30:00.123456789Z (or an offset instead of Z).
@@ -26,49 +25,50 @@ _INSTANT = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?(\.\d{1,9})?(Z|
 
 
 # --- DataLoaders ------------------------------------------------------------------------------
-# Each name is one per-request DataLoader (Context.loader); `forget_task` clears them after a
-# write, so a later field in the same request does not read what the write changed from a cache.
+# `forget_task` drops them after a write, so a later field in the same request does not read
+# what the write changed from a cache.
+
+TASK = Batch("task", task_graph.tasks_by_id)
+TASK_PLACE = Batch("task_place", task_graph.task_places)
+TASK_REQUIRES = Batch("task_requires", task_graph.task_requirements)
+TASK_NEEDS = Batch("task_needs", task_graph.task_need_ids)
+TASK_ASSIGNMENTS = Batch("task_assignments", task_graph.task_assignments)
+TASK_EVENTS = Batch("task_events", task_graph.task_events)
+TASKS_OF_PEOPLE = Batch("tasks_of_people", task_graph.tasks_of_people)
+TASKS_AT_VILLAGES = Batch("tasks_at_villages", task_graph.tasks_at_villages)
 
 
-def forget_task(ctx: Context, task_id: str) -> None:
-    for loader in (
-        ctx.loader("task", task_graph.tasks_by_id),
-        ctx.loader("task_place", task_graph.task_places),
-        ctx.loader("task_requires", task_graph.task_requirements),
-        ctx.loader("task_needs", task_graph.task_need_ids),
-        ctx.loader("task_assignments", task_graph.task_assignments),
-        ctx.loader("task_events", task_graph.task_events),
-    ):
-        with suppress(KeyError):  # DataLoader.clear raises for a key it never loaded
-            loader.clear(task_id)
-    # Keyed by person or village: which keys a step touched is not known here.
-    ctx.loader("tasks_of_people", task_graph.tasks_of_people).clear_all()
-    ctx.loader("tasks_at_villages", task_graph.tasks_at_villages).clear_all()
+def forget_task(ctx: Context) -> None:
+    # Keyed by task, person or village: which keys a step touched is not known here.
+    ctx.loaders.forget(
+        TASK, TASK_PLACE, TASK_REQUIRES, TASK_NEEDS, TASK_ASSIGNMENTS, TASK_EVENTS,
+        TASKS_OF_PEOPLE, TASKS_AT_VILLAGES,
+    )  # fmt: skip
 
 
 async def task(ctx: Context, task_id: str) -> Record | None:
-    return await ctx.loader("task", task_graph.tasks_by_id).load(task_id)
+    return await ctx.loaders.load(TASK, task_id)
 
 
 async def place(ctx: Context, task_id: str) -> Record | None:
     """{village, township} of the task (village None for a task AT a township)."""
-    return await ctx.loader("task_place", task_graph.task_places).load(task_id)
+    return await ctx.loaders.load(TASK_PLACE, task_id)
 
 
 async def requirements(ctx: Context, task_id: str) -> list[Record]:
-    return await ctx.loader("task_requires", task_graph.task_requirements).load(task_id)
+    return await ctx.loaders.load(TASK_REQUIRES, task_id)
 
 
 async def need_ids(ctx: Context, task_id: str) -> list[str]:
-    return await ctx.loader("task_needs", task_graph.task_need_ids).load(task_id)
+    return await ctx.loaders.load(TASK_NEEDS, task_id)
 
 
 async def assignments(ctx: Context, task_id: str) -> list[Record]:
-    return await ctx.loader("task_assignments", task_graph.task_assignments).load(task_id)
+    return await ctx.loaders.load(TASK_ASSIGNMENTS, task_id)
 
 
 async def events(ctx: Context, task_id: str) -> list[Record]:
-    return await ctx.loader("task_events", task_graph.task_events).load(task_id)
+    return await ctx.loaders.load(TASK_EVENTS, task_id)
 
 
 def _in_status(rows: list[Record], status: str | None) -> list[Record]:
@@ -77,13 +77,13 @@ def _in_status(rows: list[Record], status: str | None) -> list[Record]:
 
 async def person_tasks(ctx: Context, person_id: str, status: str | None = None) -> list[Record]:
     """The tasks a person is assigned to (any role), newest first; only `status` when given."""
-    rows = await ctx.loader("tasks_of_people", task_graph.tasks_of_people).load(person_id)
+    rows = await ctx.loaders.load(TASKS_OF_PEOPLE, person_id)
     return _in_status(rows, status)
 
 
 async def village_tasks(ctx: Context, village_id: str, status: str | None = None) -> list[Record]:
     """The tasks AT a village, newest first; only `status` when given."""
-    rows = await ctx.loader("tasks_at_villages", task_graph.tasks_at_villages).load(village_id)
+    rows = await ctx.loaders.load(TASKS_AT_VILLAGES, village_id)
     return _in_status(rows, status)
 
 
@@ -105,15 +105,6 @@ def _utc(instant: dt.datetime) -> dt.datetime:
 
 
 # --- the tasks connection ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TasksPage:
-    total: int
-    rows: list[Record]
-    cursors: list[str]
-    has_next: bool
-    has_previous: bool
 
 
 def _after(after: str | None) -> task_graph.TaskCursor | None:
@@ -148,7 +139,7 @@ def _valid_instant(text: str) -> bool:
 
 async def tasks(
     ctx: Context, flt: task_graph.TaskFilter, *, first: int, after: str | None
-) -> TasksPage:
+) -> Page[Record]:
     size = page_size(first)
     if flt.quarter is not None:
         checks.check_quarter("filter.quarter", flt.quarter)
@@ -158,11 +149,10 @@ async def tasks(
         raise NotFound("filter.townshipId", "township", str(flt.township_id))
     if not page.village_found:
         raise NotFound("filter.villageId", "village", str(flt.village_id))
-    rows = page.rows[:size]
-    return TasksPage(
+    return keyset_page(
+        page.rows,
+        size,
         total=page.total,
-        rows=rows,
-        cursors=[encode_cursor(TASK_CURSOR, [r["cursorAt"], r["id"]]) for r in rows],
-        has_next=len(page.rows) > size,
+        cursor=lambda r: encode_cursor(TASK_CURSOR, [r["cursorAt"], r["id"]]),
         has_previous=cursor is not None,
     )

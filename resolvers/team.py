@@ -16,6 +16,7 @@ from graph.db import Record, Tx
 from resolvers import checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
+from resolvers.loaders import Batch
 
 MAX_NAME = 200
 MAX_ROLE = 50
@@ -29,36 +30,40 @@ def active_on(row: Record, day: dt.date) -> bool:
 # --- DataLoaders ------------------------------------------------------------------------------
 
 
+TEAM = Batch("team", team_graph.teams_by_id)
+TEAM_UNIT = Batch("team_unit", team_graph.team_units)
+TEAM_MEMBERS = Batch("team_members", team_graph.team_members)
+TEAMS_OF_TOWNSHIPS = Batch("teams_of_townships", team_graph.teams_of_townships)
+TEAMS_OF_PEOPLE = Batch("teams_of_people", team_graph.teams_of_people)
+
+
 def forget_team(ctx: Context) -> None:
     """After a write: nothing of teams cached earlier in the request is trusted any more."""
-    ctx.loader("team", team_graph.teams_by_id).clear_all()
-    ctx.loader("team_members", team_graph.team_members).clear_all()
-    ctx.loader("teams_of_townships", team_graph.teams_of_townships).clear_all()
-    ctx.loader("teams_of_people", team_graph.teams_of_people).clear_all()
+    ctx.loaders.forget(TEAM, TEAM_MEMBERS, TEAMS_OF_TOWNSHIPS, TEAMS_OF_PEOPLE)
 
 
 async def team(ctx: Context, team_id: str) -> Record | None:
-    return await ctx.loader("team", team_graph.teams_by_id).load(team_id)
+    return await ctx.loaders.load(TEAM, team_id)
 
 
 async def unit(ctx: Context, team_id: str) -> Record | None:
     """{kind: 'Township' | 'County', node} the team is OF."""
-    return await ctx.loader("team_unit", team_graph.team_units).load(team_id)
+    return await ctx.loaders.load(TEAM_UNIT, team_id)
 
 
 async def members(ctx: Context, team_id: str, on: dt.date | None) -> list[Record]:
     """[{person, role, since, until}]; only those active on `on` when given."""
-    rows = await ctx.loader("team_members", team_graph.team_members).load(team_id)
+    rows = await ctx.loaders.load(TEAM_MEMBERS, team_id)
     return [r for r in rows if on is None or active_on(r, on)]
 
 
 async def township_teams(ctx: Context, township_id: str) -> list[Record]:
-    return await ctx.loader("teams_of_townships", team_graph.teams_of_townships).load(township_id)
+    return await ctx.loaders.load(TEAMS_OF_TOWNSHIPS, township_id)
 
 
 async def person_teams(ctx: Context, person_id: str, on: dt.date | None) -> list[Record]:
     """[{team, role, since, until}]; only those active on `on` when given."""
-    rows = await ctx.loader("teams_of_people", team_graph.teams_of_people).load(person_id)
+    rows = await ctx.loaders.load(TEAMS_OF_PEOPLE, person_id)
     return [r for r in rows if on is None or active_on(r, on)]
 
 

@@ -7,8 +7,14 @@ from typing import Any, TypeAlias
 import strawberry
 
 from resolvers.context import Context
+from resolvers.paging import Page
 
 Info: TypeAlias = strawberry.Info[Context, None]
+
+
+def ids(values: list[strawberry.ID] | None) -> list[str] | None:
+    """GraphQL ids as the plain strings the resolvers take."""
+    return None if values is None else [str(v) for v in values]
 
 
 def ctx(info: Info) -> Context:
@@ -38,10 +44,10 @@ class PageInfo:
     end_cursor: str | None
 
     @classmethod
-    def of(cls, cursors: list[str], *, has_next: bool, has_previous: bool) -> PageInfo:
+    def of(cls, page: Page[Any]) -> PageInfo:
         return cls(
-            has_next_page=has_next,
-            has_previous_page=has_previous,
-            start_cursor=cursors[0] if cursors else None,
-            end_cursor=cursors[-1] if cursors else None,
+            has_next_page=page.has_next,
+            has_previous_page=page.has_previous,
+            start_cursor=page.cursors[0] if page.cursors else None,
+            end_cursor=page.cursors[-1] if page.cursors else None,
         )

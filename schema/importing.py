@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import strawberry
+from strawberry.scalars import JSON
 
+from resolvers import importing
 from resolvers.importing import ImportReport
+from schema.common import Info
 
 
 @strawberry.type(description="Rows of one section of the import document.")
@@ -51,3 +54,20 @@ class ImportResult:
             relationships_deleted=report.relationships_deleted,
             properties_set=report.properties_set,
         )
+
+
+@strawberry.type
+class ImportMutation:
+    @strawberry.mutation(
+        description="Imports a roster document (see README): validated whole "
+        "first; on any problem nothing is written. Idempotent."
+    )
+    async def import_document(
+        self, info: Info, document: JSON, dry_run: bool | None = False
+    ) -> ImportResult:
+        report = await importing.import_json(info.context, document, dry_run=bool(dry_run))
+        return ImportResult.from_report(report)
+
+
+QUERIES: tuple[type, ...] = ()
+MUTATIONS: tuple[type, ...] = (ImportMutation,)

@@ -1,12 +1,16 @@
-"""Result types of the three headline traversals: ServiceMatch, MentorMatch, the talent pool."""
+"""The three headline traversals: peopleWhoServed, mentorCandidates, talentPool, and their
+result types."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import strawberry
 
-from schema.common import PageInfo
+from resolvers import matching
+from schema.common import Info, PageInfo, ids
+from schema.enums import SkillMatch
 from schema.person import Person, Service
 from schema.skill import PersonSkill, Skill
 
@@ -46,6 +50,16 @@ class MentorMatch:
     )
     active_mentees: int
 
+    @classmethod
+    def from_candidate(cls, found: matching.MentorCandidate) -> MentorMatch:
+        return cls(
+            mentor=Person.from_row(found.row["mentor"]),
+            score=found.score,
+            reasons=found.reasons,
+            covered_skills=[Skill.from_row(x["skill"]) for x in found.row["covered"]],
+            active_mentees=found.row["activeMentees"],
+        )
+
 
 @strawberry.type(description="A specialist in the talent pool, with the cursor after them.")
 class TalentEdge:
@@ -62,3 +76,96 @@ class TalentConnection:
     total_count: int
     edges: list[TalentEdge]
     page_info: PageInfo
+
+
+@strawberry.type
+class MatchingQuery:
+    @strawberry.field(
+        description="Who with this skill (or a narrower one) has served this "
+        "village, since when and in what role. Ongoing service first."
+    )
+    async def people_who_served(
+        self,
+        info: Info,
+        village_id: strawberry.ID,
+        skill_id: strawberry.ID,
+        served_since: dt.date | None = None,
+        include_narrower_skills: bool | None = True,
+        min_level: int | None = 1,
+    ) -> list[ServiceMatch]:
+        rows = await matching.people_who_served(
+            info.context,
+            village_id=str(village_id),
+            skill_id=str(skill_id),
+            served_since=served_since,
+            include_narrower=include_narrower_skills is not False,
+            min_level=1 if min_level is None else min_level,
+        )
+        return [ServiceMatch.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="Mentors who can pair with this mentee (师徒结对), best first, "
+        "with reasons. Target skills: skillIds, else those of the mentee's posts, "
+        "else the mentee's own."
+    )
+    async def mentor_candidates(
+        self,
+        info: Info,
+        mentee_id: strawberry.ID,
+        skill_ids: list[strawberry.ID] | None = None,
+        limit: int | None = 10,
+        as_of: dt.date | None = None,
+    ) -> list[MentorMatch]:
+        found = await matching.mentor_candidates(
+            info.context,
+            mentee_id=str(mentee_id),
+            skill_ids=ids(skill_ids),
+            limit=10 if limit is None else limit,
+            as_of=as_of,
+        )
+        return [MentorMatch.from_candidate(c) for c in found]
+
+    @strawberry.field(
+        description="Specialists holding ANY (or ALL) of the skills, most skills "
+        "and highest levels first; within a township's reach and free of "
+        "residential village duty on availableOn when given."
+    )
+    async def talent_pool(
+        self,
+        info: Info,
+        skill_ids: list[strawberry.ID],
+        match: SkillMatch | None = SkillMatch.ANY,
+        min_level: int | None = 1,
+        township_id: strawberry.ID | None = None,
+        available_on: dt.date | None = None,
+        first: int | None = 20,
+        after: str | None = None,
+    ) -> TalentConnection:
+        page = await matching.talent_pool(
+            info.context,
+            skill_ids=[str(s) for s in skill_ids],
+            match_all=match is SkillMatch.ALL,
+            min_level=1 if min_level is None else min_level,
+            township_id=str(township_id) if township_id else None,
+            available_on=available_on,
+            first=20 if first is None else first,
+            after=after,
+        )
+        edges = [
+            TalentEdge(
+                cursor=c,
+                node=Person.from_row(t.row["person"]),
+                score=t.score,
+                matched_skills=[PersonSkill.from_row(m) for m in t.row["matched"]],
+            )
+            for t, c in zip(page.rows, page.cursors, strict=True)
+        ]
+        return TalentConnection(
+            total_count=page.total,
+            edges=edges,
+            page_info=PageInfo.of(page),
+        )
+
+
+QUERIES: tuple[type, ...] = (MatchingQuery,)
+MUTATIONS: tuple[type, ...] = ()

@@ -69,7 +69,7 @@ class Need:
     async def village(self, info: Info) -> Village:
         row = self.prefetched_village
         if row is None:
-            row = await need_resolvers.need_village_loader(info.context).load(self.id)
+            row = await need_resolvers.need_village(info.context, self.id)
         if row is None:  # every need is RAISED by a village; anything else is a broken graph
             raise LookupError(f"need {self.id} has no village")
         return Village.from_row(row)
@@ -78,7 +78,7 @@ class Need:
     async def skills(self, info: Info) -> list[PersonSkill]:
         rows = self.prefetched_skills
         if rows is None:
-            rows = await need_resolvers.need_skills_loader(info.context).load(self.id)
+            rows = await need_resolvers.need_skills(info.context, self.id)
         return [PersonSkill.from_row(r) for r in rows]
 
 
@@ -86,7 +86,7 @@ async def village_needs(
     info: Info, village_id: str, quarter: str | None, status: NeedStatus | None
 ) -> list[Need]:
     """For Village.needs(quarter, status): batched over the villages of one depth level."""
-    loader = need_resolvers.village_needs_loader(
-        info.context, quarter, status.name if status else None
+    rows = await need_resolvers.village_needs(
+        info.context, village_id, quarter, status.name if status else None
     )
-    return [Need.from_row(r) for r in await loader.load(village_id)]
+    return [Need.from_row(r) for r in rows]

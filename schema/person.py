@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from schema.common import Info, PageInfo
+from resolvers import loaders
+from resolvers import person as person_resolvers
+from schema.common import Info, PageInfo, ids
 from schema.enums import Gender, PoliticalStatus, ServiceRole
 from schema.place import Department, Township, Village
 from schema.post import Post
@@ -69,29 +71,29 @@ class Person:
 
     @strawberry.field(description="The employing unit (WORKS_IN).")
     async def department(self, info: Info) -> Department | None:
-        row = await info.context.loaders.person_department.load(self.id)
+        row = await info.context.loaders.load(loaders.PERSON_DEPARTMENT, self.id)
         return Department.from_row(row) if row else None
 
     @strawberry.field(description="Skills with levels, highest level first.")
     async def skills(self, info: Info) -> list[PersonSkill]:
-        rows = await info.context.loaders.person_skills.load(self.id)
+        rows = await info.context.loaders.load(loaders.PERSON_SKILLS, self.id)
         return [PersonSkill.from_row(r) for r in rows]
 
     @strawberry.field(description="Services in villages (SERVED_IN), newest first.")
     async def services(self, info: Info) -> list[Service]:
-        rows = await info.context.loaders.person_services.load(self.id)
+        rows = await info.context.loaders.load(loaders.PERSON_SERVICES, self.id)
         return [Service.from_row(r) for r in rows]
 
     @strawberry.field(description="Posts held now or before (HOLDS), newest first.")
     async def posts(self, info: Info) -> list[PostHolding]:
-        rows = await info.context.loaders.person_posts.load(self.id)
+        rows = await info.context.loaders.load(loaders.PERSON_POSTS, self.id)
         return [PostHolding.from_row(r) for r in rows]
 
     @strawberry.field(
         description="Dispatches to townships (县属乡用, DISPATCHED_TO), newest first."
     )
     async def dispatches(self, info: Info) -> list[Dispatch]:
-        rows = await info.context.loaders.person_dispatches.load(self.id)
+        rows = await info.context.loaders.load(loaders.PERSON_DISPATCHES, self.id)
         return [Dispatch.from_row(r) for r in rows]
 
     @strawberry.field(
@@ -127,14 +129,14 @@ class Person:
         "activeOn when it is given."
     )
     async def mentors(self, info: Info, active_on: dt.date | None = None) -> list[Mentorship]:
-        rows = await info.context.loaders.person_mentors.load(self.id)
+        rows = await info.context.loaders.load(loaders.PERSON_MENTORS, self.id)
         return _mentorships(rows, active_on)
 
     @strawberry.field(
         description="Mentees of this person; only those active on activeOn when it is given."
     )
     async def mentees(self, info: Info, active_on: dt.date | None = None) -> list[Mentorship]:
-        rows = await info.context.loaders.person_mentees.load(self.id)
+        rows = await info.context.loaders.load(loaders.PERSON_MENTEES, self.id)
         return _mentorships(rows, active_on)
 
 
@@ -226,3 +228,50 @@ class PersonConnection:
     total_count: int
     edges: list[PersonEdge]
     page_info: PageInfo
+
+
+@strawberry.type
+class PersonQuery:
+    @strawberry.field(description="A person by id, or null.")
+    async def person(self, info: Info, id: strawberry.ID) -> Person | None:
+        row = await info.context.loaders.load(loaders.PERSON, str(id))
+        return Person.from_row(row) if row else None
+
+    @strawberry.field(
+        description="People matching every given filter, by id; keyset-paged, first ≤ 100."
+    )
+    async def people(
+        self,
+        info: Info,
+        filter: PeopleFilter | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> PersonConnection:
+        f = filter or PeopleFilter()
+        page = await person_resolvers.people(
+            info.context,
+            person_resolvers.PeopleFilter(
+                search=f.search,
+                skill_ids=ids(f.skill_ids),
+                township_id=str(f.township_id) if f.township_id else None,
+                department_id=str(f.department_id) if f.department_id else None,
+                political_status=f.political_status.name if f.political_status else None,
+                min_age=f.min_age,
+                max_age=f.max_age,
+            ),
+            first=first,
+            after=after,
+        )
+        edges = [
+            PersonEdge(cursor=c, node=Person.from_row(r))
+            for r, c in zip(page.rows, page.cursors, strict=True)
+        ]
+        return PersonConnection(
+            total_count=page.total,
+            edges=edges,
+            page_info=PageInfo.of(page),
+        )
+
+
+QUERIES: tuple[type, ...] = (PersonQuery,)
+MUTATIONS: tuple[type, ...] = ()

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from resolvers import loaders
+from resolvers import place as place_resolvers
 from schema.common import Info, Location
 from schema.enums import DepartmentKind, ServiceRole, TownshipCategory, TownshipKind
 
@@ -42,12 +44,12 @@ class County:
 
     @strawberry.field(description="Townships of the county, by id.")
     async def townships(self, info: Info) -> list[Township]:
-        rows = await info.context.loaders.county_townships.load(self.id)
+        rows = await info.context.loaders.load(loaders.COUNTY_TOWNSHIPS, self.id)
         return [Township.from_row(r) for r in rows]
 
     @strawberry.field(description="County departments (县直部门).")
     async def departments(self, info: Info) -> list[Department]:
-        rows = await info.context.loaders.unit_departments.load(self.id)
+        rows = await info.context.loaders.load(loaders.UNIT_DEPARTMENTS, self.id)
         return [Department.from_row(r) for r in rows]
 
 
@@ -77,12 +79,12 @@ class Township:
 
     @strawberry.field
     async def county(self, info: Info) -> County | None:
-        row = await info.context.loaders.township_county.load(self.id)
+        row = await info.context.loaders.load(loaders.TOWNSHIP_COUNTY, self.id)
         return County.from_row(row) if row else None
 
     @strawberry.field(description="Villages of the township, by id.")
     async def villages(self, info: Info) -> list[Village]:
-        rows = await info.context.loaders.township_villages.load(self.id)
+        rows = await info.context.loaders.load(loaders.TOWNSHIP_VILLAGES, self.id)
         return [Village.from_row(r) for r in rows]
 
     @strawberry.field(
@@ -98,7 +100,7 @@ class Township:
         description="Township offices and public institutions (农业服务中心, 水利站 …)."
     )
     async def departments(self, info: Info) -> list[Department]:
-        rows = await info.context.loaders.unit_departments.load(self.id)
+        rows = await info.context.loaders.load(loaders.UNIT_DEPARTMENTS, self.id)
         return [Department.from_row(r) for r in rows]
 
 
@@ -122,12 +124,12 @@ class Village:
 
     @strawberry.field
     async def township(self, info: Info) -> Township | None:
-        row = await info.context.loaders.village_township.load(self.id)
+        row = await info.context.loaders.load(loaders.VILLAGE_TOWNSHIP, self.id)
         return Township.from_row(row) if row else None
 
     @strawberry.field(description="Everyone who served the village (any role), newest first.")
     async def served_by(self, info: Info) -> list[VillageService]:
-        rows = await info.context.loaders.village_served_by.load(self.id)
+        rows = await info.context.loaders.load(loaders.VILLAGE_SERVED_BY, self.id)
         return [VillageService.from_row(r) for r in rows]
 
     @strawberry.field(
@@ -151,7 +153,7 @@ class Village:
 
     @strawberry.field(description="The village committee (村两委) and other units of the village.")
     async def departments(self, info: Info) -> list[Department]:
-        rows = await info.context.loaders.unit_departments.load(self.id)
+        rows = await info.context.loaders.load(loaders.UNIT_DEPARTMENTS, self.id)
         return [Department.from_row(r) for r in rows]
 
 
@@ -196,7 +198,7 @@ class Department:
 
     @strawberry.field(description="The county, township or village the department belongs to.")
     async def unit(self, info: Info) -> Unit | None:
-        row = await info.context.loaders.department_unit.load(self.id)
+        row = await info.context.loaders.load(loaders.DEPARTMENT_UNIT, self.id)
         if row is None:
             return None
         node = row["node"]
@@ -210,12 +212,55 @@ class Department:
     async def staff(self, info: Info) -> list[PersonRef]:
         from schema.person import Person
 
-        rows = await info.context.loaders.department_staff.load(self.id)
+        rows = await info.context.loaders.load(loaders.DEPARTMENT_STAFF, self.id)
         return [Person.from_row(r) for r in rows]
 
     @strawberry.field(description="Posts (岗位) in the department.")
     async def posts(self, info: Info) -> list[PostRef]:
         from schema.post import Post
 
-        rows = await info.context.loaders.department_posts.load(self.id)
+        rows = await info.context.loaders.load(loaders.DEPARTMENT_POSTS, self.id)
         return [Post.from_row(r) for r in rows]
+
+
+@strawberry.type
+class PlaceQuery:
+    @strawberry.field(description="A village by id, or null.")
+    async def village(self, info: Info, id: strawberry.ID) -> Village | None:
+        row = await info.context.loaders.load(loaders.VILLAGE, str(id))
+        return Village.from_row(row) if row else None
+
+    @strawberry.field(description="A township by id, or null.")
+    async def township(self, info: Info, id: strawberry.ID) -> Township | None:
+        row = await info.context.loaders.load(loaders.TOWNSHIP, str(id))
+        return Township.from_row(row) if row else None
+
+    @strawberry.field(description="A county by id, or null.")
+    async def county(self, info: Info, id: strawberry.ID) -> County | None:
+        row = await info.context.loaders.load(loaders.COUNTY, str(id))
+        return County.from_row(row) if row else None
+
+    @strawberry.field(description="A department by id, or null.")
+    async def department(self, info: Info, id: strawberry.ID) -> Department | None:
+        row = await info.context.loaders.load(loaders.DEPARTMENT, str(id))
+        return Department.from_row(row) if row else None
+
+    @strawberry.field(description="All counties, by id.")
+    async def counties(self, info: Info) -> list[County]:
+        return [County.from_row(r) for r in await place_resolvers.counties(info.context)]
+
+    @strawberry.field(description="Townships, of one county when countyId is given, by id.")
+    async def townships(self, info: Info, county_id: strawberry.ID | None = None) -> list[Township]:
+        rows = await place_resolvers.townships(info.context, str(county_id) if county_id else None)
+        return [Township.from_row(r) for r in rows]
+
+    @strawberry.field(description="Villages of a township, by id.")
+    async def villages(self, info: Info, township_id: strawberry.ID) -> list[Village]:
+        return [
+            Village.from_row(r)
+            for r in await place_resolvers.villages(info.context, str(township_id))
+        ]
+
+
+QUERIES: tuple[type, ...] = (PlaceQuery,)
+MUTATIONS: tuple[type, ...] = ()

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from resolvers import loaders
 from schema.common import Info
 from schema.skill import PersonSkill
 
@@ -31,17 +32,17 @@ class Post:
     async def department(self, info: Info) -> DepartmentRef | None:
         from schema.place import Department
 
-        row = await info.context.loaders.post_department.load(self.id)
+        row = await info.context.loaders.load(loaders.POST_DEPARTMENT, self.id)
         return Department.from_row(row) if row else None
 
     @strawberry.field(description="Skills the post requires, with the minimum level.")
     async def requires(self, info: Info) -> list[PersonSkill]:
-        rows = await info.context.loaders.post_requires.load(self.id)
+        rows = await info.context.loaders.load(loaders.POST_REQUIRES, self.id)
         return [PersonSkill.from_row(r) for r in rows]
 
     @strawberry.field(description="Who holds or held the post, newest first.")
     async def holders(self, info: Info) -> list[PostHolder]:
-        rows = await info.context.loaders.post_holders.load(self.id)
+        rows = await info.context.loaders.load(loaders.POST_HOLDERS, self.id)
         return [PostHolder.from_row(r) for r in rows]
 
 
@@ -58,3 +59,15 @@ class PostHolder:
         return cls(
             person=Person.from_row(row["person"]), since=row["since"], until=row.get("until")
         )
+
+
+@strawberry.type
+class PostQuery:
+    @strawberry.field(description="A post by id, or null.")
+    async def post(self, info: Info, id: strawberry.ID) -> Post | None:
+        row = await info.context.loaders.load(loaders.POST, str(id))
+        return Post.from_row(row) if row else None
+
+
+QUERIES: tuple[type, ...] = (PostQuery,)
+MUTATIONS: tuple[type, ...] = ()

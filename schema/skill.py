@@ -6,6 +6,8 @@ from typing import Any
 
 import strawberry
 
+from resolvers import loaders
+from resolvers import skill as skill_resolvers
 from schema.common import Info
 
 
@@ -27,12 +29,12 @@ class Skill:
 
     @strawberry.field(description="The skill one level up (水稻栽培 → 作物栽培), if any.")
     async def broader(self, info: Info) -> Skill | None:
-        row = await info.context.loaders.skill_broader.load(self.id)
+        row = await info.context.loaders.load(loaders.SKILL_BROADER, self.id)
         return Skill.from_row(row) if row else None
 
     @strawberry.field(description="Skills one level down.")
     async def narrower(self, info: Info) -> list[Skill]:
-        rows = await info.context.loaders.skill_narrower.load(self.id)
+        rows = await info.context.loaders.load(loaders.SKILL_NARROWER, self.id)
         return [Skill.from_row(r) for r in rows]
 
 
@@ -44,3 +46,21 @@ class PersonSkill:
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> PersonSkill:
         return cls(skill=Skill.from_row(row["skill"]), level=row["level"])
+
+
+@strawberry.type
+class SkillQuery:
+    @strawberry.field(description="A skill by id, or null.")
+    async def skill(self, info: Info, id: strawberry.ID) -> Skill | None:
+        row = await info.context.loaders.load(loaders.SKILL, str(id))
+        return Skill.from_row(row) if row else None
+
+    @strawberry.field(description="Skills by id, or full-text matches (names and aliases, CJK).")
+    async def skills(self, info: Info, search: str | None = None, first: int = 100) -> list[Skill]:
+        return [
+            Skill.from_row(r) for r in await skill_resolvers.skills(info.context, search, first)
+        ]
+
+
+QUERIES: tuple[type, ...] = (SkillQuery,)
+MUTATIONS: tuple[type, ...] = ()

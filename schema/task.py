@@ -92,9 +92,7 @@ class TaskQuery:
                 TaskEdge(cursor=c, node=Task.from_row(r))
                 for r, c in zip(page.rows, page.cursors, strict=True)
             ],
-            page_info=PageInfo.of(
-                page.cursors, has_next=page.has_next, has_previous=page.has_previous
-            ),
+            page_info=PageInfo.of(page),
         )
 
 

@@ -246,10 +246,12 @@ async def test_village_needs_are_filtered_ordered_and_batched_over_villages(
 
     # when both villages' needs of 2025Q3 are loaded together, and all of V's
     with count_round_trips() as trips:
-        loader = need_resolvers.village_needs_loader(ctx, "2025Q3", None)
-        of_v, of_v2 = await asyncio.gather(loader.load(doc.id("V")), loader.load(doc.id("V2")))
-    everything = await need_resolvers.village_needs_loader(ctx, None, None).load(doc.id("V"))
-    closed = await need_resolvers.village_needs_loader(ctx, None, "CLOSED").load(doc.id("V"))
+        of_v, of_v2 = await asyncio.gather(
+            need_resolvers.village_needs(ctx, doc.id("V"), "2025Q3", None),
+            need_resolvers.village_needs(ctx, doc.id("V2"), "2025Q3", None),
+        )
+    everything = await need_resolvers.village_needs(ctx, doc.id("V"), None, None)
+    closed = await need_resolvers.village_needs(ctx, doc.id("V"), None, "CLOSED")
 
     # then one query served both villages, most urgent first, of the quarter only
     assert trips.count == 1
@@ -263,11 +265,12 @@ async def test_village_needs_are_filtered_ordered_and_batched_over_villages(
 async def test_village_needs_refuses_a_malformed_quarter(graph: Graph) -> None:
     # given a request context
     ctx = Context(graph=graph)
+    doc_village = "any-village"
 
     # when Village.needs is asked for a quarter that is not one
     # then it is refused naming the argument
     with pytest.raises(BadInput, match=r"^quarter: must be a quarter like 2025Q3"):
-        need_resolvers.village_needs_loader(ctx, "2025", None)
+        await need_resolvers.village_needs(ctx, doc_village, "2025", None)
 
 
 async def test_need_with_village_and_skills_takes_one_round_trip(
@@ -305,8 +308,8 @@ async def test_village_and_skills_of_bare_needs_are_batched(graph: Graph, uid: s
     # when the villages and skills of needs known only by id are loaded (Need rows from other
     # queries that carry only the node's properties)
     with count_round_trips() as trips:
-        villages = await need_resolvers.need_village_loader(ctx).load_many(keys)
-        skills = await need_resolvers.need_skills_loader(ctx).load_many(keys)
+        villages = await ctx.loaders.of(need_resolvers.NEED_VILLAGE).load_many(keys)
+        skills = await ctx.loaders.of(need_resolvers.NEED_SKILLS).load_many(keys)
 
     # then one query each, for all needs
     assert trips.count == 2
