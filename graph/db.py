@@ -9,6 +9,7 @@ trip in the current request's `RoundTrips`, which the API tests read.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -21,6 +22,7 @@ from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit
 from neo4j.exceptions import (
     AuthError,
     ConfigurationError,
+    ConstraintError,
     Neo4jError,
     ServiceUnavailable,
     SessionExpired,
@@ -47,6 +49,25 @@ def _native(value: Any) -> Any:
 
 class GraphUnavailable(RuntimeError):
     """Neo4j cannot be reached right now; the driver reconnects by itself when it is back."""
+
+
+class IdTaken(RuntimeError):
+    """A write clashed with a unique id: another transaction created a node with this id between
+    a check and the write. `label` is the node's label (e.g. "Task"), `node_id` the id."""
+
+    def __init__(self, label: str, node_id: str) -> None:
+        super().__init__(f"a {label} with id {node_id!r} already exists")
+        self.label = label
+        self.node_id = node_id
+
+
+# Neo4j 5: "Node(12) already exists with label `Task` and property `id` = 'T-1'".
+_CLASH = re.compile(r"label `(?P<label>[^`]+)` and property `id` = '(?P<id>.*)'", re.DOTALL)
+
+
+def _id_taken(exc: ConstraintError) -> IdTaken | Neo4jError:
+    found = _CLASH.search(exc.message or "")
+    return exc if found is None else IdTaken(found["label"], found["id"])
 
 
 @dataclass(frozen=True)
@@ -175,6 +196,9 @@ class Graph:
                 return await session.execute_write(run)
         except (ServiceUnavailable, SessionExpired) as exc:
             raise GraphUnavailable(str(exc)) from exc
+        except ConstraintError as exc:
+            # Every node kind's unique id the same way: a clean error, not a driver one.
+            raise _id_taken(exc) from exc
 
 
 class Tx:

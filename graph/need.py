@@ -2,22 +2,17 @@
 make them (raiseNeed) and turn them into tasks (createTaskFromNeed).
 
 The write steps take a `Tx` so the resolver can check its rules between them inside ONE write
-transaction; a clash on a need's unique id is reported as `NeedIdTaken`, not as a driver error.
+transaction.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
-
-from neo4j.exceptions import ConstraintError
 
 from graph.batch import grouped as _grouped
 from graph.db import Graph, Record, Tx
-
-T = TypeVar("T")
 
 
 async def needs_by_id(graph: Graph, keys: Sequence[str]) -> list[Record | None]:
@@ -39,22 +34,6 @@ async def village_needs(
 ) -> list[list[Record]]:
     """The needs of each village (most urgent first), of one quarter / status when given."""
     return await _grouped(graph, "need/village_needs", keys, quarter=quarter, status=status)
-
-
-class NeedIdTaken(Exception):
-    """Another transaction created a need with this id between our check and our write."""
-
-    def __init__(self, need_id: str) -> None:
-        super().__init__(need_id)
-        self.need_id = need_id
-
-
-async def in_transaction(graph: Graph, need_id: str, work: Callable[[Tx], Awaitable[T]]) -> T:
-    """`graph.transaction(work)`, with the unique-id constraint on Need as `NeedIdTaken`."""
-    try:
-        return await graph.transaction(work)
-    except ConstraintError as exc:
-        raise NeedIdTaken(need_id) from exc
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,22 @@
-"""Which exceptions from the graph layer mean "Neo4j is unreachable", for the schema's errors."""
+"""What exceptions from the graph layer mean for a caller: Neo4j unreachable, or a clash on a
+caller-supplied id (any node kind), for the schema's errors."""
 
 from __future__ import annotations
 
-from graph.db import GraphUnavailable
+import re
+
+from graph.db import GraphUnavailable, IdTaken
+from resolvers.errors import BadInput, DomainError
 
 
 def is_unavailable(exc: BaseException) -> bool:
     return isinstance(exc, GraphUnavailable)
+
+
+def as_domain_error(exc: BaseException) -> DomainError | None:
+    """The caller's error a graph exception stands for, if it stands for one."""
+    if isinstance(exc, IdTaken):
+        # TaskEvent -> "task event": the label in the words of the message.
+        noun = re.sub(r"(?<!^)(?=[A-Z])", " ", exc.label).lower()
+        return BadInput("id", f"a {noun} with id '{exc.node_id}' already exists")
+    return None

@@ -103,10 +103,7 @@ async def raise_need(
             raise BadInput("id", f"a need with id '{new.id}' already exists")
         return await graph_need.raise_create(tx, new, actor=actor, at=at)
 
-    try:
-        return await graph_need.in_transaction(ctx.graph, new.id, work)
-    except graph_need.NeedIdTaken as exc:
-        raise BadInput("id", f"a need with id '{exc.need_id}' already exists") from exc
+    return await ctx.graph.transaction(work)
 
 
 def _skill_levels(skills: list[SkillLevel]) -> list[tuple[str, int]]:

@@ -15,7 +15,7 @@ from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import SchemaExtension
 
 from resolvers.errors import DomainError
-from resolvers.graph_errors import is_unavailable
+from resolvers.graph_errors import as_domain_error, is_unavailable
 
 log = logging.getLogger("towngraph.errors")
 
@@ -33,6 +33,7 @@ def _classify(error: GraphQLError) -> GraphQLError:
         # A variable of the wrong shape (a Date "2024-02-30", say): the message names it.
         return GraphQLError(error.message, error.nodes, error.source, error.positions,
                             error.path, original, {"code": "BAD_USER_INPUT"})  # fmt: skip
+    original = as_domain_error(original) or original
     if isinstance(original, DomainError):
         return GraphQLError(original.message, error.nodes, error.source, error.positions,
                             error.path, original, {"code": original.code})  # fmt: skip
