@@ -87,6 +87,8 @@ class TaskSource:
 
     status: str
     title: str
+    quarter: str
+    village_id: str
     skills: list[Record]  # {id, name, category, level}, highest level first
 
 
@@ -96,34 +98,11 @@ async def task_check(tx: Tx, need_id: str) -> TaskSource | None:
     if not rows:
         return None
     row = rows[0]
-    return TaskSource(row["status"], row["title"], row["skills"])
+    return TaskSource(row["status"], row["title"], row["quarter"], row["villageId"], row["skills"])
 
 
-@dataclass(frozen=True)
-class NewTask:
-    id: str
-    event_id: str
-    need_id: str
-    title: str
-    domain: str
-    initiated_by: str
-    note: str | None
-
-
-async def task_create(tx: Tx, task: NewTask, *, actor: str, at: dt.datetime) -> Record:
-    """Writes the task and marks the need MATCHED; returns {taskId, task, need}."""
-    rows = await tx.run(
-        "need/task_create",
-        {
-            "needId": task.need_id,
-            "taskId": task.id,
-            "eventId": task.event_id,
-            "title": task.title,
-            "domain": task.domain,
-            "initiatedBy": task.initiated_by,
-            "note": task.note,
-            "actor": actor,
-            "at": at,
-        },
-    )
+async def task_link(tx: Tx, need_id: str, task_id: str) -> Record:
+    """After the task is written (graph.task.initiate): it ADDRESSES the need, which becomes
+    MATCHED; returns {taskId, task, need}."""
+    rows = await tx.run("need/task_link", {"needId": need_id, "taskId": task_id})
     return rows[0]

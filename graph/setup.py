@@ -1,10 +1,11 @@
-"""Applies the graph's constraints and indexes, idempotently, before anything else runs."""
+"""Applies the graph's constraints and indexes, and stores what older data lacks, idempotently,
+before anything else runs."""
 
 from __future__ import annotations
 
 from typing import LiteralString
 
-from graph.db import Graph, cypher
+from graph.db import Graph, Tx, cypher
 
 
 def _statements() -> list[LiteralString]:
@@ -20,3 +21,15 @@ async def apply_schema(graph: Graph) -> None:
         for stmt in _statements():
             await (await session.run(stmt)).consume()
         await (await session.run("CALL db.awaitIndexes(120)")).consume()
+    await store_task_quarters(graph)
+
+
+async def store_task_quarters(graph: Graph) -> int:
+    """Gives every task without a stored quarter the one the graph model defines; returns how
+    many were given one."""
+
+    async def work(tx: Tx) -> int:
+        rows = await tx.run("setup/task_quarters")
+        return int(rows[0]["stored"])
+
+    return await graph.transaction(work)

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from graph import need as graph_need
+from graph import task as task_graph
 from graph.db import Record, Tx
 from resolvers import checks
 from resolvers.context import Context
@@ -161,15 +162,25 @@ async def create_task_from_need(
                 "needId",
                 f"need '{need_id}' is {source.status}; only an OPEN need can become a task",
             )
-        task = graph_need.NewTask(
+        # The one task writer, as initiateTask uses it: the need's quarter, village and skills.
+        task = task_graph.NewTask(
             id=task_id,
-            event_id=event_id,
-            need_id=need_id,
             title=given_title or source.title,
             domain=given_domain or default_domain(source.skills) or source.title,
+            kind="ROUTINE",
+            severity=None,
+            quarter=source.quarter,
             initiated_by=initiated_by,
+            village_id=source.village_id,
+            township_id=None,
+            requires=[(s["id"], s["level"]) for s in source.skills],
+            created_at=at,
+            created_by=actor,
+            staffing_deadline=None,
+            event_id=event_id,
             note=given_note or f"from need '{need_id}': {source.title}",
         )
-        return await graph_need.task_create(tx, task, actor=actor, at=at)
+        await task_graph.initiate(tx, task)
+        return await graph_need.task_link(tx, need_id, task_id)
 
     return await ctx.graph.transaction(work)

@@ -143,7 +143,7 @@ async def _bare_task(graph: Graph, doc: Doc, key: str, **props: Any) -> str:
         "villageId": doc.id("V"),
         "createdAt": NOW - 2 * HOUR,
         "kind": "EMERGENCY",
-        "quarter": None,
+        "quarter": "2025Q3",
         "staffingDeadline": None,
         "staffedAt": None,
         "needId": None,

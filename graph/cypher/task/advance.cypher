@@ -2,7 +2,7 @@
 // (a null parameter leaves a property as it is), and the step's TaskEvent, appended, never edited.
 // Parameters: taskId, status, plan, progress, outcome, rating, lessons, cancelReason,
 //             staffedAt (datetime), event {id, at (datetime), step, actor, note, percent}.
-// Columns: task (properties, with `quarter` as docs/graph-model.md defines it).
+// Columns: task (properties).
 MATCH (t:Task {id: $taskId})
 SET t.status = $status,
     t.plan = coalesce($plan, t.plan),
@@ -16,9 +16,4 @@ CREATE (t)-[:HAS_EVENT]->(:TaskEvent {
   id: $event.id, at: $event.at, step: $event.step, actor: $event.actor, note: $event.note,
   percent: $event.percent
 })
-RETURN t {.*,
-          quarter: coalesce(t.quarter,
-                            head(COLLECT { MATCH (t)-[:ADDRESSES]->(n:Need)
-                                           WITH n.quarter AS q ORDER BY q RETURN q }),
-                            toString(t.createdAt.year) + 'Q' + toString(t.createdAt.quarter))
-       } AS task
+RETURN t {.*} AS task

@@ -2,18 +2,13 @@
 // REMOVE of a marker), then reads the state the step's rules are checked against, so that no
 // concurrent step on the same task can slip in between the checks and the writes.
 // Parameters: taskId (string), today (date: assignments whose `until` is before it have ended).
-// Columns: task (properties, with `quarter` as docs/graph-model.md defines it),
+// Columns: task (properties),
 //          requires ([{skillId, name, level}] by skill id),
 //          current ([{personId, name, role}]: assignments that have not ended).
 MATCH (t:Task {id: $taskId})
 SET t._lock = true
 REMOVE t._lock
-RETURN t {.*,
-          quarter: coalesce(t.quarter,
-                            head(COLLECT { MATCH (t)-[:ADDRESSES]->(n:Need)
-                                           WITH n.quarter AS q ORDER BY q RETURN q }),
-                            toString(t.createdAt.year) + 'Q' + toString(t.createdAt.quarter))
-       } AS task,
+RETURN t {.*} AS task,
        COLLECT {
          MATCH (t)-[r:REQUIRES]->(s:Skill)
          WITH s, r ORDER BY s.id

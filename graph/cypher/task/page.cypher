@@ -4,7 +4,7 @@
 //             villageId (string|null), status, kind, quarter (string|null), first (int),
 //             after ({at: createdAt as a string, id}|null: the last row of the previous page).
 // Columns: townshipFound, villageFound (bool: true when not asked), total (int),
-//          page (up to first+1 task maps with `quarter` and `cursorAt`, toString(createdAt)).
+//          page (up to first+1 task maps with `cursorAt`, toString(createdAt)).
 CALL () {
   WITH $townshipId AS tw
   WHERE tw IS NOT NULL
@@ -35,15 +35,10 @@ WITH t
 WHERE ($villageId IS NULL OR EXISTS { (t)-[:AT]->(:Village {id: $villageId}) })
   AND ($status IS NULL OR t.status = $status)
   AND ($kind IS NULL OR t.kind = $kind)
-WITH t, coalesce(t.quarter,
-                 head(COLLECT { MATCH (t)-[:ADDRESSES]->(n:Need)
-                                WITH n.quarter AS q ORDER BY q RETURN q }),
-                 toString(t.createdAt.year) + 'Q' + toString(t.createdAt.quarter)) AS quarter
-WHERE $quarter IS NULL OR quarter = $quarter
-WITH t, quarter
+  AND ($quarter IS NULL OR t.quarter = $quarter)
 ORDER BY t.createdAt DESC, t.id ASC
 // No grouping key: one row even when nothing matches.
-WITH collect(t {.*, quarter: quarter, cursorAt: toString(t.createdAt)}) AS rows
+WITH collect(t {.*, cursorAt: toString(t.createdAt)}) AS rows
 RETURN $townshipId IS NULL OR EXISTS { MATCH (:Township {id: $townshipId}) } AS townshipFound,
        $villageId IS NULL OR EXISTS { MATCH (:Village {id: $villageId}) } AS villageFound,
        size(rows) AS total,
