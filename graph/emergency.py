@@ -2,8 +2,8 @@
 EMERGENCY task that a response creates.
 
 The roster is ONE Cypher query (units in reach through the POINT indexes, then their people, with
-everything the API returns about them); creating the task is ONE write transaction that checks the
-village and the skills first and writes nothing when they do not hold.
+everything the API returns about them); `check_task` is the check a response runs in its write
+transaction before the task is written.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from graph.db import Graph, Record, Tx
-from graph.task import NewTask, initiate
 
 
 @dataclass(frozen=True)
@@ -53,32 +52,20 @@ async def roster(
 
 
 @dataclass(frozen=True)
-class CreateResult:
-    """Either the checks failed (and nothing was written) or `task` holds the new task's
-    {id, createdAt, staffingDeadline}."""
+class TaskCheck:
+    """What respondToEmergency checks inside its write transaction before the task is written."""
 
     village_found: bool
     has_location: bool
     unknown_skills: list[str]
-    task: Record | None
 
 
-async def create_emergency_task(graph: Graph, task: NewTask) -> CreateResult:
-    """Checks the village (it must have a location, for the roster) and the skills, then writes
-    the EMERGENCY task the way every task is initiated (graph.task.initiate), in one
-    transaction; nothing is written when a check fails."""
-    skill_ids = list(dict.fromkeys(s for s, _ in task.requires))
-
-    async def work(tx: Tx) -> CreateResult:
-        check = (
-            await tx.run(
-                "emergency/check_task", {"villageId": task.village_id, "skillIds": skill_ids}
-            )
-        )[0]
-        if not check["villageFound"] or not check["hasLocation"] or check["unknownSkills"]:
-            return CreateResult(
-                check["villageFound"], check["hasLocation"], check["unknownSkills"], None
-            )
-        return CreateResult(True, True, [], await initiate(tx, task))
-
-    return await graph.transaction(work)
+async def check_task(tx: Tx, *, village_id: str, skill_ids: list[str]) -> TaskCheck:
+    """The village (it must have a location, for the roster) and the skills of an EMERGENCY
+    task; the task itself is written the way every task is (graph.task.initiate)."""
+    rows = await tx.run(
+        "emergency/check_task",
+        {"villageId": village_id, "skillIds": list(dict.fromkeys(skill_ids))},
+    )
+    row = rows[0]
+    return TaskCheck(row["villageFound"], row["hasLocation"], row["unknownSkills"])

@@ -1,9 +1,10 @@
 """Emergency muster (突发事件快速响应): arguments checked, the roster and the response task.
 
 `emergency_roster` validates what a clerk sent and maps "not found", a village without a location
-and unknown skills to errors that name the argument; `respond_to_emergency` creates the EMERGENCY
-task in one write transaction (graph/emergency.py) with its staffing deadline from the response
-standards in force (`ctx.rules.response_minutes`), then reads the roster with one query.
+and unknown skills to errors that name the argument; `respond_to_emergency` checks and creates the
+EMERGENCY task in one write transaction (written as every task is), with its staffing deadline
+from the response standards in force (`ctx.rules.response_minutes`), then reads the roster with
+one query.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from graph import emergency
-from graph.db import Record
-from graph.task import NewTask
+from graph.db import Record, Tx
+from graph.task import NewTask, initiate
 from resolvers import checks
 from resolvers.context import Context, Rules
 from resolvers.errors import BadInput, NotFound
@@ -143,32 +144,34 @@ async def respond_to_emergency(
     minutes = response_minutes(ctx.rules, severity)
     now = dt.datetime.now(dt.UTC)
     deadline = now + dt.timedelta(minutes=minutes)
-    task_id = checks.new_id("TASK")
-    created = await emergency.create_emergency_task(
-        ctx.graph,
-        NewTask(
-            id=task_id,
-            title=clean_title,
-            domain=clean_domain,
-            kind="EMERGENCY",
-            severity=severity,
-            quarter=checks.quarter_of(now.date()),
-            initiated_by=INITIATED_BY,
-            village_id=village_id,
-            township_id=None,
-            requires=[(skill, level) for skill in skills],
-            created_at=now,
-            created_by=ctx.actor,
-            staffing_deadline=deadline,
-            event_id=checks.new_id("EV"),
-            note=f"emergency, severity {severity}: staff within {minutes} min",
-        ),
+    new = NewTask(
+        id=checks.new_id("TASK"),
+        title=clean_title,
+        domain=clean_domain,
+        kind="EMERGENCY",
+        severity=severity,
+        quarter=checks.quarter_of(now.date()),
+        initiated_by=INITIATED_BY,
+        village_id=village_id,
+        township_id=None,
+        requires=[(skill, level) for skill in skills],
+        created_at=now,
+        created_by=ctx.actor,
+        staffing_deadline=deadline,
+        event_id=checks.new_id("EV"),
+        note=f"emergency, severity {severity}: staff within {minutes} min",
     )
-    _check_place_and_skills(
-        village_id, created.village_found, created.has_location, created.unknown_skills
-    )
-    if created.task is None:  # the village vanished between the check and the write
-        raise NotFound("villageId", "village", village_id)
+
+    async def work(tx: Tx) -> Record:
+        # Checked and written in one transaction, as every mutation is: a refused check
+        # leaves nothing behind.
+        found = await emergency.check_task(tx, village_id=village_id, skill_ids=skills)
+        _check_place_and_skills(
+            village_id, found.village_found, found.has_location, found.unknown_skills
+        )
+        return await initiate(tx, new)
+
+    task = await ctx.graph.transaction(work)
     result = await emergency.roster(
         ctx.graph,
         village_id=village_id,
@@ -178,10 +181,10 @@ async def respond_to_emergency(
         first=size,
     )
     return EmergencyResponse(
-        task_id=created.task["id"],
+        task_id=task["id"],
         severity=severity,
-        created_at=created.task["createdAt"],
-        staffing_deadline=created.task["staffingDeadline"],
+        created_at=task["createdAt"],
+        staffing_deadline=task["staffingDeadline"],
         response_minutes=minutes,
         roster=result.rows,
     )
