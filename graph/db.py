@@ -8,6 +8,7 @@ trip in the current request's `RoundTrips`, which the API tests read.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections.abc import Awaitable, Callable, Iterator, Mapping
@@ -111,15 +112,52 @@ def cypher(name: str) -> LiteralString:
     project, reviewed like any other, never built from input.
     """
     path = CYPHER_DIR / f"{name}.cypher"
-    return cast(LiteralString, path.read_text(encoding="utf-8"))  # type: ignore[redundant-cast]  # mypy reads LiteralString as str; pyright does not
+    text = _expand(path.read_text(encoding="utf-8"))
+    return cast(LiteralString, text)  # type: ignore[redundant-cast]  # mypy reads LiteralString as str; pyright does not
+
+
+# `@name(var)` in a query stands for the fragment graph/cypher/scope/name.cypher with its `_p` as
+# `var`: the caller's scope is written once and reused by every query that returns people or
+# workflow nodes. Fragments are project files like queries, never input.
+_FRAGMENT = re.compile(r"@(\w+)\((\w+)\)")
+_FRAGMENT_VAR = re.compile(r"\b_p\b")
+
+
+def _expand(text: str, depth: int = 0) -> str:
+    if depth > 3:
+        raise ValueError("Cypher fragments nest too deep")
+
+    def fragment(match: re.Match[str]) -> str:
+        path = CYPHER_DIR / "scope" / f"{match[1]}.cypher"
+        body = "\n".join(
+            line for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.lstrip().startswith("//")
+        ).strip()  # fmt: skip
+        return _FRAGMENT_VAR.sub(match[2], _expand(body, depth + 1))
+
+    return _FRAGMENT.sub(fragment, text)
 
 
 class Graph:
     """A connected driver plus the database name; the object resolvers receive in their context."""
 
-    def __init__(self, driver: AsyncDriver, config: Neo4jConfig) -> None:
+    def __init__(
+        self, driver: AsyncDriver, config: Neo4jConfig, scope: Mapping[str, Any] | None = None
+    ) -> None:
         self.driver = driver
         self.config = config
+        # `$scope` of every query this handle runs (see graph/cypher/scope/): whose data the
+        # caller may see. Without one (the CLI, the importer, the seed) the operator sees all.
+        self._scope = scope
+
+    def scoped(self, scope: Mapping[str, Any]) -> Graph:
+        """A handle on the same driver whose every query runs with `scope` as `$scope`."""
+        return Graph(self.driver, self.config, scope)
+
+    def params(self, params: Mapping[str, Any] | None) -> dict[str, Any]:
+        """`params` with this handle's `$scope` (everything, today, when it has none)."""
+        scope = self._scope or {"all": True, "county": None, "unit": None, "day": dt.date.today()}
+        return {"scope": scope, **(params or {})}
 
     @classmethod
     def connect(cls, config: Neo4jConfig) -> Graph:
@@ -160,7 +198,7 @@ class Graph:
     async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Record]:
         """Runs the named query in a read transaction and returns its rows as dicts."""
         query = cypher(name)
-        args = dict(params or {})
+        args = self.params(params)
 
         @unit_of_work(timeout=self.config.query_timeout)
         async def work(tx: AsyncManagedTransaction) -> list[Record]:
@@ -210,5 +248,5 @@ class Tx:
 
     async def run(self, name: str, params: Mapping[str, Any] | None = None) -> list[Record]:
         self._graph._count(name)
-        result = await self._tx.run(cypher(name), dict(params or {}))
+        result = await self._tx.run(cypher(name), self._graph.params(params))
         return [_native(record.data()) async for record in result]
