@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from graph.db import Graph, Record, Tx
 from graph.task import NewTask, initiate
+from model.people import RESIDENTIAL_ROLES
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ async def roster(
             "meters": float(meters),
             "asOf": as_of,
             "first": first,
+            "residentialRoles": list(RESIDENTIAL_ROLES),
         },
     )
     row = rows[0]

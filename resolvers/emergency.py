@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from graph import emergency
 from graph.db import Record
 from graph.task import NewTask
+from model.emergency import SEVERITIES
 from resolvers import checks
 from resolvers.context import Context, Rules
 from resolvers.errors import BadInput, NotFound
@@ -24,7 +25,6 @@ DEFAULT_FIRST = 50
 MAX_FIRST = 200
 MAX_TITLE = 200
 MAX_DOMAIN = 100
-SEVERITIES = ("I", "II", "III")
 EMERGENCY_DOMAIN = "EMERGENCY"
 # The rapid-response team (突发事件快速响应专班) sits at the township: it musters the response.
 INITIATED_BY = "TOWNSHIP"
@@ -132,8 +132,7 @@ async def respond_to_emergency(
     if severity not in SEVERITIES:
         raise BadInput("severity", f"must be one of {', '.join(SEVERITIES)}, got {severity!r}")
     level = 1 if min_level is None else min_level
-    if not 1 <= level <= 5:
-        raise BadInput("minLevel", f"must be a level from 1 to 5, got {level}")
+    checks.level("minLevel", level)
     clean_title = checks.text("title", title, MAX_TITLE)
     clean_domain = checks.text("domain", EMERGENCY_DOMAIN if domain is None else domain, MAX_DOMAIN)
     radius = _radius(radius_km)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.db import Record
 from graph.person import PeopleFilter, people_page
+from graph.rows import PersonNode
 from resolvers.context import Context
 from resolvers.errors import BadInput
 from resolvers.paging import decode_cursor, encode_cursor, page_size
@@ -16,7 +16,7 @@ PEOPLE_CURSOR = "person"
 @dataclass(frozen=True)
 class PeoplePage:
     total: int
-    rows: list[Record]
+    rows: list[PersonNode]
     cursors: list[str]
     has_next: bool
     has_previous: bool

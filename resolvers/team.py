@@ -13,6 +13,7 @@ import datetime as dt
 
 from graph import team as team_graph
 from graph.db import Record, Tx
+from model.periods import is_active
 from resolvers import checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
@@ -22,8 +23,7 @@ MAX_ROLE = 50
 
 
 def active_on(row: Record, day: dt.date) -> bool:
-    until = row.get("until")
-    return bool(row["since"] <= day and (until is None or until >= day))
+    return is_active(row["since"], row.get("until"), day)
 
 
 # --- DataLoaders ------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import strawberry
@@ -23,7 +24,7 @@ class ServiceMatch:
     )
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> ServiceMatch:
+    def from_row(cls, row: Mapping[str, Any]) -> ServiceMatch:
         return cls(
             person=Person.from_row(row["person"]),
             skill=Skill.from_row(row["skill"]),
