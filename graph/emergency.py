@@ -10,10 +10,37 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypedDict, cast
 
 from graph.db import Graph, Record, Tx
+from graph.rows import PersonNode, SkillLevelRow
 from graph.task import NewTask, initiate
 from model.people import RESIDENTIAL_ROLES
+
+
+class RosterUnit(TypedDict):
+    id: str
+    name: str
+    kind: str  # 'VILLAGE' | 'TOWNSHIP' | 'COUNTY'
+
+
+class RosterRow(TypedDict):
+    person: PersonNode
+    meters: float
+    unit: RosterUnit
+    teams: list[str]
+    matched: list[SkillLevelRow]
+    available: bool
+
+
+class _Checks(TypedDict):
+    villageFound: bool
+    hasLocation: bool
+    unknownSkills: list[str]
+
+
+class _RosterPage(_Checks):
+    roster: list[RosterRow]
 
 
 @dataclass(frozen=True)
@@ -21,8 +48,7 @@ class RosterResult:
     village_found: bool
     has_location: bool
     unknown_skills: list[str]
-    # {person, meters, unit {id, name, kind}, teams, matched [{skill, level}], available}
-    rows: list[Record]
+    rows: list[RosterRow]  # nearest first
 
 
 async def roster(
@@ -45,7 +71,7 @@ async def roster(
             "residentialRoles": list(RESIDENTIAL_ROLES),
         },
     )
-    row = rows[0]
+    row = cast(list[_RosterPage], rows)[0]
     return RosterResult(
         village_found=row["villageFound"],
         has_location=row["hasLocation"],
@@ -72,11 +98,10 @@ async def create_emergency_task(graph: Graph, task: NewTask) -> CreateResult:
     skill_ids = list(dict.fromkeys(s for s, _ in task.requires))
 
     async def work(tx: Tx) -> CreateResult:
-        check = (
-            await tx.run(
-                "emergency/check_task", {"villageId": task.village_id, "skillIds": skill_ids}
-            )
-        )[0]
+        rows = await tx.run(
+            "emergency/check_task", {"villageId": task.village_id, "skillIds": skill_ids}
+        )
+        check = cast(list[_Checks], rows)[0]
         if not check["villageFound"] or not check["hasLocation"] or check["unknownSkills"]:
             return CreateResult(
                 check["villageFound"], check["hasLocation"], check["unknownSkills"], None

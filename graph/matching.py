@@ -147,7 +147,7 @@ async def mentor_candidates(
     )
     if not rows or not rows[0]["menteeFound"]:
         return None
-    row = cast(_MentorRow, rows[0])
+    row = cast(list[_MentorRow], rows)[0]
     return MentorResult(row["unknownSkills"], row["targets"], row["candidates"])
 
 
@@ -212,5 +212,5 @@ async def talent_pool(
             "residentialRoles": list(RESIDENTIAL_ROLES),
         },
     )
-    row = cast(_TalentPage, rows[0])
+    row = cast(list[_TalentPage], rows)[0]
     return TalentResult(row["unknownSkills"], row["townshipFound"], row["total"], row["page"])

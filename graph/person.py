@@ -55,5 +55,5 @@ async def people_page(
             "first": first,
         },
     )
-    row = cast(_PageRow, rows[0])
+    row = cast(list[_PageRow], rows)[0]
     return PeoplePage(row["total"], row["page"])

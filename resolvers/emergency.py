@@ -12,7 +12,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from graph import emergency
-from graph.db import Record
 from graph.task import NewTask
 from model.emergency import SEVERITIES
 from resolvers import checks
@@ -79,7 +78,7 @@ async def emergency_roster(
     radius_km: float | None,
     as_of: dt.date | None,
     first: int | None,
-) -> list[Record]:
+) -> list[emergency.RosterRow]:
     """Rows of {person, meters, unit, teams, matched, available}, nearest first."""
     radius = _radius(radius_km)
     size = _first(first)
@@ -112,7 +111,7 @@ class EmergencyResponse:
     created_at: dt.datetime
     staffing_deadline: dt.datetime
     response_minutes: int
-    roster: list[Record]
+    roster: list[emergency.RosterRow]
 
 
 async def respond_to_emergency(
