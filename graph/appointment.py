@@ -17,7 +17,7 @@ from typing import Any
 
 from graph.batch import grouped
 from graph.db import Graph, Record, Tx
-from graph.matching import RESIDENTIAL_ROLES
+from model.people import RESIDENTIAL_ROLES
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,9 @@ from graph.db import Graph, Record
 
 
 class Lookup(StrEnum):
-    """Nodes by id, one per label."""
+    """Nodes by id, one per label; each item is the label's node row of `graph/rows.py`
+    (`CountyNode`, `TownshipNode`, `VillageNode`, `DepartmentNode`, `PersonNode`, `SkillNode`,
+    `PostNode`)."""
 
     COUNTY = "lookup/county"
     TOWNSHIP = "lookup/township"

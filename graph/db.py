@@ -28,7 +28,10 @@ from neo4j.exceptions import (
     ServiceUnavailable,
     SessionExpired,
 )
+from neo4j.spatial import Point
 from neo4j.time import Date, DateTime
+
+from model.places import Location
 
 log = logging.getLogger(__name__)
 CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
@@ -38,13 +41,17 @@ T = TypeVar("T")
 
 
 def _native(value: Any) -> Any:
-    """Neo4j temporal values as Python ones, so nothing above `graph/` sees driver types."""
+    """Neo4j temporal and spatial values as plain Python ones (`datetime` values, a
+    `model.places.Location`), so nothing above `graph/` sees driver types."""
     if isinstance(value, dict):
         return {k: _native(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_native(v) for v in value]
     if isinstance(value, Date | DateTime):
         return value.to_native()
+    if isinstance(value, Point):
+        # Every point of the graph is WGS-84 (srid 4326): x is the longitude, y the latitude.
+        return Location(lat=float(value.y), lon=float(value.x))
     return value
 
 

@@ -10,8 +10,36 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypedDict, cast
 
-from graph.db import Graph, Record, Tx
+from graph.db import Graph, Tx
+from graph.rows import PersonNode, SkillLevelRow
+from model.people import RESIDENTIAL_ROLES
+
+
+class RosterUnit(TypedDict):
+    id: str
+    name: str
+    kind: str  # 'VILLAGE' | 'TOWNSHIP' | 'COUNTY'
+
+
+class RosterRow(TypedDict):
+    person: PersonNode
+    meters: float
+    unit: RosterUnit
+    teams: list[str]
+    matched: list[SkillLevelRow]
+    available: bool
+
+
+class _Checks(TypedDict):
+    villageFound: bool
+    hasLocation: bool
+    unknownSkills: list[str]
+
+
+class _RosterPage(_Checks):
+    roster: list[RosterRow]
 
 
 @dataclass(frozen=True)
@@ -19,8 +47,7 @@ class RosterResult:
     village_found: bool
     has_location: bool
     unknown_skills: list[str]
-    # {person, meters, unit {id, name, kind}, teams, matched [{skill, level}], available}
-    rows: list[Record]
+    rows: list[RosterRow]  # nearest first
 
 
 async def roster(
@@ -40,9 +67,10 @@ async def roster(
             "meters": float(meters),
             "asOf": as_of,
             "first": first,
+            "residentialRoles": list(RESIDENTIAL_ROLES),
         },
     )
-    row = rows[0]
+    row = cast(list[_RosterPage], rows)[0]
     return RosterResult(
         village_found=row["villageFound"],
         has_location=row["hasLocation"],

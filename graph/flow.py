@@ -4,13 +4,23 @@ by township and county staff against trainings started at its departments by vil
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict, cast
 
-from graph.db import Graph, Record
+from graph.db import Graph
+from graph.rows import TownshipNode
 
 
-async def flow_report(graph: Graph, *, year: int, township_id: str | None) -> list[Record]:
+class FlowRow(TypedDict):
+    township: TownshipNode
+    downPeople: int
+    downServices: int
+    upPeople: int
+    upTrainings: int
+
+
+async def flow_report(graph: Graph, *, year: int, township_id: str | None) -> list[FlowRow]:
     """One row per township (by id): township, downPeople, downServices, upPeople, upTrainings."""
-    return await graph.read(
+    rows = await graph.read(
         "flow/report",
         {
             "townshipId": township_id,
@@ -18,3 +28,4 @@ async def flow_report(graph: Graph, *, year: int, township_id: str | None) -> li
             "nextYearStart": dt.date(year + 1, 1, 1),
         },
     )
+    return cast(list[FlowRow], rows)

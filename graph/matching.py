@@ -8,19 +8,35 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, cast
 
-from graph.db import Graph, Record
+from graph.db import Graph
+from graph.rows import PersonNode, ServiceRow, SkillLevelRow, SkillNode
+from model.mentoring import MIN_MENTOR_LEVEL
+from model.people import RESIDENTIAL_ROLES
 
-# Residential duties that keep a person in a village and so out of the pool on that day.
-RESIDENTIAL_ROLES = ("STATIONED", "FIRST_SECRETARY", "WORK_TEAM")
+
+class ServedMatch(TypedDict):
+    """A person who served the village holding the skill (or a narrower one), with the
+    services (all to that village)."""
+
+    person: PersonNode
+    skill: SkillNode
+    level: int
+    services: list[ServiceRow]
+
+
+class _ServedRow(TypedDict):
+    villageFound: bool
+    skillFound: bool
+    matches: list[ServedMatch]
 
 
 @dataclass(frozen=True)
 class ServedResult:
     village_found: bool
     skill_found: bool
-    matches: list[Record]
+    matches: list[ServedMatch]
 
 
 async def people_who_served(
@@ -32,15 +48,18 @@ async def people_who_served(
     include_narrower: bool,
     min_level: int,
 ) -> ServedResult:
-    rows = await graph.read(
-        "matching/people_who_served",
-        {
-            "villageId": village_id,
-            "skillId": skill_id,
-            "servedSince": served_since,
-            "includeNarrower": include_narrower,
-            "minLevel": min_level,
-        },
+    rows = cast(
+        list[_ServedRow],
+        await graph.read(
+            "matching/people_who_served",
+            {
+                "villageId": village_id,
+                "skillId": skill_id,
+                "servedSince": served_since,
+                "includeNarrower": include_narrower,
+                "minLevel": min_level,
+            },
+        ),
     )
     row = rows[0]
     return ServedResult(row["villageFound"], row["skillFound"], row["matches"])
@@ -66,11 +85,39 @@ class MentorWeights:
         }
 
 
+class CoveredSkill(TypedDict):
+    skill: SkillNode
+    level: int  # the mentor's
+    menteeLevel: int  # 0 when the mentee lacks it
+
+
+class MentorCandidateRow(TypedDict):
+    mentor: PersonNode
+    score: float
+    coverage: float
+    sameTownship: bool
+    capacity: float
+    years: int
+    bridge: float
+    covered: list[CoveredSkill]
+    activeMentees: int
+    villagesServed: int
+    mentorVillageSide: bool
+    menteeVillageSide: bool
+
+
+class _MentorRow(TypedDict):
+    menteeFound: bool
+    unknownSkills: list[str]
+    targets: list[SkillNode]
+    candidates: list[MentorCandidateRow]
+
+
 @dataclass(frozen=True)
 class MentorResult:
     unknown_skills: list[str]
-    targets: list[Record]
-    candidates: list[Record]
+    targets: list[SkillNode]
+    candidates: list[MentorCandidateRow]
 
 
 async def mentor_candidates(
@@ -93,13 +140,14 @@ async def mentor_candidates(
             "asOf": as_of,
             "maxMentees": max_mentees,
             "minYears": min_years,
+            "minMentorLevel": MIN_MENTOR_LEVEL,
             "limit": limit,
             "w": weights.as_params(),
         },
     )
     if not rows or not rows[0]["menteeFound"]:
         return None
-    row = rows[0]
+    row = cast(list[_MentorRow], rows)[0]
     return MentorResult(row["unknownSkills"], row["targets"], row["candidates"])
 
 
@@ -112,12 +160,26 @@ class TalentCursor:
     id: str
 
 
+class TalentRow(TypedDict):
+    person: PersonNode
+    matched: list[SkillLevelRow]
+    cnt: int
+    sum: int
+
+
+class _TalentPage(TypedDict):
+    unknownSkills: list[str]
+    townshipFound: bool
+    total: int
+    page: list[TalentRow]
+
+
 @dataclass(frozen=True)
 class TalentResult:
     unknown_skills: list[str]
     township_found: bool
     total: int
-    rows: list[Record]  # up to first + 1, so the caller can tell whether a next page exists
+    rows: list[TalentRow]  # up to first + 1, so the caller can tell whether a next page exists
 
 
 async def talent_pool(
@@ -147,7 +209,8 @@ async def talent_pool(
             "checkAvailability": check_availability,
             "first": first,
             "after": after_param,
+            "residentialRoles": list(RESIDENTIAL_ROLES),
         },
     )
-    row = rows[0]
+    row = cast(list[_TalentPage], rows)[0]
     return TalentResult(row["unknownSkills"], row["townshipFound"], row["total"], row["page"])

@@ -7,16 +7,20 @@ import datetime as dt
 from dataclasses import dataclass
 
 from graph.db import Graph, Record
-
-# A person "holds" a skill for the capability list at this level or above (1..5).
-QUALIFIED_LEVEL = 3
+from model.people import RESIDENTIAL_ROLES
+from model.skills import QUALIFIED_LEVEL
 
 
 async def capability_list(graph: Graph, *, township_id: str, as_of: dt.date) -> Record | None:
     """{township, people, skills}; None when the township does not exist."""
     rows = await graph.read(
         "need/capability_list",
-        {"townshipId": township_id, "asOf": as_of, "qualifiedLevel": QUALIFIED_LEVEL},
+        {
+            "townshipId": township_id,
+            "asOf": as_of,
+            "qualifiedLevel": QUALIFIED_LEVEL,
+            "residentialRoles": list(RESIDENTIAL_ROLES),
+        },
     )
     return rows[0] if rows else None
 
@@ -34,7 +38,13 @@ async def township_matches(
     """None when the township does not exist."""
     rows = await graph.read(
         "need/need_matches",
-        {"townshipId": township_id, "quarter": quarter, "asOf": as_of, "limit": limit},
+        {
+            "townshipId": township_id,
+            "quarter": quarter,
+            "asOf": as_of,
+            "limit": limit,
+            "residentialRoles": list(RESIDENTIAL_ROLES),
+        },
     )
     if not rows:
         return None
@@ -63,6 +73,7 @@ async def county_candidates(
             "townshipId": township_id,
             "asOf": as_of,
             "limit": limit,
+            "residentialRoles": list(RESIDENTIAL_ROLES),
             "gaps": [
                 {
                     "needId": g.need_id,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypedDict, cast
 
-from graph.db import Graph, Record
+from graph.db import Graph
+from graph.rows import PersonNode
 from graph.search import fulltext_query
 
 
@@ -20,10 +22,15 @@ class PeopleFilter:
     max_age: int | None = None
 
 
+class _PageRow(TypedDict):
+    total: int
+    page: list[PersonNode]
+
+
 @dataclass(frozen=True)
 class PeoplePage:
     total: int
-    rows: list[Record]  # up to first + 1, by id
+    rows: list[PersonNode]  # up to first + 1, by id
 
 
 async def people_page(
@@ -48,4 +55,5 @@ async def people_page(
             "first": first,
         },
     )
-    return PeoplePage(rows[0]["total"], rows[0]["page"])
+    row = cast(list[_PageRow], rows)[0]
+    return PeoplePage(row["total"], row["page"])

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from graph.db import Graph, Record
+from typing import TypedDict, cast
+
+from graph.db import Graph
+from graph.rows import SkillNode
 from graph.search import fulltext_query
 
 
-async def skills(graph: Graph, search: str | None, first: int) -> list[Record]:
+class SkillItem(TypedDict):
+    item: SkillNode
+
+
+async def skills(graph: Graph, search: str | None, first: int) -> list[SkillNode]:
     query = fulltext_query(search) if search else None
     if search and query is None:
         return []
-    rows = await graph.read("skill/list", {"search": query, "first": first})
+    rows = cast(list[SkillItem], await graph.read("skill/list", {"search": query, "first": first}))
     return [r["item"] for r in rows]

@@ -7,35 +7,64 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypedDict, cast
 
 from graph.batch import grouped as _grouped
-from graph.db import Graph, Record, Tx
+from graph.db import Graph, Tx
+from graph.rows import PersonNode, TeamNode, UnitRow
+
+
+class TeamMemberRow(TypedDict):
+    """A membership seen from the team."""
+
+    person: PersonNode
+    role: str
+    since: dt.date
+    until: dt.date | None
+
+
+class PersonTeamRow(TypedDict):
+    """A membership seen from the person."""
+
+    team: TeamNode
+    role: str
+    since: dt.date
+    until: dt.date | None
+
+
+class MembershipRow(TypedDict):
+    role: str
+    since: dt.date
+    until: dt.date | None
+
 
 # --- reads, batched over keys -----------------------------------------------------------------
 
 
-async def teams_by_id(graph: Graph, ids: Sequence[str]) -> list[Record | None]:
-    return [items[0] if items else None for items in await _grouped(graph, "team/lookup", ids)]
+async def teams_by_id(graph: Graph, ids: Sequence[str]) -> list[TeamNode | None]:
+    found = cast(list[list[TeamNode]], await _grouped(graph, "team/lookup", ids))
+    return [items[0] if items else None for items in found]
 
 
-async def team_units(graph: Graph, ids: Sequence[str]) -> list[Record | None]:
+async def team_units(graph: Graph, ids: Sequence[str]) -> list[UnitRow | None]:
     """{kind: 'Township' | 'County', node} each team is OF."""
-    return [items[0] if items else None for items in await _grouped(graph, "team/unit", ids)]
+    found = cast(list[list[UnitRow]], await _grouped(graph, "team/unit", ids))
+    return [items[0] if items else None for items in found]
 
 
-async def team_members(graph: Graph, ids: Sequence[str]) -> list[list[Record]]:
+async def team_members(graph: Graph, ids: Sequence[str]) -> list[list[TeamMemberRow]]:
     """[{person, role, since, until}] of each team, by since then person id."""
-    return await _grouped(graph, "team/members", ids)
+    return cast(list[list[TeamMemberRow]], await _grouped(graph, "team/members", ids))
 
 
-async def teams_of_townships(graph: Graph, ids: Sequence[str]) -> list[list[Record]]:
+async def teams_of_townships(graph: Graph, ids: Sequence[str]) -> list[list[TeamNode]]:
     """The teams OF each township, by kind, name, id."""
-    return await _grouped(graph, "team/of_townships", ids)
+    return cast(list[list[TeamNode]], await _grouped(graph, "team/of_townships", ids))
 
 
-async def teams_of_people(graph: Graph, ids: Sequence[str]) -> list[list[Record]]:
+async def teams_of_people(graph: Graph, ids: Sequence[str]) -> list[list[PersonTeamRow]]:
     """[{team, role, since, until}] of each person, newest since first."""
-    return await _grouped(graph, "team/of_people", ids)
+    return cast(list[list[PersonTeamRow]], await _grouped(graph, "team/of_people", ids))
 
 
 # --- writes, inside the caller's transaction --------------------------------------------------
@@ -62,7 +91,7 @@ async def create_check(tx: Tx, team: NewTeam) -> tuple[bool, bool]:
     return bool(rows[0]["teamExists"]), bool(rows[0]["unitFound"])
 
 
-async def create(tx: Tx, team: NewTeam) -> Record:
+async def create(tx: Tx, team: NewTeam) -> TeamNode:
     rows = await tx.run(
         "team/create",
         {
@@ -78,21 +107,26 @@ async def create(tx: Tx, team: NewTeam) -> Record:
             "countyId": team.county_id,
         },
     )
-    created: Record = rows[0]["team"]
-    return created
+    return cast(TeamNode, rows[0]["team"])
+
+
+class _MembershipCheckRow(TypedDict):
+    team: TeamNode | None
+    person: PersonNode | None
+    memberships: list[MembershipRow]
 
 
 @dataclass(frozen=True)
 class MembershipState:
-    team: Record | None
-    person: Record | None
-    memberships: list[Record]  # [{role, since, until}], newest since first
+    team: TeamNode | None
+    person: PersonNode | None
+    memberships: list[MembershipRow]  # newest since first
 
 
 async def membership_check(tx: Tx, team_id: str, person_id: str) -> MembershipState:
     """Locks the team (when it exists) and reads the person's memberships of it."""
     rows = await tx.run("team/membership_check", {"teamId": team_id, "personId": person_id})
-    row = rows[0]
+    row = cast(list[_MembershipCheckRow], rows)[0]
     return MembershipState(row["team"], row["person"], row["memberships"])
 
 

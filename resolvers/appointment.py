@@ -35,12 +35,13 @@ from typing import Any
 from graph import appointment
 from graph.appointment import Stamp
 from graph.db import Record, Tx
-from graph.matching import RESIDENTIAL_ROLES
+from model.mentoring import MIN_MENTOR_LEVEL
+from model.people import RESIDENTIAL_ROLES
+from model.skills import untyped_level_problem
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
 from resolvers.loaders import Batch
 
-MIN_MENTOR_LEVEL = 3
 TRAINING_DEPARTMENTS = ("TOWNSHIP_OFFICE", "TOWNSHIP_INSTITUTION")
 
 
@@ -375,8 +376,9 @@ async def end_mentorship(ctx: Context, *, mentor_id: str, mentee_id: str, until:
 
 async def set_skill(ctx: Context, *, person_id: str, skill_id: str, level: int) -> Record:
     """The written skill, plus `previous`: the level held before (null when new)."""
-    if not 1 <= level <= 5:
-        raise BadInput("level", f"must be an integer from 1 to 5, got {level}")
+    problem = untyped_level_problem(level)
+    if problem is not None:
+        raise BadInput("level", problem)
     stamp = _stamp(ctx)
 
     async def work(tx: Tx) -> Record:

@@ -3,13 +3,13 @@ levels, quarters, and new ids — one wording for each rule, whichever mutation 
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import uuid
 
+from model.periods import is_quarter, quarter_of
+from model.skills import level_problem
 from resolvers.errors import BadInput
 
-QUARTER = re.compile(r"\d{4}Q[1-4]")
+__all__ = ["check_quarter", "level", "new_id", "quarter_of", "text"]
 
 
 def text(field: str, value: str, limit: int) -> str:
@@ -24,20 +24,16 @@ def text(field: str, value: str, limit: int) -> str:
 
 
 def level(field: str, value: int) -> int:
-    if not 1 <= value <= 5:
-        raise BadInput(field, f"must be a level from 1 to 5, got {value}")
+    problem = level_problem(value)
+    if problem is not None:
+        raise BadInput(field, problem)
     return value
 
 
 def check_quarter(field: str, value: str) -> str:
-    if not QUARTER.fullmatch(value):
+    if not is_quarter(value):
         raise BadInput(field, f"must be a quarter like 2025Q3, got '{value}'")
     return value
-
-
-def quarter_of(day: dt.date) -> str:
-    """The quarter a day (or instant) falls in, as "2025Q3"."""
-    return f"{day.year}Q{(day.month - 1) // 3 + 1}"
 
 
 def new_id(prefix: str) -> str:

@@ -11,20 +11,22 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from graph.db import Graph
+from model.emergency import DEFAULT_RESPONSE_MINUTES
+from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES, MIN_MENTOR_YEARS
 from resolvers.loaders import Loaders
 
 
 def _default_response_minutes() -> dict[str, int]:
     # 突发事件快速响应: staffing deadline by severity (I most severe).
-    return {"I": 30, "II": 120, "III": 24 * 60}
+    return dict(DEFAULT_RESPONSE_MINUTES)
 
 
 @dataclass(frozen=True)
 class Rules:
     """Domain rules that vary between places (see Settings)."""
 
-    max_active_mentees: int = 3
-    min_mentor_years: int = 5
+    max_active_mentees: int = DEFAULT_MAX_ACTIVE_MENTEES
+    min_mentor_years: int = MIN_MENTOR_YEARS
     response_minutes: dict[str, int] = field(default_factory=_default_response_minutes)
 
 

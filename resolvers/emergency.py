@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from graph import emergency
 from graph.db import Record, Tx
 from graph.task import NewTask, initiate
+from model.emergency import SEVERITIES
 from resolvers import checks
 from resolvers.context import Context, Rules
 from resolvers.errors import BadInput, NotFound
@@ -25,7 +26,6 @@ DEFAULT_FIRST = 50
 MAX_FIRST = 200
 MAX_TITLE = 200
 MAX_DOMAIN = 100
-SEVERITIES = ("I", "II", "III")
 EMERGENCY_DOMAIN = "EMERGENCY"
 # The rapid-response team (突发事件快速响应专班) sits at the township: it musters the response.
 INITIATED_BY = "TOWNSHIP"
@@ -80,7 +80,7 @@ async def emergency_roster(
     radius_km: float | None,
     as_of: dt.date | None,
     first: int | None,
-) -> list[Record]:
+) -> list[emergency.RosterRow]:
     """Rows of {person, meters, unit, teams, matched, available}, nearest first."""
     radius = _radius(radius_km)
     size = _first(first)
@@ -113,7 +113,7 @@ class EmergencyResponse:
     created_at: dt.datetime
     staffing_deadline: dt.datetime
     response_minutes: int
-    roster: list[Record]
+    roster: list[emergency.RosterRow]
 
 
 async def respond_to_emergency(
@@ -133,8 +133,7 @@ async def respond_to_emergency(
     if severity not in SEVERITIES:
         raise BadInput("severity", f"must be one of {', '.join(SEVERITIES)}, got {severity!r}")
     level = 1 if min_level is None else min_level
-    if not 1 <= level <= 5:
-        raise BadInput("minLevel", f"must be a level from 1 to 5, got {level}")
+    checks.level("minLevel", level)
     clean_title = checks.text("title", title, MAX_TITLE)
     clean_domain = checks.text("domain", EMERGENCY_DOMAIN if domain is None else domain, MAX_DOMAIN)
     radius = _radius(radius_km)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph import flow
-from graph.db import Record
+from graph.rows import TownshipNode
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
 
@@ -15,7 +15,7 @@ MIN_YEAR, MAX_YEAR = 1949, 2100
 
 @dataclass(frozen=True)
 class TownshipFlowRow:
-    township: Record
+    township: TownshipNode
     year: int
     down_people: int  # township → village: distinct people
     down_services: int  # … and the services they started

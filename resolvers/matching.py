@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph import matching
-from graph.db import Record
+from graph.matching import MentorCandidateRow, ServedMatch, TalentRow
+from model.skills import MAX_LEVEL
 from resolvers.checks import level
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
@@ -38,7 +39,7 @@ async def people_who_served(
     served_since: dt.date | None,
     include_narrower: bool,
     min_level: int,
-) -> list[Record]:
+) -> list[ServedMatch]:
     result = await matching.people_who_served(
         ctx.graph,
         village_id=village_id,
@@ -58,12 +59,12 @@ async def people_who_served(
 class MentorCandidate:
     """A candidate's row, its score (rounded as the API shows it) and its reasons."""
 
-    row: Record
+    row: MentorCandidateRow
     score: float
     reasons: list[str]
 
 
-def mentor_reasons(row: Record, max_mentees: int) -> list[str]:
+def mentor_reasons(row: MentorCandidateRow, max_mentees: int) -> list[str]:
     """Why a candidate was chosen, one plain sentence per part of the score."""
     reasons = [
         f"covers {c['skill']['name']} at level {c['level']} (mentee: {c['menteeLevel'] or 'none'})"
@@ -127,11 +128,11 @@ TALENT_CURSOR = "talent"
 class TalentMatch:
     """A specialist's row and score (see `talent_score`)."""
 
-    row: Record
+    row: TalentRow
     score: float
 
 
-def talent_cursor(row: Record) -> str:
+def talent_cursor(row: TalentRow) -> str:
     return encode_cursor(TALENT_CURSOR, [row["cnt"], row["sum"], row["person"]["id"]])
 
 
@@ -188,6 +189,6 @@ async def talent_pool(
     )
 
 
-def talent_score(row: Record, requested: int) -> float:
+def talent_score(row: TalentRow, requested: int) -> float:
     """Sum of matched levels over the best possible (5 for every distinct requested skill)."""
-    return round(float(row["sum"]) / (5.0 * max(requested, 1)), 4)
+    return round(float(row["sum"]) / (float(MAX_LEVEL) * max(requested, 1)), 4)

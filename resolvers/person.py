@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.db import Record
 from graph.person import PeopleFilter, people_page
+from graph.rows import PersonNode
 
 __all__ = ["PeopleFilter", "people"]
 from resolvers.context import Context
@@ -13,7 +13,9 @@ from resolvers.paging import Page, decode_cursor, encode_cursor, keyset_page, pa
 PEOPLE_CURSOR = "person"
 
 
-async def people(ctx: Context, flt: PeopleFilter, *, first: int, after: str | None) -> Page[Record]:
+async def people(
+    ctx: Context, flt: PeopleFilter, *, first: int, after: str | None
+) -> Page[PersonNode]:
     size = page_size(first)
     for name, value in (("filter.minAge", flt.min_age), ("filter.maxAge", flt.max_age)):
         if value is not None and not 0 <= value <= 120:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from graph import place
 from graph.db import Record
+from graph.rows import CountyNode, TownshipNode
 from resolvers import loaders
 from resolvers.context import Context
 
 
-async def counties(ctx: Context) -> list[Record]:
+async def counties(ctx: Context) -> list[CountyNode]:
     return await place.counties(ctx.graph)
 
 
-async def townships(ctx: Context, county_id: str | None) -> list[Record]:
+async def townships(ctx: Context, county_id: str | None) -> list[TownshipNode]:
     return await place.townships(ctx.graph, county_id)
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from graph import skill
-from graph.db import Record
+from graph.rows import SkillNode
 from resolvers.context import Context
 from resolvers.errors import BadInput
 
 MAX_SKILLS = 500
 
 
-async def skills(ctx: Context, search: str | None, first: int) -> list[Record]:
+async def skills(ctx: Context, search: str | None, first: int) -> list[SkillNode]:
     if not 1 <= first <= MAX_SKILLS:
         raise BadInput("first", f"must be between 1 and {MAX_SKILLS}, got {first}")
     return await skill.skills(ctx.graph, search, first)

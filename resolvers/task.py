@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from graph import task as task_graph
 from graph.db import Record, Tx
+from model.tasks import CANCEL, FORWARD, MAX_RATING, MIN_RATING, SKILLED_ROLES, next_steps
 from resolvers import checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
@@ -23,22 +24,6 @@ from resolvers.task_queries import forget_task
 
 MAX_TEXT = 4000
 MAX_SHORT = 200
-# Steps that move the task on, per open status; cancelTask is allowed from each of them too.
-FORWARD: dict[str, tuple[str, ...]] = {
-    "INITIATED": ("recordPlan",),
-    "CONSULTED": ("assignPeople",),
-    "STAFFED": ("startSupervision", "assignPeople"),
-    "SUPERVISING": ("reportProgress", "closeTask", "assignPeople"),
-}
-CANCEL = "cancelTask"
-# 专业人做专业事 concerns the people doing the work; a supervisor (督导) oversees it.
-SKILLED_ROLES = ("LEAD", "MEMBER")
-
-
-def next_steps(status: str) -> list[str]:
-    """The mutations allowed on a task in `status`, the main flow first."""
-    forward = FORWARD.get(status)
-    return [] if forward is None else [*forward, CANCEL]
 
 
 def _refusal(task_id: str, status: str) -> BadInput:
@@ -319,8 +304,8 @@ async def close_task(
 ) -> TaskResult:
     """结果反馈: SUPERVISING → CLOSED with the feedback report (outcome, rating 1–5, lessons)."""
     text = checks.text("outcome", outcome, MAX_TEXT)
-    if not 1 <= rating <= 5:
-        raise BadInput("rating", f"must be from 1 to 5, got {rating}")
+    if not MIN_RATING <= rating <= MAX_RATING:
+        raise BadInput("rating", f"must be from {MIN_RATING} to {MAX_RATING}, got {rating}")
     learned = checks.text("lessons", lessons, MAX_TEXT)
 
     async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:

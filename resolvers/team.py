@@ -12,7 +12,10 @@ from __future__ import annotations
 import datetime as dt
 
 from graph import team as team_graph
-from graph.db import Record, Tx
+from graph.db import Tx
+from graph.rows import PersonNode, TeamNode, UnitRow
+from graph.team import MembershipRow, PersonTeamRow, TeamMemberRow
+from model.periods import is_active
 from resolvers import checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
@@ -22,9 +25,8 @@ MAX_NAME = 200
 MAX_ROLE = 50
 
 
-def active_on(row: Record, day: dt.date) -> bool:
-    until = row.get("until")
-    return bool(row["since"] <= day and (until is None or until >= day))
+def active_on(row: TeamMemberRow | PersonTeamRow, day: dt.date) -> bool:
+    return is_active(row["since"], row["until"], day)
 
 
 # --- DataLoaders ------------------------------------------------------------------------------
@@ -42,26 +44,26 @@ def forget_team(ctx: Context) -> None:
     ctx.loaders.forget(TEAM, TEAM_MEMBERS, TEAMS_OF_TOWNSHIPS, TEAMS_OF_PEOPLE)
 
 
-async def team(ctx: Context, team_id: str) -> Record | None:
+async def team(ctx: Context, team_id: str) -> TeamNode | None:
     return await ctx.loaders.load(TEAM, team_id)
 
 
-async def unit(ctx: Context, team_id: str) -> Record | None:
+async def unit(ctx: Context, team_id: str) -> UnitRow | None:
     """{kind: 'Township' | 'County', node} the team is OF."""
     return await ctx.loaders.load(TEAM_UNIT, team_id)
 
 
-async def members(ctx: Context, team_id: str, on: dt.date | None) -> list[Record]:
+async def members(ctx: Context, team_id: str, on: dt.date | None) -> list[TeamMemberRow]:
     """[{person, role, since, until}]; only those active on `on` when given."""
     rows = await ctx.loaders.load(TEAM_MEMBERS, team_id)
     return [r for r in rows if on is None or active_on(r, on)]
 
 
-async def township_teams(ctx: Context, township_id: str) -> list[Record]:
+async def township_teams(ctx: Context, township_id: str) -> list[TeamNode]:
     return await ctx.loaders.load(TEAMS_OF_TOWNSHIPS, township_id)
 
 
-async def person_teams(ctx: Context, person_id: str, on: dt.date | None) -> list[Record]:
+async def person_teams(ctx: Context, person_id: str, on: dt.date | None) -> list[PersonTeamRow]:
     """[{team, role, since, until}]; only those active on `on` when given."""
     rows = await ctx.loaders.load(TEAMS_OF_PEOPLE, person_id)
     return [r for r in rows if on is None or active_on(r, on)]
@@ -79,7 +81,7 @@ async def create_team(
     domain: str | None,
     township_id: str | None,
     county_id: str | None,
-) -> Record:
+) -> TeamNode:
     if (township_id is None) == (county_id is None):
         raise BadInput("townshipId", "give either townshipId or countyId (the team's unit)")
     new = team_graph.NewTeam(
@@ -95,7 +97,7 @@ async def create_team(
         created_by=ctx.actor,
     )
 
-    async def work(tx: Tx) -> Record:
+    async def work(tx: Tx) -> TeamNode:
         exists, unit_found = await team_graph.create_check(tx, new)
         if exists:
             raise BadInput("id", f"a team with id '{new.id}' already exists")
@@ -110,7 +112,9 @@ async def create_team(
     return row
 
 
-async def _checked(tx: Tx, team_id: str, person_id: str) -> tuple[Record, Record, list[Record]]:
+async def _checked(
+    tx: Tx, team_id: str, person_id: str
+) -> tuple[TeamNode, PersonNode, list[MembershipRow]]:
     """The locked team, the person and their memberships of the team (newest first)."""
     state = await team_graph.membership_check(tx, team_id, person_id)
     if state.team is None:
@@ -122,14 +126,14 @@ async def _checked(tx: Tx, team_id: str, person_id: str) -> tuple[Record, Record
 
 async def add_team_member(
     ctx: Context, team_id: str, person_id: str, role: str, since: dt.date | None
-) -> Record:
+) -> TeamNode:
     """Starts a membership (since defaults to today); refused when it would overlap one the
     person already has in the team."""
     title = checks.text("role", role, MAX_ROLE)
     start = since or ctx.today
     now = dt.datetime.now(dt.UTC)
 
-    async def work(tx: Tx) -> Record:
+    async def work(tx: Tx) -> TeamNode:
         team, person, memberships = await _checked(tx, team_id, person_id)
         for m in memberships:
             if m["until"] is None or m["until"] >= start:
@@ -151,12 +155,12 @@ async def add_team_member(
 
 async def end_team_membership(
     ctx: Context, team_id: str, person_id: str, until: dt.date | None
-) -> Record:
+) -> TeamNode:
     """Ends the person's open membership of the team on `until` (inclusive, default today)."""
     end = until or ctx.today
     now = dt.datetime.now(dt.UTC)
 
-    async def work(tx: Tx) -> Record:
+    async def work(tx: Tx) -> TeamNode:
         team, person, memberships = await _checked(tx, team_id, person_id)
         open_ = [m for m in memberships if m["until"] is None]
         if not open_:

@@ -5,6 +5,7 @@ mutations, their payloads and the `Training` type; the rules are in `resolvers/a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 import strawberry
@@ -30,7 +31,7 @@ class Training:
     until: dt.date | None = strawberry.field(description="Inclusive; null while ongoing.")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Training:
+    def from_row(cls, row: Mapping[str, Any]) -> Training:
         return cls(
             department=Department.from_row(row["department"]),
             since=row["since"],
@@ -46,7 +47,7 @@ class ServicePayload:
     at: dt.datetime = strawberry.field(description=AT)
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> ServicePayload:
+    def from_row(cls, row: Mapping[str, Any]) -> ServicePayload:
         return cls(
             person=Person.from_row(row["person"]),
             service=Service.from_row(row["service"]),
@@ -63,7 +64,7 @@ class DispatchPayload:
     at: dt.datetime = strawberry.field(description=AT)
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> DispatchPayload:
+    def from_row(cls, row: Mapping[str, Any]) -> DispatchPayload:
         return cls(
             person=Person.from_row(row["person"]),
             dispatch=Dispatch.from_row(row["dispatch"]),
@@ -80,7 +81,7 @@ class TrainingPayload:
     at: dt.datetime = strawberry.field(description=AT)
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> TrainingPayload:
+    def from_row(cls, row: Mapping[str, Any]) -> TrainingPayload:
         return cls(
             person=Person.from_row(row["person"]),
             training=Training.from_row(row["training"]),
@@ -100,7 +101,7 @@ class MentorshipPayload:
     at: dt.datetime = strawberry.field(description=AT)
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> MentorshipPayload:
+    def from_row(cls, row: Mapping[str, Any]) -> MentorshipPayload:
         mentee = Person.from_row(row["mentee"])
         return cls(
             mentor=Person.from_row(row["mentor"]),
@@ -122,7 +123,7 @@ class SetSkillPayload:
     at: dt.datetime = strawberry.field(description=AT)
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> SetSkillPayload:
+    def from_row(cls, row: Mapping[str, Any]) -> SetSkillPayload:
         return cls(
             person=Person.from_row(row["person"]),
             skill=PersonSkill.from_row(row["skill"]),

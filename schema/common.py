@@ -6,6 +6,7 @@ from typing import Any, TypeAlias
 
 import strawberry
 
+from model import places as model_places
 from resolvers.context import Context
 from resolvers.paging import Page
 
@@ -27,13 +28,9 @@ class Location:
     lon: float
 
     @classmethod
-    def from_value(cls, value: Any) -> Location | None:
-        """From the driver's spatial point (x = longitude, y = latitude) or a {lat, lon} map."""
-        if value is None:
-            return None
-        if isinstance(value, dict):
-            return cls(lat=float(value["lat"]), lon=float(value["lon"]))
-        return cls(lat=float(value.y), lon=float(value.x))
+    def from_value(cls, value: model_places.Location | None) -> Location | None:
+        """From the graph's location (graph/ has converted the database's point already)."""
+        return None if value is None else cls(lat=value.lat, lon=value.lon)
 
 
 @strawberry.type(description="Relay page information.")

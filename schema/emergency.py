@@ -7,6 +7,7 @@ below it go through the per-request DataLoaders.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -64,7 +65,7 @@ class RosterEntry:
     )
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> RosterEntry:
+    def from_row(cls, row: Mapping[str, Any]) -> RosterEntry:
         return cls(
             person=Person.from_row(row["person"]),
             distance_km=round(float(row["meters"]) / 1000.0, 3),

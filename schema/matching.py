@@ -4,6 +4,7 @@ result types."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 import strawberry
@@ -27,7 +28,7 @@ class ServiceMatch:
     )
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> ServiceMatch:
+    def from_row(cls, row: Mapping[str, Any]) -> ServiceMatch:
         return cls(
             person=Person.from_row(row["person"]),
             skill=Skill.from_row(row["skill"]),

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from model.periods import is_active
 from resolvers import loaders
 from resolvers import person as person_resolvers
 from schema.common import Info, PageInfo, ids
@@ -27,10 +29,6 @@ TaskStatusRef = Annotated["TaskStatus", strawberry.lazy("schema.task_types")]
 TeamMembershipRef = Annotated["TeamMembership", strawberry.lazy("schema.team")]
 
 
-def _active(since: dt.date, until: dt.date | None, on: dt.date) -> bool:
-    return since <= on and (until is None or until >= on)
-
-
 @strawberry.type(description="A township or county staff member, village cadre or stationed cadre.")
 class Person:
     id: strawberry.ID
@@ -43,7 +41,7 @@ class Person:
     phone: str | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Person:
+    def from_row(cls, row: Mapping[str, Any]) -> Person:
         return cls(
             id=strawberry.ID(row["id"]),
             name=row["name"],
@@ -140,9 +138,9 @@ class Person:
         return _mentorships(rows, active_on)
 
 
-def _mentorships(rows: list[dict[str, Any]], on: dt.date | None) -> list[Mentorship]:
+def _mentorships(rows: Sequence[Mapping[str, Any]], on: dt.date | None) -> list[Mentorship]:
     items = [Mentorship.from_row(r) for r in rows]
-    return [m for m in items if on is None or _active(m.since, m.until, on)]
+    return [m for m in items if on is None or is_active(m.since, m.until, on)]
 
 
 @strawberry.type(description="A service of a person in a village (SERVED_IN).")
@@ -153,7 +151,7 @@ class Service:
     until: dt.date | None = strawberry.field(description="Inclusive; null while ongoing.")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Service:
+    def from_row(cls, row: Mapping[str, Any]) -> Service:
         return cls(
             village=Village.from_row(row["village"]),
             role=ServiceRole(row["role"]),
@@ -169,7 +167,7 @@ class PostHolding:
     until: dt.date | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> PostHolding:
+    def from_row(cls, row: Mapping[str, Any]) -> PostHolding:
         return cls(post=Post.from_row(row["post"]), since=row["since"], until=row.get("until"))
 
 
@@ -180,7 +178,7 @@ class Dispatch:
     until: dt.date | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Dispatch:
+    def from_row(cls, row: Mapping[str, Any]) -> Dispatch:
         return cls(
             township=Township.from_row(row["township"]), since=row["since"], until=row.get("until")
         )
@@ -195,7 +193,7 @@ class Mentorship:
     until: dt.date | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Mentorship:
+    def from_row(cls, row: Mapping[str, Any]) -> Mentorship:
         return cls(
             person=Person.from_row(row["person"]), since=row["since"], until=row.get("until")
         )

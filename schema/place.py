@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -35,7 +36,7 @@ class County:
     location: Location | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> County:
+    def from_row(cls, row: Mapping[str, Any]) -> County:
         return cls(
             id=strawberry.ID(row["id"]),
             name=row["name"],
@@ -66,7 +67,7 @@ class Township:
     location: Location | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Township:
+    def from_row(cls, row: Mapping[str, Any]) -> Township:
         return cls(
             id=strawberry.ID(row["id"]),
             name=row["name"],
@@ -114,7 +115,7 @@ class Village:
     location: Location | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Village:
+    def from_row(cls, row: Mapping[str, Any]) -> Village:
         return cls(
             id=strawberry.ID(row["id"]),
             name=row["name"],
@@ -165,7 +166,7 @@ class VillageService:
     until: dt.date | None = strawberry.field(description="Inclusive; null while ongoing.")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> VillageService:
+    def from_row(cls, row: Mapping[str, Any]) -> VillageService:
         from schema.person import Person
 
         return cls(
@@ -189,7 +190,7 @@ class Department:
     kind: DepartmentKind | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Department:
+    def from_row(cls, row: Mapping[str, Any]) -> Department:
         return cls(
             id=strawberry.ID(row["id"]),
             name=row["name"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -25,7 +26,7 @@ class Post:
     title: str
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Post:
+    def from_row(cls, row: Mapping[str, Any]) -> Post:
         return cls(id=strawberry.ID(row["id"]), title=row["title"])
 
     @strawberry.field
@@ -53,7 +54,7 @@ class PostHolder:
     until: dt.date | None
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> PostHolder:
+    def from_row(cls, row: Mapping[str, Any]) -> PostHolder:
         from schema.person import Person
 
         return cls(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import strawberry
@@ -19,7 +20,7 @@ class Skill:
     aliases: list[str]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Skill:
+    def from_row(cls, row: Mapping[str, Any]) -> Skill:
         return cls(
             id=strawberry.ID(row["id"]),
             name=row["name"],
@@ -44,7 +45,7 @@ class PersonSkill:
     level: int
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> PersonSkill:
+    def from_row(cls, row: Mapping[str, Any]) -> PersonSkill:
         return cls(skill=Skill.from_row(row["skill"]), level=row["level"])
 
 

@@ -13,8 +13,8 @@ from typing import Any
 
 import strawberry
 
+from model.tasks import next_steps
 from resolvers import task_queries
-from resolvers.task import next_steps
 from schema.common import Info, PageInfo
 from schema.emergency import Severity
 from schema.need import TaskSide

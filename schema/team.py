@@ -5,6 +5,7 @@ mutations, and the helpers behind `Township.teams` and `Person.teams(activeOn)`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
@@ -49,7 +50,7 @@ class TeamMember:
     until: dt.date | None = strawberry.field(description="Inclusive; null while ongoing.")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> TeamMember:
+    def from_row(cls, row: Mapping[str, Any]) -> TeamMember:
         return cls(
             person=Person.from_row(row["person"]),
             role=row["role"],
@@ -68,7 +69,7 @@ class Team:
     domain: str | None = strawberry.field(description="The field of work of a special group.")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Team:
+    def from_row(cls, row: Mapping[str, Any]) -> Team:
         return cls(
             id=strawberry.ID(row["id"]),
             name=row["name"],
@@ -103,7 +104,7 @@ class TeamMembership:
     until: dt.date | None = strawberry.field(description="Inclusive; null while ongoing.")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> TeamMembership:
+    def from_row(cls, row: Mapping[str, Any]) -> TeamMembership:
         return cls(
             team=Team.from_row(row["team"]),
             role=row["role"],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES, MIN_MENTOR_LEVEL, MIN_MENTOR_YEARS
 from seed import catalog
 from seed.base import (
     ANCHOR,
@@ -198,7 +199,8 @@ class Histories(CountyBase):
     def _mentorships(self) -> None:
         """师徒结对 / 青蓝帮带: young cadres paired with experienced ones (>= 5 years of
         service, a skill at level >= 3) from their village, township or county; never more
-        than 3 overlapping mentees per mentor."""
+        overlapping mentees per mentor than the API allows by default (3), so every demo
+        mentorship is one the API could have recorded."""
         rng = self.rng
         units: dict[str, list[Person]] = {}
         for p in self.people:
@@ -224,7 +226,8 @@ class Histories(CountyBase):
                 cands = [
                     c for c in cands
                     if (c.id, m.id) not in pairs
-                    and sum(a <= end and since <= b for a, b in spans.get(c.id, ())) < 3
+                    and sum(a <= end and since <= b for a, b in spans.get(c.id, ()))
+                    < DEFAULT_MAX_ACTIVE_MENTEES
                 ]  # fmt: skip
                 if not cands or since > ANCHOR:
                     continue
@@ -236,5 +239,10 @@ class Histories(CountyBase):
 
 
 def can_mentor(c: Person, year: int) -> bool:
-    """At least five years of service and one skill at level 3 or more."""
-    return c.joined is not None and c.joined <= year - 5 and max(c.skills.values()) >= 3
+    """At least MIN_MENTOR_YEARS (5) years of service and one skill at MIN_MENTOR_LEVEL (3) or
+    more."""
+    return (
+        c.joined is not None
+        and c.joined <= year - MIN_MENTOR_YEARS
+        and max(c.skills.values()) >= MIN_MENTOR_LEVEL
+    )

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
+from model.emergency import DEFAULT_RESPONSE_MINUTES
+from model.tasks import MAIN_FLOW
 from seed.base import CountyBase, Person, Record
 from seed.workflow_catalog import (
     CANCEL_REASONS,
@@ -30,8 +32,8 @@ from seed.workflow_catalog import (
 # needs and young tasks (the histories end earlier, at ANCHOR).
 NOW = datetime(2026, 11, 16, 2, 0, tzinfo=UTC)
 # 突发事件快速响应 standards, minutes to staff an emergency by severity (the API's defaults).
-RESPONSE_MINUTES = {"I": 30, "II": 120, "III": 24 * 60}
-ORDER = ("INITIATED", "CONSULTED", "STAFFED", "SUPERVISING", "CLOSED")
+RESPONSE_MINUTES = DEFAULT_RESPONSE_MINUTES
+ORDER = MAIN_FLOW
 
 
 @dataclass
@@ -58,10 +60,6 @@ class TaskSpec:
 
 def iso(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def quarter_of(day: date) -> str:
-    return f"{day.year}Q{(day.month - 1) // 3 + 1}"
 
 
 def _minutes(rng: random.Random, lo: float, hi: float) -> timedelta:

@@ -16,8 +16,10 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from model.periods import quarter_of
+from model.skills import QUALIFIED_LEVEL
 from seed.base import CountyBase, Person, Record, Township, Village
-from seed.tasks import NOW, TaskSpec, iso, quarter_of, write_task
+from seed.tasks import NOW, TaskSpec, iso, write_task
 from seed.teams import Crew
 from seed.workflow_catalog import (
     CROP_NAMES,
@@ -30,7 +32,7 @@ from seed.workflow_catalog import (
 
 QUARTERS = ("2025Q3", "2025Q4", "2026Q1", "2026Q2", "2026Q3", "2026Q4")
 CURRENT = QUARTERS[-1]
-CAPABLE = 3  # the capability list counts people holding a skill at this level or more
+CAPABLE = QUALIFIED_LEVEL  # the capability list counts people holding a skill at this level or more
 # How far the tasks of each quarter's needs have got (the current quarter's are young).
 _PROGRESS: dict[str, tuple[tuple[str, int], ...]] = {
     "2025Q3": (("CLOSED", 90), ("SUPERVISING", 10)),

@@ -11,6 +11,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.db import Neo4jConfig
 from graph.instance import ManagedInstance
+from model.emergency import DEFAULT_RESPONSE_MINUTES, format_standards, parse_standards
+from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
 
 
 class Settings(BaseSettings):
@@ -28,13 +30,12 @@ class Settings(BaseSettings):
     towngraph_parser_cache: int = 256
 
     # Domain rules that vary between places.
-    towngraph_max_active_mentees: int = Field(default=3, ge=1)
+    towngraph_max_active_mentees: int = Field(default=DEFAULT_MAX_ACTIVE_MENTEES, ge=1)
     # Staffing deadline of an emergency by severity, in minutes: "I=30,II=120,III=1440".
-    towngraph_response_standards: str = "I=30,II=120,III=1440"
+    towngraph_response_standards: str = format_standards(DEFAULT_RESPONSE_MINUTES)
 
     def response_minutes(self) -> dict[str, int]:
-        pairs = (item.split("=", 1) for item in self.towngraph_response_standards.split(","))
-        return {k.strip(): int(v) for k, v in pairs}
+        return parse_standards(self.towngraph_response_standards)
 
     def neo4j(self, start_managed: bool = True) -> Neo4jConfig:
         """How to reach Neo4j; starts the managed instance when no external one is configured."""

@@ -40,6 +40,7 @@ from graph.importing.workflows import EDGE_KEYS as WORKFLOW_EDGE_KEYS
 from graph.importing.workflows import FIELDS as WORKFLOW_FIELDS
 from graph.importing.workflows import NODE_KINDS as WORKFLOW_NODE_KINDS
 from graph.importing.workflows import check_row as check_workflow_row
+from model.people import SERVICE_ROLES
 
 SECTIONS: tuple[str, ...] = (
     "counties", "townships", "villages", "departments", "skills", "people", "posts",
@@ -132,8 +133,7 @@ FIELDS: dict[str, Fields] = {
     "postHolders": {"person": (ref("person"), True), "post": (ref("post"), True), **_SINCE_UNTIL},
     "services": {
         "person": (ref("person"), True), "village": (ref("village"), True),
-        "role": (enum("STATIONED", "LIAISON", "FIRST_SECRETARY", "TECHNICAL_SUPPORT",
-                      "WORK_TEAM"), True),
+        "role": (enum(*SERVICE_ROLES), True),
         **_SINCE_UNTIL,
     },
     "dispatches": {

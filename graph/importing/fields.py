@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from model.periods import is_quarter
+from model.skills import untyped_level_problem
+
 ID_MAX = 100
 YEAR_MIN = 1900
 
@@ -36,7 +39,6 @@ _INSTANT_SHAPE = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
     r"(?P<zone>Z|[+-][0-9]{2}:[0-9]{2})?"
 )
-_QUARTER_SHAPE = re.compile(r"[0-9]{4}Q[1-4]")
 
 
 class Ctx:
@@ -122,9 +124,8 @@ def enum(*options: str) -> Check:
 
 
 def level(value: Any, path: str, ctx: Ctx) -> Any:
-    if is_int(value) and 1 <= value <= 5:
-        return value
-    return ctx.bad(path, f"must be an integer from 1 to 5, got {show(value)}")
+    problem = untyped_level_problem(value, shown=show(value))
+    return value if problem is None else ctx.bad(path, problem)
 
 
 def year(value: Any, path: str, ctx: Ctx) -> Any:
@@ -187,7 +188,7 @@ def instant(value: Any, path: str, ctx: Ctx) -> Any:
 
 
 def quarter(value: Any, path: str, ctx: Ctx) -> Any:
-    if isinstance(value, str) and _QUARTER_SHAPE.fullmatch(value):
+    if isinstance(value, str) and is_quarter(value):
         return value
     return ctx.bad(path, f"not a quarter 'YYYYQn' (n from 1 to 4), such as '2025Q3': {show(value)}")
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from graph.importing.workflows import event_id
+from model.periods import quarter_of
 
 Step = tuple[str, list[Any]]
 SECTIONS = ("needs", "teams", "teamMembers", "trainings", "tasks")
@@ -37,10 +38,6 @@ def _given(row: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
 
 def _missing(given: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in defaults.items() if key not in given}
-
-
-def _quarter_of(moment: datetime) -> str:
-    return f"{moment.year}Q{(moment.month - 1) // 3 + 1}"
 
 
 def steps(section: str, rows: list[dict[str, Any]], now: datetime) -> Iterator[Step]:
@@ -131,7 +128,7 @@ def _tasks(rows: list[dict[str, Any]], now: datetime) -> Iterator[Step]:
     # After ADDRESSES, since a task without a quarter takes its need's.
     yield (
         "import/task_quarter",
-        [{"id": r["id"], "fallback": _quarter_of(r["createdAt"])}
+        [{"id": r["id"], "fallback": quarter_of(r["createdAt"])}
          for r in rows if "quarter" not in r],
     )  # fmt: skip
 

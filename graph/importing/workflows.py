@@ -28,38 +28,46 @@ from graph.importing.fields import (
     string,
     text,
 )
+from model.emergency import SEVERITIES
+from model.needs import NEED_STATUSES, URGENCIES
+from model.tasks import (
+    INITIATORS,
+    TASK_KINDS,
+    TASK_ROLES,
+    TASK_STATUSES,
+    TASK_STEPS,
+    reached,
+)
+from model.teams import TEAM_KINDS
 
-TASK_STATUSES = ("INITIATED", "CONSULTED", "STAFFED", "SUPERVISING", "CLOSED", "CANCELLED")
-STEPS = ("INITIATED", "CONSULTED", "STAFFED", "SUPERVISING", "PROGRESS", "CLOSED", "CANCELLED")
 # What each lifecycle status requires to have happened (seed 000, item 5).
-_PLANNED = frozenset({"CONSULTED", "STAFFED", "SUPERVISING", "CLOSED"})
-_STAFFED = frozenset({"STAFFED", "SUPERVISING", "CLOSED"})
-_SUPERVISED = frozenset({"SUPERVISING", "CLOSED"})
+_PLANNED = frozenset(s for s in TASK_STATUSES if reached(s, "CONSULTED"))
+_STAFFED = frozenset(s for s in TASK_STATUSES if reached(s, "STAFFED"))
+_SUPERVISED = frozenset(s for s in TASK_STATUSES if reached(s, "SUPERVISING"))
 
 _LEVEL = nested({"skill": (ref("skill"), True), "level": (level, True)})
 _ASSIGNMENT = nested({
     "person": (ref("person"), True),
-    "role": (enum("LEAD", "MEMBER", "SUPERVISOR"), True),
+    "role": (enum(*TASK_ROLES), True),
     "since": (iso_date, True), "until": (iso_date, False),
     "assignedBy": (text, False), "assignedAt": (instant, False),
 })  # fmt: skip
 _EVENT = nested({
-    "at": (instant, True), "step": (enum(*STEPS), True), "actor": (text, True),
+    "at": (instant, True), "step": (enum(*TASK_STEPS), True), "actor": (text, True),
     "note": (string, False), "percent": (percent, False),
 })  # fmt: skip
 
 FIELDS: dict[str, Fields] = {
     "needs": {
         "id": (ident, True), "village": (ref("village"), True), "title": (text, True),
-        "quarter": (quarter, True), "urgency": (enum("LOW", "MEDIUM", "HIGH"), True),
-        "status": (enum("OPEN", "MATCHED", "CLOSED"), False),
+        "quarter": (quarter, True), "urgency": (enum(*URGENCIES), True),
+        "status": (enum(*NEED_STATUSES), False),
         "skills": (list_of(_LEVEL, at_least_one="skill"), True),
         "createdAt": (instant, False), "createdBy": (text, False),
     },
     "teams": {
         "id": (ident, True), "name": (text, True),
-        "kind": (enum("LEADING_GROUP", "WORKING_TEAM", "SPECIAL_GROUP", "EMERGENCY_TEAM",
-                      "VILLAGE_WORK_TEAM"), True),
+        "kind": (enum(*TEAM_KINDS), True),
         "domain": (text, False), "township": (ref("township"), False),
         "county": (ref("county"), False),
     },
@@ -73,10 +81,10 @@ FIELDS: dict[str, Fields] = {
     },
     "tasks": {
         "id": (ident, True), "title": (text, True), "domain": (text, True),
-        "kind": (enum("ROUTINE", "EMERGENCY"), True),
-        "severity": (enum("I", "II", "III"), False),
+        "kind": (enum(*TASK_KINDS), True),
+        "severity": (enum(*SEVERITIES), False),
         "status": (enum(*TASK_STATUSES), True),
-        "initiatedBy": (enum("VILLAGE", "TOWNSHIP"), True),
+        "initiatedBy": (enum(*INITIATORS), True),
         "village": (ref("village"), False), "township": (ref("township"), False),
         "quarter": (quarter, False), "createdAt": (instant, True), "createdBy": (text, False),
         "plan": (text, False), "progress": (percent, False), "outcome": (text, False),

@@ -3,7 +3,8 @@
 // a radius of the village. The units in reach are found through the POINT indexes on
 // Village / Township / County `location`, then their departments' people.
 // Parameters: villageId (string), skillIds (distinct ids), meters (float: the radius),
-//             asOf (date: memberships and residential services are judged on it), first (int).
+//             asOf (date: memberships and residential services are judged on it), first (int),
+//             residentialRoles (list of SERVED_IN roles that keep a person in a village).
 // Columns: villageFound (bool), hasLocation (bool: the village has a location),
 //          unknownSkills (ids not in the graph),
 //          roster (up to first rows of {person: properties, meters: float, unit: {id, name, kind},
@@ -55,7 +56,7 @@ CALL (origin) {
     },
     available: NOT EXISTS {
       (p)-[r:SERVED_IN]->(:Village)
-      WHERE r.role IN ['STATIONED', 'FIRST_SECRETARY', 'WORK_TEAM']
+      WHERE r.role IN $residentialRoles
         AND r.since <= $asOf AND (r.until IS NULL OR r.until >= $asOf)
     }
   }) AS roster

@@ -1,6 +1,7 @@
 // mentorCandidates: eligible mentors for a mentee, scored and ranked; one query for the result.
 // Parameters: menteeId, skillIds (list|null: else the skills of the mentee's active posts, else
 //             the mentee's own), asOf (date), maxMentees (int), minYears (int), limit (int),
+//             minMentorLevel (int: a mentor holds a target skill at this level or above),
 //             w ({coverage, township, capacity, years, bridge}: weights of the score's parts).
 // Columns: menteeFound (bool), unknownSkills (ids), targets (skill maps), candidates (list of
 //          {mentor, score, coverage, sameTownship, capacity, years, bridge, covered, activeMentees,
@@ -37,7 +38,7 @@ CALL (me) {
     MATCH (m:Person)-[hm:HAS_SKILL]->(t)
     WITH me, meTowns, meVillageSide, size(targets) AS nTargets, m, t, hm.level AS level,
          coalesce(head([x IN meLevels WHERE x.id = t.id | x.level]), 0) AS menteeLevel
-    WHERE m <> me AND level >= 3 AND level > menteeLevel
+    WHERE m <> me AND level >= $minMentorLevel AND level > menteeLevel
       AND m.joinedYear IS NOT NULL AND $asOf.year - m.joinedYear >= $minYears
     WITH me, meTowns, meVillageSide, nTargets, m, t, level, menteeLevel
     ORDER BY level DESC, t.id

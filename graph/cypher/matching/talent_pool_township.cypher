@@ -3,7 +3,8 @@
 // cost follows the township's size, not the county-wide number of skill holders.
 // Parameters: skillIds (distinct ids), matchAll (bool), minLevel (int), townshipId (string|null),
 //             on (date: dispatches and availability are judged on it), checkAvailability (bool),
-//             first (int), after ({cnt, sum, id}|null: the last row of the previous page).
+//             first (int), after ({cnt, sum, id}|null: the last row of the previous page),
+//             residentialRoles (list of SERVED_IN roles that keep a person in a village).
 // Columns: unknownSkills (ids not in the graph), townshipFound (bool), total (int),
 //          page (up to first+1 rows of {person, matched: [{skill, level}], cnt, sum}),
 //          ordered by matched count desc, level sum desc, person id.
@@ -28,7 +29,7 @@ WHERE NOT $matchAll OR cnt = size($skillIds)
 WITH p, matched, cnt, sum
 WHERE NOT $checkAvailability
    OR NOT EXISTS { (p)-[r:SERVED_IN]->(:Village)
-                   WHERE r.role IN ['STATIONED', 'FIRST_SECRETARY', 'WORK_TEAM']
+                   WHERE r.role IN $residentialRoles
                      AND r.since <= $on AND (r.until IS NULL OR r.until >= $on) }
 WITH p, matched, cnt, sum
 ORDER BY cnt DESC, sum DESC, p.id ASC

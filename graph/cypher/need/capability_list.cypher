@@ -1,9 +1,10 @@
 // capabilityList (乡镇能力清单): for each skill held by someone of the township on asOf, its
 // holders with their level and availability; one query for the whole list.
 // The township's people: those whose department is IN the township or IN one of its villages,
-// plus staff DISPATCHED_TO it on asOf. Available: no active STATIONED / FIRST_SECRETARY /
-// WORK_TEAM service (SERVED_IN) on asOf.
-// Parameters: townshipId, asOf (date), qualifiedLevel (int: the level that counts as qualified).
+// plus staff DISPATCHED_TO it on asOf. Available: no active residential service (SERVED_IN in
+// one of $residentialRoles: 驻村蹲点, 第一书记, 驻村工作队员) on asOf.
+// Parameters: townshipId, asOf (date), qualifiedLevel (int: the level that counts as qualified),
+//             residentialRoles (list of SERVED_IN roles that keep a person in a village).
 // Columns (no row when the township does not exist): township (properties), people (int:
 //          distinct people of the township), skills (list of {skill, holders, qualified,
 //          available, people: [{person, level, available}]}), skills by name then id, people of
@@ -21,7 +22,7 @@ CALL (people) {
   UNWIND people AS p
   WITH p,
        NOT EXISTS { (p)-[r:SERVED_IN]->(:Village)
-                    WHERE r.role IN ['STATIONED', 'FIRST_SECRETARY', 'WORK_TEAM']
+                    WHERE r.role IN $residentialRoles
                       AND r.since <= $asOf AND (r.until IS NULL OR r.until >= $asOf) } AS available
   MATCH (p)-[h:HAS_SKILL]->(s:Skill)
   WITH s, p, h.level AS level, available

@@ -9,7 +9,8 @@
 // Ranking: missing skills covered (desc), served the need's village before first, sum of the
 // covered levels (desc), person id.
 // Parameters: townshipId, asOf (date), limit (int), gaps ([{needId, villageId, skills:
-//             [{id, level}]}]: the missing skills of each need).
+//             [{id, level}]}]: the missing skills of each need), residentialRoles (list of
+//             SERVED_IN roles that keep a person in a village).
 // Columns: one row per gap: needId, candidates (top `limit`: [{person, covered: [{skill, level,
 //          required}], available, servedBefore, levelSum}]).
 MATCH (t:Township {id: $townshipId})-[:IN]->(c:County)
@@ -34,7 +35,7 @@ CALL (t, c, wanted, villageIds, ownUnits, skillIds) {
   WHERE NOT EXISTS { (p)-[x:DISPATCHED_TO]->(t)
                      WHERE x.since <= $asOf AND (x.until IS NULL OR x.until >= $asOf) }
     AND NOT EXISTS { (p)-[r:SERVED_IN]->(:Village)
-                     WHERE r.role IN ['STATIONED', 'FIRST_SECRETARY', 'WORK_TEAM']
+                     WHERE r.role IN $residentialRoles
                        AND r.since <= $asOf AND (r.until IS NULL OR r.until >= $asOf) }
   RETURN collect({
     person: p {.*}, id: p.id, held: held,

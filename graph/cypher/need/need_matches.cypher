@@ -5,7 +5,8 @@
 // exact skill: a narrower skill does not cover a broader one).
 // Ranking: skills covered (desc), available first, served the need's village before first (any
 // SERVED_IN to it), sum of the covered levels (desc), person id.
-// Parameters: townshipId, quarter (string), asOf (date), limit (int: candidates kept per need).
+// Parameters: townshipId, quarter (string), asOf (date), limit (int: candidates kept per need),
+//             residentialRoles (list of SERVED_IN roles that keep a person in a village).
 // Columns (no row when the township does not exist): township (properties), countyId (string|
 //          null), needs (list of {need, candidates, candidateCount, missing}), most urgent first
 //          (HIGH, MEDIUM, LOW), then need id. need: properties plus village and skills
@@ -47,7 +48,7 @@ CALL (people, skillIds, villageIds) {
   RETURN collect({
     person: p {.*}, id: p.id, held: held,
     available: NOT EXISTS { (p)-[r:SERVED_IN]->(:Village)
-                            WHERE r.role IN ['STATIONED', 'FIRST_SECRETARY', 'WORK_TEAM']
+                            WHERE r.role IN $residentialRoles
                               AND r.since <= $asOf AND (r.until IS NULL OR r.until >= $asOf) },
     served: COLLECT { MATCH (p)-[:SERVED_IN]->(v:Village) WHERE v.id IN villageIds
                       RETURN DISTINCT v.id }

@@ -1,0 +1,54 @@
+"""The task lifecycle (协同任务清单): statuses, the steps events record, which step may follow
+which, who initiates, the roles on a task and the feedback rating.
+
+INITIATED (任务发起) → CONSULTED (方案会商: recordPlan) → STAFFED (人力调配: assignPeople with
+a LEAD) → SUPERVISING (过程督导: startSupervision with a SUPERVISOR; reportProgress) → CLOSED
+(结果反馈: closeTask). cancelTask from any open status.
+"""
+
+from __future__ import annotations
+
+TASK_KINDS = ("ROUTINE", "EMERGENCY")
+# The main flow, in order; CANCELLED may end it from any open status.
+MAIN_FLOW = ("INITIATED", "CONSULTED", "STAFFED", "SUPERVISING", "CLOSED")
+CANCELLED = "CANCELLED"
+TASK_STATUSES = (*MAIN_FLOW, CANCELLED)
+OPEN_STATUSES = MAIN_FLOW[:-1]
+# What a TaskEvent records: a lifecycle step, or a progress report between them.
+PROGRESS = "PROGRESS"
+TASK_STEPS = (*MAIN_FLOW[:-1], PROGRESS, MAIN_FLOW[-1], CANCELLED)
+
+# Which side initiates a task (任务发起).
+INITIATORS = ("VILLAGE", "TOWNSHIP")
+
+TASK_ROLES = ("LEAD", "MEMBER", "SUPERVISOR")
+# 专业人做专业事 concerns the people doing the work; a supervisor (督导) oversees it.
+SKILLED_ROLES = ("LEAD", "MEMBER")
+
+# The mutations that move a task on, per open status; CANCEL is allowed from each of them too.
+FORWARD: dict[str, tuple[str, ...]] = {
+    "INITIATED": ("recordPlan",),
+    "CONSULTED": ("assignPeople",),
+    "STAFFED": ("startSupervision", "assignPeople"),
+    "SUPERVISING": ("reportProgress", "closeTask", "assignPeople"),
+}
+CANCEL = "cancelTask"
+
+
+def next_steps(status: str) -> list[str]:
+    """The mutations allowed on a task in `status`, the main flow first."""
+    forward = FORWARD.get(status)
+    return [] if forward is None else [*forward, CANCEL]
+
+
+def reached(status: str, step: str) -> bool:
+    """Whether a task in `status` has been through `step` of the main flow (a CANCELLED task's
+    history is not known from its status alone, so never)."""
+    if status not in MAIN_FLOW or step not in MAIN_FLOW:
+        return False
+    return MAIN_FLOW.index(status) >= MAIN_FLOW.index(step)
+
+
+# 结果反馈: the rating of a closed task.
+MIN_RATING = 1
+MAX_RATING = 5
