@@ -49,6 +49,18 @@ class GraphUnavailable(RuntimeError):
     """Neo4j cannot be reached right now; the driver reconnects by itself when it is back."""
 
 
+class QueryTimeout(RuntimeError):
+    """A transaction ran longer than `Neo4jConfig.query_timeout`; Neo4j stopped and rolled it
+    back, so nothing of it was written."""
+
+
+def _timed_out(exc: Neo4jError) -> bool:
+    # Neo.ClientError.Transaction.TransactionTimedOut(ClientConfiguration), and the transient
+    # "terminated" that a timeout can surface as while the query is being stopped.
+    code = exc.code or ""
+    return "TransactionTimedOut" in code or code.endswith("Transaction.Terminated")
+
+
 @dataclass(frozen=True)
 class Neo4jConfig:
     uri: str
@@ -58,7 +70,8 @@ class Neo4jConfig:
     # Short, so that an outage is reported quickly instead of retried for the default 30 s.
     max_retry_time: float = 3.0
     connection_timeout: float = 3.0
-    query_timeout: float = 30.0
+    # Seconds one transaction may run before Neo4j stops it (TOWNGRAPH_QUERY_TIMEOUT_S).
+    query_timeout: float = 10.0
 
 
 @dataclass
@@ -152,6 +165,10 @@ class Graph:
                 return await session.execute_read(work)
         except (ServiceUnavailable, SessionExpired) as exc:
             raise GraphUnavailable(str(exc)) from exc
+        except Neo4jError as exc:
+            if _timed_out(exc):
+                raise QueryTimeout(name) from exc
+            raise
 
     async def write(self, steps: list[tuple[str, Mapping[str, Any]]]) -> list[list[Record]]:
         """Runs several named queries in ONE write transaction: all of them land, or none does."""
@@ -175,6 +192,10 @@ class Graph:
                 return await session.execute_write(run)
         except (ServiceUnavailable, SessionExpired) as exc:
             raise GraphUnavailable(str(exc)) from exc
+        except Neo4jError as exc:
+            if _timed_out(exc):
+                raise QueryTimeout("write transaction") from exc
+            raise
 
 
 class Tx:

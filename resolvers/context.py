@@ -17,6 +17,7 @@ from strawberry.dataloader import DataLoader
 
 from graph.batch import Lookup, Rel, load_many, load_one
 from graph.db import Graph, Record
+from model.access import Caller
 
 V = TypeVar("V")
 MAX_BATCH = 1000  # keeps one query's $keys list bounded for very wide requests
@@ -86,9 +87,13 @@ class Context:
     loaders: Loaders = field(init=False)
     # "Today" is fixed once per request, so every field of one answer agrees on it.
     today: dt.date = field(default_factory=dt.date.today)
-    # Who is asking, recorded on every change (the `X-Actor` header until authentication
-    # arrives); "anonymous" when not told.
+    # Who is asking: the verified token's caller (None only in-process, e.g. tests of resolvers);
+    # `actor` (its sub) and `actor_name` (its display name) are recorded on every change.
+    caller: Caller | None = None
     actor: str = "anonymous"
+    actor_name: str | None = None
+    # Receives the audit entry of the operation (see schema/audit.py); the server's audit log.
+    audit: Callable[[dict[str, Any]], None] | None = None
 
     _extra_loaders: dict[str, DataLoader[Any, Any]] = field(default_factory=dict, init=False)
 
