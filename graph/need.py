@@ -131,7 +131,9 @@ class NewTask:
     note: str | None
 
 
-async def task_create(tx: Tx, task: NewTask, *, actor: str, at: dt.datetime) -> Record:
+async def task_create(
+    tx: Tx, task: NewTask, *, actor: str, at: dt.datetime, actor_name: str | None = None
+) -> Record:
     """Writes the task and marks the need MATCHED; returns {taskId, task, need}."""
     rows = await tx.run(
         "need/task_create",
@@ -144,6 +146,7 @@ async def task_create(tx: Tx, task: NewTask, *, actor: str, at: dt.datetime) -> 
             "initiatedBy": task.initiated_by,
             "note": task.note,
             "actor": actor,
+            "actorName": actor_name,
             "at": at,
         },
     )

@@ -176,6 +176,6 @@ async def create_task_from_need(
             initiated_by=initiated_by,
             note=given_note or f"from need '{need_id}': {source.title}",
         )
-        return await graph_need.task_create(tx, task, actor=actor, at=at)
+        return await graph_need.task_create(tx, task, actor=actor, at=at, actor_name=ctx.actor_name)
 
     return await ctx.graph.transaction(work)

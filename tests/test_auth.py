@@ -149,13 +149,13 @@ async def test_changes_record_the_sub_and_tasks_show_the_name(
     # when it initiates a task
     data = await clerk.data(
         """mutation($t: ID!) { initiateTask(title: "巡堤", domain: "防汛", initiatedBy: TOWNSHIP,
-             townshipId: $t) { task { id createdBy events { actor } } } }""",
+             townshipId: $t) { task { id createdBy events { actor actorName } } } }""",
         {"t": places.id("T")},
     )
-    # then its sub is the actor
+    # then its sub is the actor, with its name beside it on the event
     task = data["initiateTask"]["task"]
     assert task["createdBy"] == "wang-01"
-    assert [e["actor"] for e in task["events"]] == ["wang-01"]
+    assert [(e["actor"], e["actorName"]) for e in task["events"]] == [("wang-01", "王干事")]
 
 
 # --- JWKS: an identity provider's keys, from a file or a URL --------------------------------------
