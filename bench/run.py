@@ -311,7 +311,10 @@ async def run(target: Target, args: argparse.Namespace) -> None:
         try:
             limits = httpx.Limits(max_connections=CONCURRENT_CLIENTS * 2)
             async with httpx.AsyncClient(
-                base_url=server.base_url, timeout=REQUEST_TIMEOUT_S, limits=limits
+                base_url=server.base_url,
+                timeout=REQUEST_TIMEOUT_S,
+                limits=limits,
+                headers=server.headers,
             ) as client:
                 measured: list[Measured] = []
                 for w in workloads:

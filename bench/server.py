@@ -12,10 +12,12 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import secrets
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -24,6 +26,8 @@ import httpx
 
 from graph.db import Neo4jConfig, count_round_trips
 from graph.instance import PROJECT_ROOT
+from model.access import Role
+from server.auth import mint_token
 
 ROUND_TRIPS_HEADER = "x-towngraph-round-trips"
 
@@ -87,6 +91,11 @@ class ServerProcess:
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self._proc: subprocess.Popen[bytes] | None = None
+        # The app authenticates every request: a secret of this run, and an ADMIN token for it.
+        self._secret = secrets.token_urlsafe(32)
+        self._audit_dir = tempfile.mkdtemp(prefix="towngraph-bench-")
+        token = mint_token(self._secret, "bench", Role.ADMIN)
+        self.headers = {"Authorization": f"Bearer {token}"}
 
     def start(self, timeout: float = 60.0) -> float:
         """Starts the server; returns the seconds until it answered /readyz with 200."""
@@ -95,7 +104,10 @@ class ServerProcess:
             "NEO4J_URI": self.config.uri,
             "NEO4J_USER": self.config.user,
             "NEO4J_PASSWORD": self.config.password,
+            "TOWNGRAPH_JWT_SECRET": self._secret,
+            "TOWNGRAPH_AUDIT_LOG": os.path.join(self._audit_dir, "audit.log"),
         }
+        env.pop("TOWNGRAPH_JWT_JWKS", None)
         if self.config.database:
             env["NEO4J_DATABASE"] = self.config.database
         started = time.perf_counter()

@@ -78,6 +78,18 @@ def _id_taken(exc: ConstraintError) -> IdTaken | Neo4jError:
     return exc if found is None else IdTaken(found["label"], found["id"])
 
 
+class QueryTimeout(RuntimeError):
+    """A transaction ran longer than `Neo4jConfig.query_timeout`; Neo4j stopped and rolled it
+    back, so nothing of it was written."""
+
+
+def _timed_out(exc: Neo4jError) -> bool:
+    # Neo.ClientError.Transaction.TransactionTimedOut(ClientConfiguration), and the transient
+    # "terminated" that a timeout can surface as while the query is being stopped.
+    code = exc.code or ""
+    return "TransactionTimedOut" in code or code.endswith("Transaction.Terminated")
+
+
 @dataclass(frozen=True)
 class Neo4jConfig:
     uri: str
@@ -87,7 +99,8 @@ class Neo4jConfig:
     # Short, so that an outage is reported quickly instead of retried for the default 30 s.
     max_retry_time: float = 3.0
     connection_timeout: float = 3.0
-    query_timeout: float = 30.0
+    # Seconds one transaction may run before Neo4j stops it (TOWNGRAPH_QUERY_TIMEOUT_S).
+    query_timeout: float = 10.0
 
 
 @dataclass
@@ -218,6 +231,10 @@ class Graph:
                 return await session.execute_read(work)
         except (ServiceUnavailable, SessionExpired) as exc:
             raise GraphUnavailable(str(exc)) from exc
+        except Neo4jError as exc:
+            if _timed_out(exc):
+                raise QueryTimeout(name) from exc
+            raise
 
     async def write(self, steps: list[tuple[str, Mapping[str, Any]]]) -> list[list[Record]]:
         """Runs several named queries in ONE write transaction: all of them land, or none does."""
@@ -244,6 +261,10 @@ class Graph:
         except ConstraintError as exc:
             # Every node kind's unique id the same way: a clean error, not a driver one.
             raise _id_taken(exc) from exc
+        except Neo4jError as exc:
+            if _timed_out(exc):
+                raise QueryTimeout("write transaction") from exc
+            raise
 
 
 class Tx:

@@ -125,6 +125,7 @@ class NewTask:
     staffing_deadline: dt.datetime | None
     event_id: str
     note: str | None
+    created_by_name: str | None = None  # the display name beside created_by, when known
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ async def initiate(tx: Tx, task: NewTask) -> Record:
                 "initiatedBy": task.initiated_by,
                 "createdAt": task.created_at,
                 "createdBy": task.created_by,
+                "createdByName": task.created_by_name,
                 "staffingDeadline": task.staffing_deadline,
             },
             "villageId": task.village_id,
@@ -231,6 +233,7 @@ class Event:
     actor: str
     note: str | None = None
     percent: int | None = None
+    actor_name: str | None = None  # the display name beside actor, when known
 
 
 @dataclass(frozen=True)
@@ -263,6 +266,7 @@ async def advance(tx: Tx, task_id: str, status: str, event: Event, changes: Chan
             "at": event.at,
             "step": event.step,
             "actor": event.actor,
+            "actorName": event.actor_name,
             "note": event.note,
             "percent": event.percent,
         },

@@ -8,9 +8,12 @@ Cypher query.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from graph.db import Graph
+from model.access import Caller
 from model.emergency import DEFAULT_RESPONSE_MINUTES
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES, MIN_MENTOR_YEARS
 from resolvers.loaders import Loaders
@@ -37,9 +40,13 @@ class Context:
     loaders: Loaders = field(init=False)
     # "Today" is fixed once per request, so every field of one answer agrees on it.
     today: dt.date = field(default_factory=dt.date.today)
-    # Who is asking, recorded on every change (the `X-Actor` header until authentication
-    # arrives); "anonymous" when not told.
+    # Who is asking: the verified token's caller (None only in-process, e.g. tests of resolvers);
+    # `actor` (its sub) and `actor_name` (its display name) are recorded on every change.
+    caller: Caller | None = None
     actor: str = "anonymous"
+    actor_name: str | None = None
+    # Receives the audit entry of the operation (see schema/audit.py); the server's audit log.
+    audit: Callable[[dict[str, Any]], None] | None = None
 
     def __post_init__(self) -> None:
         self.loaders = Loaders(self.graph)

@@ -156,6 +156,7 @@ async def respond_to_emergency(
         requires=[(skill, level) for skill in skills],
         created_at=now,
         created_by=ctx.actor,
+        created_by_name=ctx.actor_name,
         staffing_deadline=deadline,
         event_id=checks.new_id("EV"),
         note=f"emergency, severity {severity}: staff within {minutes} min",

@@ -31,3 +31,9 @@ class NotFound(DomainError):
     def __init__(self, field: str, what: str, ident: str) -> None:
         super().__init__(f"{field}: no {what} with id '{ident}'")
         self.field = field
+
+
+class Forbidden(DomainError):
+    """The caller's role may not do this (refused before anything runs)."""
+
+    code = "FORBIDDEN"

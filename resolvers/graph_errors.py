@@ -1,11 +1,11 @@
-"""What exceptions from the graph layer mean for a caller: Neo4j unreachable, or a clash on a
-caller-supplied id (any node kind), for the schema's errors."""
+"""What exceptions from the graph layer mean for a caller: Neo4j unreachable, a query that ran
+too long, or a clash on a caller-supplied id (any node kind), for the schema's errors."""
 
 from __future__ import annotations
 
 import re
 
-from graph.db import GraphUnavailable, IdTaken
+from graph.db import GraphUnavailable, IdTaken, QueryTimeout
 from resolvers.errors import BadInput, DomainError
 
 
@@ -20,3 +20,7 @@ def as_domain_error(exc: BaseException) -> DomainError | None:
         noun = re.sub(r"(?<!^)(?=[A-Z])", " ", exc.label).lower()
         return BadInput("id", f"a {noun} with id '{exc.node_id}' already exists")
     return None
+
+
+def is_timeout(exc: BaseException) -> bool:
+    return isinstance(exc, QueryTimeout)

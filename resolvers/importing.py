@@ -11,4 +11,4 @@ __all__ = ["ImportReport", "import_json"]
 
 
 async def import_json(ctx: Context, document: Any, *, dry_run: bool) -> ImportReport:
-    return await import_document(ctx.graph, document, dry_run=dry_run)
+    return await import_document(ctx.graph, document, dry_run=dry_run, actor=ctx.actor)

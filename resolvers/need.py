@@ -176,6 +176,7 @@ async def create_task_from_need(
             requires=[(s["id"], s["level"]) for s in source.skills],
             created_at=at,
             created_by=actor,
+            created_by_name=ctx.actor_name,
             staffing_deadline=None,
             event_id=event_id,
             note=given_note or f"from need '{need_id}': {source.title}",

@@ -117,6 +117,7 @@ async def initiate_task(
         requires=[(r.skill_id, r.level) for r in requires],
         created_at=now,
         created_by=ctx.actor,
+        created_by_name=ctx.actor_name,
         staffing_deadline=deadline,
         event_id=_event_id(),
         note=_optional_text("note", note),
@@ -167,7 +168,9 @@ async def record_plan(ctx: Context, task_id: str, plan: str) -> TaskResult:
     text = checks.text("plan", plan, MAX_TEXT)
 
     async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
-        event = task_graph.Event(_event_id(), now, "CONSULTED", ctx.actor, text)
+        event = task_graph.Event(
+            _event_id(), now, "CONSULTED", ctx.actor, text, actor_name=ctx.actor_name
+        )
         row = await task_graph.advance(
             tx, task_id, "CONSULTED", event, task_graph.Changes(plan=text)
         )
@@ -252,7 +255,9 @@ async def assign_people(
         changes = task_graph.Changes(
             staffed_at=now if state.task.get("staffedAt") is None else None
         )
-        event = task_graph.Event(_event_id(), now, "STAFFED", ctx.actor, note)
+        event = task_graph.Event(
+            _event_id(), now, "STAFFED", ctx.actor, note, actor_name=ctx.actor_name
+        )
         row = await task_graph.advance(tx, task_id, "STAFFED", event, changes)
         return TaskResult(row, warnings)
 
@@ -277,7 +282,9 @@ async def start_supervision(ctx: Context, task_id: str, supervisor_id: str | Non
                 f"task {task_id} has no SUPERVISOR; name the person responsible for supervision",
             )
         note = "SUPERVISOR " + ", ".join(supervisors.values())
-        event = task_graph.Event(_event_id(), now, "SUPERVISING", ctx.actor, note)
+        event = task_graph.Event(
+            _event_id(), now, "SUPERVISING", ctx.actor, note, actor_name=ctx.actor_name
+        )
         row = await task_graph.advance(tx, task_id, "SUPERVISING", event, task_graph.Changes())
         return TaskResult(row, [])
 
@@ -291,7 +298,9 @@ async def report_progress(ctx: Context, task_id: str, percent: int, note: str) -
     text = checks.text("note", note, MAX_TEXT)
 
     async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
-        event = task_graph.Event(_event_id(), now, "PROGRESS", ctx.actor, text, percent)
+        event = task_graph.Event(
+            _event_id(), now, "PROGRESS", ctx.actor, text, percent, actor_name=ctx.actor_name
+        )
         changes = task_graph.Changes(progress=percent)
         row = await task_graph.advance(tx, task_id, "SUPERVISING", event, changes)
         return TaskResult(row, [])
@@ -309,7 +318,9 @@ async def close_task(
     learned = checks.text("lessons", lessons, MAX_TEXT)
 
     async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
-        event = task_graph.Event(_event_id(), now, "CLOSED", ctx.actor, text)
+        event = task_graph.Event(
+            _event_id(), now, "CLOSED", ctx.actor, text, actor_name=ctx.actor_name
+        )
         changes = task_graph.Changes(outcome=text, rating=rating, lessons=learned)
         row = await task_graph.advance(tx, task_id, "CLOSED", event, changes)
         return TaskResult(row, [])
@@ -322,7 +333,9 @@ async def cancel_task(ctx: Context, task_id: str, reason: str) -> TaskResult:
     text = checks.text("reason", reason, MAX_TEXT)
 
     async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
-        event = task_graph.Event(_event_id(), now, "CANCELLED", ctx.actor, text)
+        event = task_graph.Event(
+            _event_id(), now, "CANCELLED", ctx.actor, text, actor_name=ctx.actor_name
+        )
         changes = task_graph.Changes(cancel_reason=text)
         row = await task_graph.advance(tx, task_id, "CANCELLED", event, changes)
         return TaskResult(row, [])

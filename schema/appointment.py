@@ -17,7 +17,7 @@ from schema.person import Dispatch, Mentorship, Person, Service
 from schema.place import Department
 from schema.skill import PersonSkill
 
-ACTOR = "Who made the change (the X-Actor request header; 'anonymous' when absent)."
+ACTOR = "Who made the change: the `sub` of the caller's token."
 AT = "When the change was recorded (UTC)."
 
 

@@ -1,7 +1,8 @@
 """From exceptions to GraphQL errors a clerk understands, and masking of everything else.
 
-Domain errors keep their message and get `extensions.code` (BAD_USER_INPUT, NOT_FOUND); an
-unreachable Neo4j becomes SERVICE_UNAVAILABLE; any other exception is logged with its stack trace
+Domain errors keep their message and get `extensions.code` (BAD_USER_INPUT, NOT_FOUND, FORBIDDEN);
+an unreachable Neo4j becomes SERVICE_UNAVAILABLE, a transaction stopped by its timeout TIMEOUT; any
+other exception is logged with its stack trace
 and reaches the client only as "Internal server error" with code INTERNAL_SERVER_ERROR.
 """
 
@@ -15,11 +16,15 @@ from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import SchemaExtension
 
 from resolvers.errors import DomainError
-from resolvers.graph_errors import as_domain_error, is_unavailable
+from resolvers.graph_errors import as_domain_error, is_timeout, is_unavailable
 
 log = logging.getLogger("towngraph.errors")
 
 UNAVAILABLE_MESSAGE = "The graph database is unavailable right now; please try again shortly."
+TIMEOUT_MESSAGE = (
+    "查询用时过长，已停止（未写入任何内容）：请缩小范围（更少的条目或更窄的条件）后重试。"
+    " The query took too long and was stopped; nothing was written. Please narrow it and retry."
+)
 
 
 def _classify(error: GraphQLError) -> GraphQLError:
@@ -40,6 +45,10 @@ def _classify(error: GraphQLError) -> GraphQLError:
     if is_unavailable(original):
         return GraphQLError(UNAVAILABLE_MESSAGE, error.nodes, error.source, error.positions,
                             error.path, original, {"code": "SERVICE_UNAVAILABLE"})  # fmt: skip
+    if is_timeout(original):
+        log.warning("query timed out at %s: %s", error.path, original)
+        return GraphQLError(TIMEOUT_MESSAGE, error.nodes, error.source, error.positions,
+                            error.path, original, {"code": "TIMEOUT"})  # fmt: skip
     log.error("unexpected error at %s", error.path, exc_info=original)
     return GraphQLError("Internal server error", error.nodes, error.source, error.positions,
                         error.path, None, {"code": "INTERNAL_SERVER_ERROR"})  # fmt: skip

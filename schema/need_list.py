@@ -45,7 +45,9 @@ class Need:
     urgency: NeedUrgency
     status: NeedStatus
     created_at: dt.datetime | None = strawberry.field(description="When it was raised (UTC).")
-    created_by: str | None = strawberry.field(description="Who raised it (the request's actor).")
+    created_by: str | None = strawberry.field(
+        description="Who raised it (the `sub` of their token)."
+    )
     # Filled when the query that found the need also read its village and skills, so that the
     # fields below cost no further round trip; otherwise they go through the DataLoaders.
     prefetched_village: strawberry.Private[dict[str, Any] | None] = None

@@ -1,6 +1,6 @@
 """The root Query and Mutation, assembled from the domain modules, and the Schema with its
-protections (depth, aliases, tokens, bounded parser and validation caches) and clerk-readable
-errors."""
+protections (depth, aliases, tokens, bounded parser and validation caches, role gating of
+mutations, a cost limit), its audit entry and clerk-readable errors."""
 
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ from schema import (
     task,
     team,
 )
+from schema.access import MutationGate
+from schema.audit import AuditTrail
+from schema.cost import DEFAULT_MAX_COST, CostLimit
 from schema.errors import ClerkErrors
 
 
@@ -51,6 +54,7 @@ def build_schema(
     max_aliases: int = 30,
     max_tokens: int = 5000,
     cache_size: int = 256,
+    max_cost: int = DEFAULT_MAX_COST,
 ) -> strawberry.Schema:
     # Factories: a fresh extension per request (no shared per-request state); the parser and
     # validation caches are module-level LRUs keyed by maxsize, so they still span requests.
@@ -60,12 +64,16 @@ def build_schema(
         *QueryDepthLimiter(max_depth=max_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules,
     ]
+    # AuditTrail first: its end of on_operation runs last, after ClerkErrors set the codes.
     extensions: list[Any] = [
+        AuditTrail,
         ClerkErrors,
         lambda: AddValidationRules(limit_rules),
         lambda: MaxTokensLimiter(max_token_count=max_tokens),
         lambda: ParserCache(maxsize=cache_size),
         lambda: ValidationCache(maxsize=cache_size),
+        MutationGate,
+        lambda: CostLimit(max_cost=max_cost),
     ]
     return TowngraphSchema(query=Query, mutation=Mutation, extensions=extensions)
 

@@ -87,7 +87,10 @@ class TaskEvent:
     id: strawberry.ID
     at: dt.datetime
     step: TaskStep
-    actor: str = strawberry.field(description="Who took the step (the request's actor).")
+    actor: str = strawberry.field(description="Who took the step: the `sub` of their token.")
+    actor_name: str | None = strawberry.field(
+        description="Their display name (the token's `name`), when it had one."
+    )
     note: str | None = strawberry.field(
         description="The plan, the people staffed, the supervisor, the progress note, the "
         "outcome or the cancellation reason, as the step goes."
@@ -101,6 +104,7 @@ class TaskEvent:
             at=row["at"],
             step=TaskStep(row["step"]),
             actor=row.get("actor") or "anonymous",
+            actor_name=row.get("actorName"),
             note=row.get("note"),
             percent=row.get("percent"),
         )

@@ -1,5 +1,11 @@
 """The Starlette application: /graphql (API + offline GraphiQL), /healthz, /readyz.
 
+The trust boundary: every GraphQL request (GET or POST, introspection too) carries a bearer token
+(server/auth.py; 401 otherwise, nothing runs), a POST carries JSON (415 otherwise: a browser can
+send text/plain or forms across origins without asking), bodies are bounded (server/limits.py),
+Host and CORS origins are allow-listed, and each operation leaves a line in the audit log. The
+GraphiQL page, its assets, /healthz and /readyz stay open.
+
 The app keeps running when Neo4j is away: /readyz answers 503 and GraphQL answers with code
 SERVICE_UNAVAILABLE until the driver reconnects by itself. Constraints are applied at start-up, or
 as soon as Neo4j is reachable when it was not.
@@ -13,19 +19,28 @@ import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
+from cross_web import HTTPException
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket
 
-from graph.db import Graph, Neo4jConfig
+from graph.db import Graph, GraphUnavailable, Neo4jConfig
 from graph.instance import PROJECT_ROOT
 from graph.setup import apply_schema
 from resolvers.context import Context, Rules
+from schema.errors import UNAVAILABLE_MESSAGE
 from schema.root import build_schema
+from server.audit import AuditLog
+from server.auth import Authenticator, AuthFailure
 from server.graphiql import OfflineGraphQL, graphiql_assets_mount
+from server.limits import BodyLimit
 from server.settings import Settings
 
 log = logging.getLogger("towngraph.server")
@@ -38,27 +53,81 @@ EXAMPLE_QUERY = """# towngraph: try a headline question, e.g. who with 水稻栽
 """
 
 
-def actor_of(request: Any) -> str:
-    """Who is asking: the `X-Actor` header, UTF-8 and optionally percent-encoded (headers carry
-    only bytes, and a clerk's name is Chinese: 张科长 arrives as %E5%BC%A0%E7%A7%91%E9%95%BF)."""
-    raw = request.headers.get("x-actor") or ""
-    try:
-        text = raw.encode("latin-1").decode("utf-8")
-    except UnicodeError:
-        text = raw
-    return unquote(text).strip()[:100] or "anonymous"
+def _unauthenticated(message: str) -> JSONResponse:
+    return JSONResponse(
+        {"errors": [{"message": message, "extensions": {"code": "UNAUTHENTICATED"}}]},
+        status_code=401,
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+def _refusal(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status)
+
+
+def _is_json(content_type: str | None) -> bool:
+    return (content_type or "").split(";", 1)[0].strip().lower() == "application/json"
 
 
 class TowngraphGraphQL(OfflineGraphQL[Context, None]):
-    """A fresh Context (and so fresh DataLoaders) for every request."""
+    """The GraphQL view: the IDE page stays open; everything else needs a JSON body (POST) and a
+    valid bearer token, and gets a fresh Context (and so fresh DataLoaders) carrying its Caller."""
 
-    def __init__(self, graph: Graph, rules: Rules, **kwargs: Any) -> None:
+    def __init__(
+        self, graph: Graph, rules: Rules, auth: Authenticator, audit: AuditLog, **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self._graph = graph
         self._rules = rules
+        self._auth = auth
+        self._audit = audit
 
     async def get_context(self, request: Any, response: Any) -> Context:
-        return Context(graph=self._graph, rules=self._rules, actor=actor_of(request))
+        # Every request that executes gets its context (with its Caller) from `_answer`.
+        raise RuntimeError("a GraphQL context is made only for an authenticated request")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":  # no subscriptions are served: refuse a websocket
+            await WebSocket(scope, receive=receive, send=send).close(code=1008)
+            return
+        request = Request(scope, receive=receive)
+        try:
+            response = await self._answer(request)
+        except HTTPException as exc:
+            response = PlainTextResponse(exc.reason, status_code=exc.status_code)
+        await response(scope, receive, send)
+
+    async def _answer(self, request: Request) -> Response:
+        if self.should_render_graphql_ide(self.request_adapter_class(request)):
+            if not self.graphql_ide:
+                raise HTTPException(404, "Not Found")
+            return await self.render_graphql_ide(request)
+        if request.method == "POST" and not _is_json(request.headers.get("content-type")):
+            # A browser can send text/plain or a form across origins without a preflight.
+            return _refusal(
+                415, "UNSUPPORTED_MEDIA_TYPE", "请以 application/json 提交 (POST a JSON body)."
+            )
+        try:
+            caller = await self._auth.caller(request.headers.get("authorization"))
+        except AuthFailure as failure:
+            self._audit.refused(failure.message, failure.sub)
+            return _unauthenticated(failure.message)
+        except GraphUnavailable:
+            return _refusal(503, "SERVICE_UNAVAILABLE", UNAVAILABLE_MESSAGE)
+        audit = self._audit
+
+        def record(entry: dict[str, Any]) -> None:
+            audit.operation(caller, entry)
+
+        ctx = Context(
+            graph=self._graph,
+            rules=self._rules,
+            caller=caller,
+            actor=caller.actor,
+            actor_name=caller.name,
+            audit=record,
+        )
+        return await self.run(request, context=ctx)
 
 
 async def _apply_schema_when_reachable(graph: Graph, ready: asyncio.Event) -> None:
@@ -81,11 +150,17 @@ def create_app(
     asset_dir: Path = ASSET_DIR,
     on_ready: Any = None,
     graph: Graph | None = None,
+    bound_host: str = "127.0.0.1",
+    graphiql_headers: str | None = None,
 ) -> Starlette:
     """The ASGI app. `on_ready(graph)` (optional, async) runs once constraints are in place —
-    `serve --demo` loads the demo county there. Tests pass a connected `graph` to share one."""
+    `serve --demo` loads the demo county there. Tests pass a connected `graph` to share one.
+    `bound_host` joins the default allowed hosts; `graphiql_headers` pre-fills the IDE's headers
+    editor (`serve --demo` puts a local ADMIN token there)."""
     settings = settings or Settings()
     graph = graph or Graph.connect(neo4j)
+    auth = Authenticator(settings, graph)
+    audit = AuditLog(settings.audit_path())
     schema_ready = asyncio.Event()
     rules = Rules(
         max_active_mentees=settings.towngraph_max_active_mentees,
@@ -96,9 +171,18 @@ def create_app(
         max_aliases=settings.towngraph_max_aliases,
         max_tokens=settings.towngraph_max_tokens,
         cache_size=settings.towngraph_parser_cache,
+        max_cost=settings.towngraph_max_cost,
     )
     graphql_app = TowngraphGraphQL(
-        graph, rules, schema=schema, asset_dir=asset_dir, default_query=EXAMPLE_QUERY
+        graph,
+        rules,
+        auth,
+        audit,
+        schema=schema,
+        asset_dir=asset_dir,
+        default_query=EXAMPLE_QUERY,
+        graphql_ide="graphiql" if settings.towngraph_graphiql else None,
+        default_headers=graphiql_headers,
     )
 
     async def healthz(_: Request) -> Response:
@@ -127,7 +211,20 @@ def create_app(
             with contextlib.suppress(asyncio.CancelledError):
                 await task
             await graph.close()
+            audit.close()
 
+    # Outermost first: a foreign Host header is refused before anything else looks at it.
+    middleware = [
+        Middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts(bound_host)),
+        Middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins(),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+            max_age=600,
+        ),
+        Middleware(BodyLimit, max_bytes=settings.towngraph_max_body_bytes),
+    ]
     return Starlette(
         routes=[
             Route("/", root),
@@ -136,5 +233,6 @@ def create_app(
             Route("/graphql", graphql_app, methods=["GET", "POST"]),
             graphiql_assets_mount(asset_dir),
         ],
+        middleware=middleware,
         lifespan=lifespan,
     )

@@ -1,12 +1,17 @@
-"""The `towngraph` command: db start|stop|status, import, seed, serve, export-schema.
+"""The `towngraph` command: db start|stop|status, import, seed, serve, token, audit,
+export-schema.
 
-Every command that needs the database starts the managed Neo4j when `NEO4J_URI` is unset.
+Every command that needs the database starts the managed Neo4j when `NEO4J_URI` is unset. The
+command line acts with the operator's rights and needs no token; what it writes is recorded as
+made by `cli:<login name>`.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
+import getpass
 import json
 import logging
 import sys
@@ -20,8 +25,20 @@ from graph.importing import ImportReport, import_document, parse_json
 from graph.instance import InstanceError, ManagedInstance
 from graph.place import is_empty
 from graph.setup import apply_schema
+from model.access import Role, cli_caller
 from schema.root import build_schema
+from server import audit
+from server.auth import TokenVerifier, parse_ttl
 from server.settings import Settings
+
+
+def cli_actor() -> str:
+    """Who the operator at this terminal is, as recorded on what the command line writes."""
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):  # no login name in a bare container
+        login = "unknown"
+    return cli_caller(login).actor
 
 
 def _say(line: str) -> None:
@@ -80,7 +97,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     report = asyncio.run(
         _with_graph(
             Settings().neo4j(),
-            lambda g: import_document(g, document, dry_run=args.dry_run, progress=_say),
+            lambda g: import_document(
+                g, document, dry_run=args.dry_run, progress=_say, actor=cli_actor()
+            ),
         )
     )
     return _print_report(report, time.perf_counter() - started)
@@ -100,7 +119,10 @@ def cmd_seed(args: argparse.Namespace) -> int:
         return 0
     started = time.perf_counter()
     report = asyncio.run(
-        _with_graph(Settings().neo4j(), lambda g: import_document(g, document, progress=_say))
+        _with_graph(
+            Settings().neo4j(),
+            lambda g: import_document(g, document, progress=_say, actor=cli_actor()),
+        )
     )
     return _print_report(report, time.perf_counter() - started)
 
@@ -112,20 +134,71 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = Settings()
     config = settings.neo4j()
+    url = f"http://{args.host}:{args.port}/graphql"
+    # `--demo` on a loopback address: a local ADMIN token, printed and pre-filled in GraphiQL
+    # (never on a host others can reach: the IDE page itself is open to anyone who can load it).
+    local = args.demo and args.host in {"127.0.0.1", "localhost", "::1"}
+    demo_token = ""
+    headers = None
+    if local:
+        try:
+            demo_token = TokenVerifier(settings).mint(cli_actor(), Role.ADMIN, name="本机管理员")
+        except ValueError:
+            demo_token = ""
+        if demo_token:
+            headers = json.dumps({"Authorization": f"Bearer {demo_token}"})
 
     async def load_demo(graph: Graph) -> None:
         if args.demo and await is_empty(graph):
             _say("towngraph: loading the demo county (seed scale 1)…")
-            report = await import_document(graph, seed_document(1, 42), progress=_say)
+            report = await import_document(
+                graph, seed_document(1, 42), progress=_say, actor=cli_actor()
+            )
             _say(
                 "towngraph: demo county loaded"
                 if report.ok
                 else f"demo failed: {report.problems[:5]}"
             )
+        if demo_token:
+            _say(f"towngraph: ready on {url}")
+            _say(f"towngraph: local ADMIN token (8 h; pre-filled in GraphiQL):\n{demo_token}")
 
-    app = create_app(config, settings, on_ready=load_demo)
-    _say(f"towngraph: GraphQL and GraphiQL on http://{args.host}:{args.port}/graphql")
+    app = create_app(
+        config, settings, on_ready=load_demo, bound_host=args.host, graphiql_headers=headers
+    )
+    _say(f"towngraph: GraphQL and GraphiQL on {url}")
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    settings = Settings()
+    try:
+        role = Role(args.role.upper())
+        ttl = parse_ttl(args.ttl)
+    except ValueError as exc:
+        print(f"towngraph: {exc}", file=sys.stderr)
+        return 2
+    if settings.towngraph_jwt_jwks and not settings.towngraph_jwt_secret:
+        print(
+            "towngraph: only TOWNGRAPH_JWT_JWKS is configured, so tokens come from the identity "
+            "provider; set TOWNGRAPH_JWT_SECRET to mint tokens here.",
+            file=sys.stderr,
+        )
+        return 2
+    if role is not Role.ADMIN and not args.unit:
+        print(f"towngraph: role {role} needs --unit (a county, township or village id)",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    print(TokenVerifier(settings).mint(args.sub, role, unit=args.unit, name=args.name, ttl=ttl))
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    since = dt.date.fromisoformat(args.since) if args.since else None
+    entries = audit.read(Settings().audit_path(), sub=args.sub, since=since)
+    for line in audit.table(entries):
+        print(line)
     return 0
 
 
@@ -159,6 +232,19 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--demo", action="store_true", help="load the demo county when empty")
     serve.set_defaults(func=cmd_serve)
+
+    tok = sub.add_parser("token", help="print a token signed with the configured secret")
+    tok.add_argument("--sub", required=True, help="who: recorded as the actor of every change")
+    tok.add_argument("--role", required=True, help=", ".join(r.value for r in Role))
+    tok.add_argument("--unit", help="county, township or village id (all roles but ADMIN)")
+    tok.add_argument("--name", help="display name, e.g. 张科长")
+    tok.add_argument("--ttl", default="8h", help="lifetime: 8h (default), 30m, 2d …")
+    tok.set_defaults(func=cmd_token)
+
+    aud = sub.add_parser("audit", help="print the audit log as a table")
+    aud.add_argument("--sub", help="only this subject")
+    aud.add_argument("--since", help="only from this day on (YYYY-MM-DD, UTC)")
+    aud.set_defaults(func=cmd_audit)
 
     export = sub.add_parser("export-schema", help="print the GraphQL SDL")
     export.set_defaults(func=cmd_export_schema)

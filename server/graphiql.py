@@ -119,12 +119,14 @@ def graphiql_html(
     *,
     default_query: str = DEFAULT_QUERY,
     subscriptions: bool = False,
+    default_headers: str | None = None,
 ) -> str:
     """A complete GraphiQL page that loads its JS/CSS only from `assets_prefix` (no CDN).
 
     The fetcher posts JSON to `endpoint` (`GraphiQL.createFetcher({url})`; a relative path is
     resolved against the page). With `subscriptions`, subscription operations go over a
     websocket to the same endpoint (ws:// or wss:// derived from the page's own scheme).
+    `default_headers` (JSON text) pre-fills the headers editor, e.g. with an Authorization header.
     """
     prefix = _local_prefix(assets_prefix)
 
@@ -157,6 +159,7 @@ def graphiql_html(
   var endpoint = {_js(endpoint)};
   var defaultQuery = {_js(default_query)};
   var subscriptions = {_js(subscriptions)};
+  var defaultHeaders = {_js(default_headers)};
   var assetsPrefix = {_js(prefix)};
   var container = document.getElementById("graphiql");
   if (!window.React || !window.ReactDOM || !window.GraphiQL) {{
@@ -176,6 +179,8 @@ def graphiql_html(
     window.React.createElement(window.GraphiQL, {{
       fetcher: fetcher,
       defaultQuery: defaultQuery,
+      defaultHeaders: defaultHeaders || undefined,
+      isHeadersEditorEnabled: true,
       defaultEditorToolsVisibility: true
     }})
   );
@@ -252,6 +257,7 @@ class OfflineGraphQL(GraphQL[Context, RootValue]):
     * `default_query`: the query shown to a first-time visitor.
     * `asset_dir`: if given and the assets are missing there, the IDE URL answers 503 with a
       hint to run `scripts/fetch-graphiql.sh` instead of serving a page that cannot load.
+    * `default_headers`: JSON text pre-filled in the headers editor (where a token is pasted).
 
     Pass `graphql_ide=None` to switch the IDE off (GET with Accept: text/html then 404s).
     """
@@ -276,6 +282,7 @@ class OfflineGraphQL(GraphQL[Context, RootValue]):
         assets_prefix: str = ASSETS_PREFIX,
         default_query: str = DEFAULT_QUERY,
         asset_dir: pathlib.Path | None = None,
+        default_headers: str | None = None,
     ) -> None:
         super().__init__(
             schema,
@@ -293,6 +300,7 @@ class OfflineGraphQL(GraphQL[Context, RootValue]):
         self.assets_prefix = _local_prefix(assets_prefix)
         self.default_query = default_query
         self.asset_dir = asset_dir
+        self.default_headers = default_headers
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:
         if self.asset_dir is not None and not await anyio.to_thread.run_sync(
@@ -313,6 +321,7 @@ class OfflineGraphQL(GraphQL[Context, RootValue]):
                 assets_prefix=self.assets_prefix,
                 default_query=self.default_query,
                 subscriptions=bool(self.protocols),
+                default_headers=self.default_headers,
             ),
             headers={"Cache-Control": "no-cache"},
         )

@@ -1,16 +1,20 @@
 """Settings from the environment (pydantic-settings); one object read at start-up.
 
 Neo4j: with `NEO4J_URI` set every command uses that server (`bolt://` or `neo4j://`), else the
-managed instance in `TOWNGRAPH_NEO4J_HOME` is started on demand.
+managed instance in `TOWNGRAPH_NEO4J_HOME` is started on demand. Reading settings never starts
+anything: files they imply (the generated JWT secret, the audit log) live in the Neo4j home folder
+and are made by the code that uses them.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.db import Neo4jConfig
-from graph.instance import ManagedInstance
+from graph.instance import ManagedInstance, home_from_env
 from model.emergency import DEFAULT_RESPONSE_MINUTES, format_standards, parse_standards
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
 
@@ -34,6 +38,37 @@ class Settings(BaseSettings):
     # Staffing deadline of an emergency by severity, in minutes: "I=30,II=120,III=1440".
     towngraph_response_standards: str = format_standards(DEFAULT_RESPONSE_MINUTES)
 
+    # Who is asking (see server/auth.py): a shared HS256 secret, or a JWKS (file path or URL) of
+    # an identity provider; with neither, a secret generated in the Neo4j home folder.
+    towngraph_jwt_secret: str | None = None
+    towngraph_jwt_jwks: str | None = None
+    towngraph_jwt_issuer: str | None = None
+    towngraph_jwt_audience: str | None = None
+    # One JSON line per GraphQL operation; default audit.log in the Neo4j home folder.
+    towngraph_audit_log: Path | None = None
+
+    # The edges of the trust boundary.
+    towngraph_cors_origins: str = ""  # comma-separated origins; none by default
+    towngraph_allowed_hosts: str | None = None  # default: the bound host, localhost, 127.0.0.1
+    towngraph_graphiql: bool = True
+    towngraph_max_body_bytes: int = Field(default=2_000_000, ge=1)  # 2 MB (decimal)
+    towngraph_query_timeout_s: float = Field(default=10.0, gt=0)
+    towngraph_max_cost: int = Field(default=50_000, ge=1)
+
+    def home(self) -> Path:
+        return home_from_env()
+
+    def audit_path(self) -> Path:
+        return self.towngraph_audit_log or self.home() / "audit.log"
+
+    def cors_origins(self) -> list[str]:
+        return [o.strip() for o in self.towngraph_cors_origins.split(",") if o.strip()]
+
+    def allowed_hosts(self, bound_host: str = "127.0.0.1") -> list[str]:
+        if self.towngraph_allowed_hosts:
+            return [h.strip() for h in self.towngraph_allowed_hosts.split(",") if h.strip()]
+        return list(dict.fromkeys([bound_host, "localhost", "127.0.0.1"]))
+
     def response_minutes(self) -> dict[str, int]:
         return parse_standards(self.towngraph_response_standards)
 
@@ -45,7 +80,13 @@ class Settings(BaseSettings):
                 user=self.neo4j_user,
                 password=self.neo4j_password or "",
                 database=self.neo4j_database,
+                query_timeout=self.towngraph_query_timeout_s,
             )
         instance = ManagedInstance()
         creds = instance.start() if start_managed else instance.credentials()
-        return Neo4jConfig(uri=creds.uri, user=creds.user, password=creds.password)
+        return Neo4jConfig(
+            uri=creds.uri,
+            user=creds.user,
+            password=creds.password,
+            query_timeout=self.towngraph_query_timeout_s,
+        )

@@ -17,10 +17,47 @@ from graph.db import Graph, Neo4jConfig, count_round_trips
 from graph.importing import import_document
 from graph.instance import STATE_ROOT, ManagedInstance
 from graph.setup import apply_schema
+from model.access import Role
 from server.app import create_app
+from server.auth import mint_token
 from server.settings import Settings
 
 TEST_HOME = Path(os.environ.get("TOWNGRAPH_TEST_NEO4J_HOME", STATE_ROOT / "test-neo4j"))
+# The test app trusts tokens signed with this secret; `make_token()` mints them.
+TEST_SECRET = "towngraph-test-secret-0123456789abcdef"
+TEST_HOST = "towngraph.test"
+
+
+def make_token(
+    role: Role = Role.ADMIN,
+    *,
+    unit: str | None = None,
+    sub: str = "test-admin",
+    name: str | None = None,
+) -> str:
+    return mint_token(TEST_SECRET, sub, role, unit=unit, name=name)
+
+
+def bearer(
+    role: Role = Role.ADMIN,
+    *,
+    unit: str | None = None,
+    sub: str = "test-admin",
+    name: str | None = None,
+) -> dict[str, str]:
+    """The Authorization header of a caller, for tests that post with `gql.client` directly."""
+    return {"Authorization": f"Bearer {make_token(role, unit=unit, sub=sub, name=name)}"}
+
+
+def app_settings(audit_log: Path, **overrides: Any) -> Settings:
+    """The Settings of a test app: the test secret, the test host, an audit log of its own."""
+    values: dict[str, Any] = {
+        "towngraph_jwt_secret": TEST_SECRET,
+        "towngraph_allowed_hosts": TEST_HOST,
+        "towngraph_audit_log": audit_log,
+        **overrides,
+    }
+    return Settings(**values)
 
 
 @pytest.fixture(scope="session")
@@ -57,16 +94,31 @@ def uid() -> str:
 
 
 class GraphQLClient:
-    """Posts GraphQL to the real app over ASGI and counts the Cypher round trips it caused."""
+    """Posts GraphQL to the real app over ASGI as one caller (ADMIN unless `as_` says otherwise)
+    and counts the Cypher round trips it caused."""
 
-    def __init__(self, client: httpx.AsyncClient) -> None:
+    def __init__(self, client: httpx.AsyncClient, token: str | None = None) -> None:
         self.client = client
+        self.token = token or make_token()
         self.round_trips = 0
+
+    def as_(
+        self,
+        role: Role,
+        *,
+        unit: str | None = None,
+        sub: str = "test-user",
+        name: str | None = None,
+    ) -> GraphQLClient:
+        """The same client, calling as another caller."""
+        return GraphQLClient(self.client, make_token(role, unit=unit, sub=sub, name=name))
 
     async def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         with count_round_trips() as counter:
             response = await self.client.post(
-                "/graphql", json={"query": query, "variables": variables or {}}
+                "/graphql",
+                json={"query": query, "variables": variables or {}},
+                headers={"Authorization": f"Bearer {self.token}"},
             )
         self.round_trips = counter.count
         assert response.status_code == 200, response.text
@@ -82,14 +134,21 @@ class GraphQLClient:
 
 
 @pytest.fixture(scope="session")
-def app(graph: Graph, neo4j_config: Neo4jConfig) -> Starlette:
-    return create_app(neo4j_config, Settings(), graph=graph)
+def audit_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("audit") / "audit.log"
+
+
+@pytest.fixture(scope="session")
+def app(graph: Graph, neo4j_config: Neo4jConfig, audit_log: Path) -> Starlette:
+    return create_app(neo4j_config, app_settings(audit_log), graph=graph)
 
 
 @pytest.fixture
 async def gql(app: Starlette) -> AsyncIterator[GraphQLClient]:
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://towngraph.test") as client:
+    async with httpx.AsyncClient(
+        transport=transport, base_url=f"http://{TEST_HOST}", headers=bearer()
+    ) as client:
         yield GraphQLClient(client)
 
 

@@ -332,21 +332,3 @@ async def test_a_malformed_date_is_bad_input_not_an_internal_error(gql: GraphQLC
     error = body["errors"][0]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert "$d" in error["message"]
-
-
-@pytest.mark.parametrize(
-    ("header", "expected"),
-    [
-        ("%E5%BC%A0%E7%A7%91%E9%95%BF", "张科长"),  # percent-encoded UTF-8
-        ("张科长".encode().decode("latin-1"), "张科长"),  # raw UTF-8 bytes
-        ("clerk-7", "clerk-7"),
-        ("", "anonymous"),
-    ],
-)
-def test_actor_header_is_read_as_utf8(header: str, expected: str) -> None:
-    # given a request with an X-Actor header / then the recorded actor reads as sent
-    from types import SimpleNamespace
-
-    from server.app import actor_of
-
-    assert actor_of(SimpleNamespace(headers={"x-actor": header})) == expected

@@ -14,7 +14,7 @@ import pytest
 from graph.db import Graph, Record, count_round_trips
 from resolvers.appointment import person_trainings, start_training
 from resolvers.context import Context
-from tests.conftest import GraphQLClient
+from tests.conftest import GraphQLClient, bearer
 from tests.factories import Doc, only_error, place
 
 # HTTP header values are ASCII (latin-1 at most), so the clerks here have ASCII user names.
@@ -70,8 +70,8 @@ mutation($person: ID!, $skill: ID!, $level: Int!) {
 async def send(
     gql: GraphQLClient, query: str, variables: dict[str, Any], *, actor: str | None = ACTOR
 ) -> dict[str, Any]:
-    """Posts a mutation as `actor` (the X-Actor header; none when None)."""
-    headers = {} if actor is None else {"x-actor": actor}
+    """Posts a mutation as the ADMIN whose token's sub is `actor` (the default token when None)."""
+    headers = {} if actor is None else bearer(sub=actor)
     response = await gql.client.post(
         "/graphql", json={"query": query, "variables": variables}, headers=headers
     )
@@ -188,21 +188,21 @@ async def test_start_service_records_who_and_when(
     assert data["person"]["services"] == [{"role": "STATIONED"}]
 
 
-async def test_a_change_without_an_actor_is_recorded_as_anonymous(
+async def test_a_change_is_recorded_with_the_sub_of_the_callers_token(
     graph: Graph, gql: GraphQLClient, uid: str
 ) -> None:
     # given
     doc = frame(uid)
     await doc.load(graph)
 
-    # when no X-Actor header is sent
+    # when the change is sent with the default token (sub test-admin)
     variables = service(doc, role="LIAISON", since="2024-03-01")
     got = await accepted(gql, START_SERVICE, variables, actor=None)
 
     # then
-    assert got["actor"] == "anonymous"
+    assert got["actor"] == "test-admin"
     [rel] = await relationships(graph, uid, "SERVED_IN")
-    assert rel["props"]["startedBy"] == "anonymous"
+    assert rel["props"]["startedBy"] == "test-admin"
 
 
 @pytest.mark.parametrize(("unknown", "field"), [("person", "personId"), ("village", "villageId")])

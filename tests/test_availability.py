@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
+from pathlib import Path
 from urllib.parse import urlparse
 
 import httpx
@@ -16,7 +17,7 @@ import pytest
 
 from graph.db import Graph, Neo4jConfig
 from server.app import create_app
-from server.settings import Settings
+from tests.conftest import app_settings, bearer
 
 
 class Relay:
@@ -67,7 +68,7 @@ async def relay(neo4j_config: Neo4jConfig) -> AsyncIterator[Relay]:
 
 
 async def test_outage_is_reported_and_recovered_from(
-    relay: Relay, neo4j_config: Neo4jConfig, graph: Graph
+    relay: Relay, neo4j_config: Neo4jConfig, graph: Graph, audit_log: Path
 ) -> None:
     # given an app that reaches Neo4j through the relay, ready and answering
     config = Neo4jConfig(
@@ -77,12 +78,12 @@ async def test_outage_is_reported_and_recovered_from(
         max_retry_time=1.0,
         connection_timeout=1.0,
     )
-    app = create_app(config, Settings())
+    app = create_app(config, app_settings(audit_log, towngraph_allowed_hosts="t"))
     query = {"query": "{ skills(first: 1) { id } }"}
     transport = httpx.ASGITransport(app=app)
     async with (
         app.router.lifespan_context(app),
-        httpx.AsyncClient(transport=transport, base_url="http://t") as client,
+        httpx.AsyncClient(transport=transport, base_url="http://t", headers=bearer()) as client,
     ):
         for _ in range(100):  # constraints are applied in the background at start-up
             if (await client.get("/readyz")).status_code == 200:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -18,8 +19,7 @@ import pytest
 
 from graph.db import Graph, Neo4jConfig
 from server.app import create_app
-from server.settings import Settings
-from tests.conftest import GraphQLClient
+from tests.conftest import GraphQLClient, app_settings, bearer
 from tests.factories import Doc, only_error
 
 ROSTER = """
@@ -328,9 +328,9 @@ async def test_bad_roster_arguments_are_refused_naming_them(
 async def respond(
     client: httpx.AsyncClient, variables: dict[str, Any], actor: str = "clerk-li"
 ) -> dict[str, Any]:
-    """Posts RESPOND as `actor` (the X-Actor header) and gives the whole body."""
+    """Posts RESPOND as an ADMIN whose token's sub is `actor` and gives the whole body."""
     response = await client.post(
-        "/graphql", json={"query": RESPOND, "variables": variables}, headers={"X-Actor": actor}
+        "/graphql", json={"query": RESPOND, "variables": variables}, headers=bearer(sub=actor)
     )
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
@@ -398,13 +398,18 @@ async def test_respond_creates_an_initiated_emergency_task_and_returns_the_roste
     ("standards", "minutes"), [(None, [30, 120, 24 * 60]), ("I=5,II=45,III=600", [5, 45, 600])]
 )
 async def test_staffing_deadline_follows_the_response_standards_in_force(
-    graph: Graph, neo4j_config: Neo4jConfig, uid: str, standards: str | None, minutes: list[int]
+    graph: Graph,
+    neo4j_config: Neo4jConfig,
+    audit_log: Path,
+    uid: str,
+    standards: str | None,
+    minutes: list[int],
 ) -> None:
     # given an app with the default standards, or with standards of its own
     scene = Scene(uid)
     await scene.doc.load(graph)
-    settings = Settings() if standards is None else Settings(towngraph_response_standards=standards)
-    app = create_app(neo4j_config, settings, graph=graph)
+    overrides = {} if standards is None else {"towngraph_response_standards": standards}
+    app = create_app(neo4j_config, app_settings(audit_log, **overrides), graph=graph)
     variables = {"v": scene.doc.id("V"), "t": "山体滑坡", "k": [scene.doc.id("K1")]}
 
     # when a response of each severity is made

@@ -9,7 +9,8 @@ import asyncio
 from typing import Any
 
 from graph.db import Graph, Record
-from tests.conftest import GraphQLClient
+from model.access import Role
+from tests.conftest import GraphQLClient, bearer
 from tests.factories import Doc, only_error, place
 
 RAISE = """
@@ -60,11 +61,11 @@ async def test_an_open_need_becomes_an_initiated_task_and_the_need_matched(
     # given an OPEN need
     doc = await open_need(graph, gql, uid)
 
-    # when the township side turns it into a task, naming itself in X-Actor
+    # when the township side turns it into a task, with a token whose sub is township-clerk
     response = await gql.client.post(
         "/graphql",
         json={"query": CREATE, "variables": {"need": doc.id("N"), "side": "TOWNSHIP"}},
-        headers={"X-Actor": "township-clerk"},
+        headers=bearer(Role.TOWNSHIP, unit=doc.id("T"), sub="township-clerk"),
     )
 
     # then the payload has the task's id and the need, now MATCHED
@@ -119,7 +120,7 @@ async def test_title_domain_and_note_can_be_given(
         "防汛",
         "VILLAGE",
     )
-    assert task["createdBy"] == "anonymous"
+    assert task["createdBy"] == "test-admin"  # the sub of the default token
     assert [e["note"] for e in found["events"]] == ["村里提出"]
 
 

@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 
 from graph.db import Graph, count_round_trips
+from model.access import Role
 from resolvers import need as need_resolvers
 from resolvers.context import Context
 from resolvers.errors import BadInput
-from tests.conftest import GraphQLClient
+from tests.conftest import GraphQLClient, bearer
 from tests.factories import Doc, only_error, place
 
 RAISE = """
@@ -76,11 +77,11 @@ async def test_raise_need_records_an_open_need_with_its_skills_and_the_actor(
     # given a village and two skills
     doc = await frame(graph, uid)
 
-    # when a clerk raises a need, naming themselves in X-Actor
+    # when a village clerk raises a need with a token whose sub is clerk-wangfang
     response = await gql.client.post(
         "/graphql",
         json={"query": RAISE, "variables": raise_args(doc)},
-        headers={"X-Actor": "clerk-wangfang"},
+        headers=bearer(Role.VILLAGE, unit=doc.id("V"), sub="clerk-wangfang"),
     )
 
     # then the need is OPEN, of the village, with the skills at their levels, stamped with the actor

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from graph.db import Graph
+from model.access import Role
 from tests.conftest import GraphQLClient
 from tests.factories import only_error
 from tests.task_support import (
@@ -31,9 +32,9 @@ from tests.task_support import (
 async def test_a_task_walks_the_five_steps_recording_each_as_an_event(
     graph: Graph, gql: GraphQLClient, uid: str
 ) -> None:
-    # given a clerk who names themselves (X-Actor), and the people of a township
+    # given a clerk whose token's sub is clerk-wang, and the people of a township
     doc = await ground(graph, uid)
-    gql.client.headers["X-Actor"] = "clerk-wang"
+    gql = gql.as_(Role.TOWNSHIP, unit=doc.id("T"), sub="clerk-wang", name="王干事")
     lead, supervisor = doc.id("L"), doc.id("S")
 
     # when the task goes through every step, with two progress reports

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from graph.db import Graph
-from tests.conftest import GraphQLClient
+from tests.conftest import GraphQLClient, bearer
 from tests.factories import only_error
 from tests.team_support import ADD, CREATE, END, TEAM, ground, team_of
 
@@ -100,7 +100,7 @@ async def test_a_member_joins_from_today_by_default_and_the_actor_is_recorded(
     await gql.client.post(
         "/graphql",
         json={"query": ADD, "variables": {"team": team_id, "p": doc.id("A"), "role": "队长"}},
-        headers={"X-Actor": "clerk-zhou"},
+        headers=bearer(sub="clerk-zhou"),
     )
     data = await gql.data(ADD, {"team": team_id, "p": doc.id("B"), "since": "2024-05-01"})
 
@@ -179,7 +179,7 @@ async def test_ending_a_membership_defaults_to_today_and_records_the_actor(
     response = await gql.client.post(
         "/graphql",
         json={"query": END, "variables": {"team": team_id, "p": doc.id("A")}},
-        headers={"X-Actor": "clerk-wu"},
+        headers=bearer(sub="clerk-wu"),
     )
 
     # then it ends today

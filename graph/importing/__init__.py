@@ -16,6 +16,7 @@ from typing import Any
 from graph.db import Graph
 from graph.importing.document import SECTIONS, Validated, parse_json, validate
 from graph.importing.fields import Problem
+from graph.importing.workflow_steps import IMPORT_ACTOR
 from graph.importing.writer import TooLargeForOneTransaction, check_database, write
 
 __all__ = ["SECTIONS", "ImportReport", "Problem", "Validated", "import_document", "parse_json"]
@@ -50,9 +51,11 @@ async def import_document(
     *,
     dry_run: bool = False,
     progress: Callable[[str], None] | None = None,
+    actor: str = IMPORT_ACTOR,
 ) -> ImportReport:
     """Validates `document` completely; writes it in one transaction unless there is a problem
-    or `dry_run` is set."""
+    or `dry_run` is set. `actor` is recorded as the author of what the document creates without
+    saying who (a need's createdBy, an assignment's assignedBy)."""
     say = progress or (lambda _: None)
     validated = validate(document)
     rows = sum(validated.counts.values())
@@ -69,7 +72,7 @@ async def import_document(
     if problems or dry_run:
         return report
     try:
-        counters = await write(graph, validated, progress)
+        counters = await write(graph, validated, progress, actor)
     except TooLargeForOneTransaction as exc:
         # Nothing was written (the transaction rolled back); the clerk can split the file.
         report.ok = False

@@ -40,10 +40,13 @@ def _missing(given: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in defaults.items() if key not in given}
 
 
-def steps(section: str, rows: list[dict[str, Any]], now: datetime) -> Iterator[Step]:
-    """The queries and their rows for one workflow section, in the order they must run."""
+def steps(
+    section: str, rows: list[dict[str, Any]], now: datetime, actor: str = IMPORT_ACTOR
+) -> Iterator[Step]:
+    """The queries and their rows for one workflow section, in the order they must run; `actor`
+    is recorded as createdBy / assignedBy where a row does not say who."""
     if section == "needs":
-        yield from _needs(rows, now)
+        yield from _needs(rows, now, actor)
     elif section == "teams":
         yield "import/teams", [{"id": r["id"], "props": _given(r, _TEAM_PROPS)} for r in rows]
         yield (
@@ -56,11 +59,11 @@ def steps(section: str, rows: list[dict[str, Any]], now: datetime) -> Iterator[S
     elif section == "trainings":
         yield "import/trainings", _periods(rows, "department", ("until",))
     elif section == "tasks":
-        yield from _tasks(rows, now)
+        yield from _tasks(rows, now, actor)
 
 
-def _needs(rows: list[dict[str, Any]], now: datetime) -> Iterator[Step]:
-    defaults = {"status": "OPEN", "createdAt": now, "createdBy": IMPORT_ACTOR}
+def _needs(rows: list[dict[str, Any]], now: datetime, actor: str) -> Iterator[Step]:
+    defaults = {"status": "OPEN", "createdAt": now, "createdBy": actor}
     nodes = []
     for r in rows:
         props = _given(r, _NEED_PROPS)
@@ -80,11 +83,11 @@ def _periods(rows: list[dict[str, Any]], end: str, updatable: tuple[str, ...]) -
     ]
 
 
-def _tasks(rows: list[dict[str, Any]], now: datetime) -> Iterator[Step]:
+def _tasks(rows: list[dict[str, Any]], now: datetime, actor: str) -> Iterator[Step]:
     nodes = []
     for r in rows:
         props = _given(r, _TASK_PROPS)
-        defaults = _missing(props, {"createdBy": IMPORT_ACTOR})
+        defaults = _missing(props, {"createdBy": actor})
         nodes.append({"id": r["id"], "props": props, "defaults": defaults})
     yield "import/tasks", nodes
     yield (
@@ -106,7 +109,7 @@ def _tasks(rows: list[dict[str, Any]], now: datetime) -> Iterator[Step]:
         "import/task_addresses",
         [{"task": r["id"], "need": need} for r in rows for need in r.get("addresses") or ()],
     )
-    assigned = {"assignedBy": IMPORT_ACTOR, "assignedAt": now}
+    assigned = {"assignedBy": actor, "assignedAt": now}
     assignments = []
     for r in rows:
         for item in r.get("assignments") or ():

@@ -19,6 +19,7 @@ from neo4j.spatial import WGS84Point
 from graph.db import Graph
 from graph.importing.document import NODE_KINDS, Validated, resolve
 from graph.importing.fields import Problem
+from graph.importing.workflow_steps import IMPORT_ACTOR
 from graph.importing.workflow_steps import SECTIONS as WORKFLOW_SECTIONS
 from graph.importing.workflow_steps import steps as workflow_steps
 
@@ -157,15 +158,18 @@ def _period_steps(section: str, rows: list[dict[str, Any]]) -> Iterator[tuple[st
     )
 
 
-def plan(validated: Validated, now: datetime) -> list[tuple[str, Mapping[str, Any]]]:
+def plan(
+    validated: Validated, now: datetime, actor: str = IMPORT_ACTOR
+) -> list[tuple[str, Mapping[str, Any]]]:
     """The write steps in dependency order, each an UNWIND batch of at most BATCH rows; `now`
-    is the instant recorded on what is created without one (a need's createdAt …)."""
+    and `actor` are the instant and the author recorded on what is created without them (a
+    need's createdAt and createdBy …)."""
     steps: list[tuple[str, Mapping[str, Any]]] = []
     for section, rows in validated.rows.items():
         if not rows:
             continue
         if section in WORKFLOW_SECTIONS:
-            parts = workflow_steps(section, rows, now)
+            parts = workflow_steps(section, rows, now, actor)
         elif section in _PROPS:
             parts = _node_steps(section, rows)
         else:
@@ -178,13 +182,16 @@ def plan(validated: Validated, now: datetime) -> list[tuple[str, Mapping[str, An
 
 
 async def write(
-    graph: Graph, validated: Validated, progress: Callable[[str], None] | None = None
+    graph: Graph,
+    validated: Validated,
+    progress: Callable[[str], None] | None = None,
+    actor: str = IMPORT_ACTOR,
 ) -> Counters:
     """Writes the whole document in ONE transaction: all of it lands, or none of it."""
     say = progress or (lambda _: None)
     for section, rows in validated.rows.items():
         say(f"{section}: {len(rows):,} rows")
-    steps = plan(validated, datetime.now(UTC))
+    steps = plan(validated, datetime.now(UTC), actor)
     say(f"writing {len(steps)} batches in one transaction")
     patient = Graph(
         graph.driver,

@@ -1,7 +1,7 @@
 // A lifecycle step's write (after its checks): the new status, the properties the step records
 // (a null parameter leaves a property as it is), and the step's TaskEvent, appended, never edited.
 // Parameters: taskId, status, plan, progress, outcome, rating, lessons, cancelReason,
-//             staffedAt (datetime), event {id, at (datetime), step, actor, note, percent}.
+//             staffedAt (datetime), event {id, at (datetime), step, actor, actorName, note, percent}.
 // Columns: task (properties).
 MATCH (t:Task {id: $taskId})
 SET t.status = $status,
@@ -13,7 +13,8 @@ SET t.status = $status,
     t.cancelReason = coalesce($cancelReason, t.cancelReason),
     t.staffedAt = coalesce($staffedAt, t.staffedAt)
 CREATE (t)-[:HAS_EVENT]->(:TaskEvent {
-  id: $event.id, at: $event.at, step: $event.step, actor: $event.actor, note: $event.note,
+  id: $event.id, at: $event.at, step: $event.step, actor: $event.actor,
+  actorName: $event.actorName, note: $event.note,
   percent: $event.percent
 })
 RETURN t {.*} AS task

@@ -1,7 +1,7 @@
 // initiateTask (after its checks): the Task AT its village or township, what it REQUIRES, and
 // its first TaskEvent (INITIATED).
 // Parameters: task {id, title, domain, kind, severity, quarter, initiatedBy, createdAt,
-//             createdBy, staffingDeadline}, villageId, townshipId (one is null),
+//             createdBy, createdByName (null when unknown), staffingDeadline}, villageId, townshipId (one is null),
 //             requires ([{skillId, level}]), event {id, note}.
 // Columns: task (properties).
 CALL () {
@@ -15,11 +15,11 @@ CREATE (t:Task {
   id: $task.id, title: $task.title, domain: $task.domain, kind: $task.kind,
   severity: $task.severity, status: 'INITIATED', quarter: $task.quarter,
   initiatedBy: $task.initiatedBy, createdAt: $task.createdAt, createdBy: $task.createdBy,
-  staffingDeadline: $task.staffingDeadline
+  createdByName: $task.createdByName, staffingDeadline: $task.staffingDeadline
 })-[:AT]->(place)
 CREATE (t)-[:HAS_EVENT]->(:TaskEvent {
   id: $event.id, at: $task.createdAt, step: 'INITIATED', actor: $task.createdBy,
-  note: $event.note
+  actorName: $task.createdByName, note: $event.note
 })
 WITH t
 CALL (t) {

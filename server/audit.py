@@ -1,0 +1,111 @@
+"""The audit trail: one JSON line per GraphQL operation (and per refused token) appended to
+`TOWNGRAPH_AUDIT_LOG`, and `towngraph audit`'s reading of it.
+
+A line: `time` (UTC, ISO 8601), `sub`, `role`, `unit`, `operation` (query | mutation), `name`
+(the operation name), `fields` (root fields), `changed` (mutations: the ids in the result data),
+`phones` (reads: unmasked phone numbers returned), `outcome` ("ok" or the error codes); a 401 has
+`outcome` UNAUTHENTICATED and its `reason`. Never a variable, never a personal value.
+
+Writing is one short `write` of one line to a file opened in append mode, under a lock: O_APPEND
+keeps concurrent lines whole, and a line costs microseconds, so the event loop does not notice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from model.access import Caller
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class AuditLog:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._file: IO[str] | None = None
+
+    def _open(self) -> IO[str]:
+        if self._file is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            self._file = os.fdopen(fd, "a", encoding="utf-8")
+        return self._file
+
+    def write(self, entry: dict[str, Any]) -> None:
+        line = json.dumps({"time": _now(), **entry}, ensure_ascii=False) + "\n"
+        with self._lock:
+            fh = self._open()
+            fh.write(line)
+            fh.flush()
+
+    def operation(self, caller: Caller, entry: dict[str, Any]) -> None:
+        """An operation's entry (see schema/audit.py) with who asked."""
+        self.write({"sub": caller.sub, "role": caller.role.value, "unit": caller.unit_id, **entry})
+
+    def refused(self, reason: str, sub: str | None = None) -> None:
+        """A request refused with 401: who, when known, and why."""
+        self.write({"sub": sub, "role": None, "unit": None, "outcome": "UNAUTHENTICATED",
+                    "reason": reason})  # fmt: skip
+
+    def close(self) -> None:
+        with self._lock:
+            if self._file is not None:
+                self._file.close()
+                self._file = None
+
+
+def read(
+    path: Path, *, sub: str | None = None, since: dt.date | None = None
+) -> Iterator[dict[str, Any]]:
+    """The entries of the log, oldest first, filtered by subject and by day (UTC)."""
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            try:
+                entry: dict[str, Any] = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # a line cut short by a crash
+            if sub is not None and entry.get("sub") != sub:
+                continue
+            if since is not None and str(entry.get("time", ""))[:10] < since.isoformat():
+                continue
+            yield entry
+
+
+COLUMNS = ("time", "sub", "role", "unit", "operation", "name", "fields", "outcome", "detail")
+
+
+def _cell(entry: dict[str, Any], column: str) -> str:
+    if column == "detail":
+        if "reason" in entry:
+            return str(entry["reason"])
+        if "changed" in entry:
+            return f"changed {len(entry['changed'])}: " + " ".join(entry["changed"][:5])
+        return f"phones {entry.get('phones', 0)}"
+    value = entry.get(column)
+    if column == "time" and isinstance(value, str):
+        return value[:19].replace("T", " ")
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def table(entries: Iterable[dict[str, Any]]) -> list[str]:
+    """The entries as the lines of a plain-text table (widths fitted, long cells cut)."""
+    rows = [[_cell(e, c)[:60] for c in COLUMNS] for e in entries]
+    widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(COLUMNS)]
+
+    def line(cells: Iterable[str]) -> str:
+        return "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)).rstrip()
+
+    return [line(COLUMNS), line("-" * w for w in widths), *(line(r) for r in rows)]
