@@ -23,7 +23,7 @@ from typing import Any
 import httpx
 
 from graph.db import Neo4jConfig, count_round_trips
-from graph.instance import PROJECT_ROOT
+from managed.instance import PROJECT_ROOT
 
 ROUND_TRIPS_HEADER = "x-towngraph-round-trips"
 

@@ -21,8 +21,8 @@ from starlette.responses import JSONResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 
 from graph.db import Graph, Neo4jConfig
-from graph.instance import PROJECT_ROOT
 from graph.setup import apply_schema
+from managed.instance import PROJECT_ROOT
 from resolvers.context import Context, Rules
 from schema.root import build_schema
 from server.graphiql import OfflineGraphQL, graphiql_assets_mount

@@ -17,9 +17,9 @@ from typing import Any
 
 from graph.db import Graph, Neo4jConfig
 from graph.importing import ImportReport, import_document, parse_json
-from graph.instance import InstanceError, ManagedInstance
 from graph.place import is_empty
 from graph.setup import apply_schema
+from managed.instance import InstanceError, ManagedInstance
 from schema.root import build_schema
 from server.settings import Settings
 

@@ -10,7 +10,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.db import Neo4jConfig
-from graph.instance import ManagedInstance
+from managed.instance import ManagedInstance
 
 
 class Settings(BaseSettings):
