@@ -15,6 +15,7 @@ from graph.db import Graph, Tx, count_round_trips
 from resolvers import task_queries
 from resolvers.context import Context
 from resolvers.paging import encode_cursor
+from tests import queries
 from tests.conftest import GraphQLClient
 from tests.factories import Doc, only_error
 from tests.task_support import ASSIGN, CANCEL, INITIATE, PLAN, TASK, ground, initiate, task_in
@@ -77,7 +78,7 @@ async def _bare(graph: Graph, doc: Doc, key: str, created: dt.datetime, **props:
     }
 
     async def work(tx: Tx) -> None:
-        await tx.run("task/test_bare", params)
+        await queries.run(tx, "task/bare", params)
 
     await graph.transaction(work)
     return doc.id(key)
