@@ -16,8 +16,8 @@ from typing import Any
 
 from graph.db import Graph, Neo4jConfig
 from graph.importing import ImportReport, import_document
-from graph.instance import STATE_ROOT, ManagedInstance
 from graph.setup import apply_schema
+from managed.instance import STATE_ROOT, ManagedInstance
 
 BENCH_HOME = STATE_ROOT / "bench-neo4j"
 

@@ -25,7 +25,7 @@ from typing import Any
 import httpx
 
 from graph.db import Neo4jConfig, count_round_trips
-from graph.instance import PROJECT_ROOT
+from managed.instance import PROJECT_ROOT
 from model.access import Role
 from server.auth import mint_token
 

@@ -1,9 +1,10 @@
 """The driver's lifecycle and the one way the rest of `graph/` runs Cypher.
 
-Every query is a `.cypher` file under `graph/cypher/`, loaded once and typed `LiteralString`, so
-no query text is ever assembled from runtime values; values travel only as parameters. Each call
-opens its own session (sessions are never shared across concurrent resolvers) and counts one round
-trip in the current request's `RoundTrips`, which the API tests read.
+Every query is a `.cypher` file under `graph/cypher/` (the tests' own under `tests/cypher/`),
+loaded once and typed `LiteralString`, so no query text is ever assembled from runtime values;
+values travel only as parameters. Each call opens its own session (sessions are never shared
+across concurrent resolvers) and counts one round trip in the current request's `RoundTrips`,
+which the API tests read.
 """
 
 from __future__ import annotations
@@ -125,13 +126,13 @@ def count_round_trips() -> Iterator[RoundTrips]:
 
 
 @cache
-def cypher(name: str) -> LiteralString:
-    """The text of `graph/cypher/<name>.cypher`.
+def load_cypher(path: Path) -> LiteralString:
+    """The text of one `.cypher` file.
 
     The cast is the one place a `str` becomes `LiteralString`: these files are source code of the
-    project, reviewed like any other, never built from input.
+    project (`graph/cypher/`, and the tests' own `tests/cypher/`), reviewed like any other, never
+    built from input.
     """
-    path = CYPHER_DIR / f"{name}.cypher"
     text = _expand(path.read_text(encoding="utf-8"))
     return cast(LiteralString, text)  # type: ignore[redundant-cast]  # mypy reads LiteralString as str; pyright does not
 
@@ -156,6 +157,11 @@ def _expand(text: str, depth: int = 0) -> str:
         return _FRAGMENT_VAR.sub(match[2], _expand(body, depth + 1))
 
     return _FRAGMENT.sub(fragment, text)
+
+
+def cypher(name: str) -> LiteralString:
+    """The text of `graph/cypher/<name>.cypher`."""
+    return load_cypher(CYPHER_DIR / f"{name}.cypher")
 
 
 class Graph:
@@ -217,7 +223,13 @@ class Graph:
 
     async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Record]:
         """Runs the named query in a read transaction and returns its rows as dicts."""
-        query = cypher(name)
+        return await self.read_text(cypher(name), params, label=name)
+
+    async def read_text(
+        self, query: LiteralString, params: Mapping[str, Any] | None = None, *, label: str
+    ) -> list[Record]:
+        """`read` for a query text loaded by `load_cypher` elsewhere (the tests' own queries);
+        `label` names it in the round-trip count."""
         args = self.params(params)
 
         @unit_of_work(timeout=self.config.query_timeout)
@@ -225,7 +237,7 @@ class Graph:
             result = await tx.run(query, args)
             return [_native(record.data()) async for record in result]
 
-        self._count(name)
+        self._count(label)
         try:
             async with self.driver.session(database=self.config.database) as session:
                 return await session.execute_read(work)
@@ -233,7 +245,7 @@ class Graph:
             raise GraphUnavailable(str(exc)) from exc
         except Neo4jError as exc:
             if _timed_out(exc):
-                raise QueryTimeout(name) from exc
+                raise QueryTimeout(label) from exc
             raise
 
     async def write(self, steps: list[tuple[str, Mapping[str, Any]]]) -> list[list[Record]]:
@@ -275,6 +287,12 @@ class Tx:
         self._graph = graph
 
     async def run(self, name: str, params: Mapping[str, Any] | None = None) -> list[Record]:
-        self._graph._count(name)
-        result = await self._tx.run(cypher(name), self._graph.params(params))
+        return await self.run_text(cypher(name), params, label=name)
+
+    async def run_text(
+        self, query: LiteralString, params: Mapping[str, Any] | None = None, *, label: str
+    ) -> list[Record]:
+        """`run` for a query text loaded by `load_cypher` elsewhere (the tests' own queries)."""
+        self._graph._count(label)
+        result = await self._tx.run(query, self._graph.params(params))
         return [_native(record.data()) async for record in result]

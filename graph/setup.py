@@ -8,7 +8,8 @@ from typing import LiteralString
 from graph.db import Graph, Tx, cypher
 
 
-def _statements() -> list[LiteralString]:
+def statements() -> list[LiteralString]:
+    """The statements of `setup/constraints`, one per `;`, comments dropped."""
     text = cypher("setup/constraints")
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
     return [stmt.strip() for stmt in body.split(";") if stmt.strip()]
@@ -18,7 +19,7 @@ async def apply_schema(graph: Graph) -> None:
     """Creates what is missing and waits until every index is online (schema changes are not
     allowed in the same transaction as writes, so each statement runs on its own)."""
     async with graph.driver.session(database=graph.config.database) as session:
-        for stmt in _statements():
+        for stmt in statements():
             await (await session.run(stmt)).consume()
         await (await session.run("CALL db.awaitIndexes(120)")).consume()
     await store_task_quarters(graph)

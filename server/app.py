@@ -32,8 +32,8 @@ from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 
 from graph.db import Graph, GraphUnavailable, Neo4jConfig
-from graph.instance import PROJECT_ROOT
 from graph.setup import apply_schema
+from managed.instance import PROJECT_ROOT
 from resolvers.context import Context, Rules
 from schema.errors import UNAVAILABLE_MESSAGE
 from schema.root import build_schema

@@ -18,7 +18,7 @@ import os
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from model.access import Caller
 
@@ -31,21 +31,16 @@ class AuditLog:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
-        self._file: IO[str] | None = None
-
-    def _open(self) -> IO[str]:
-        if self._file is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-            self._file = os.fdopen(fd, "a", encoding="utf-8")
-        return self._file
 
     def write(self, entry: dict[str, Any]) -> None:
+        # Opened, appended and closed per line: nothing stays open when an app is dropped
+        # without its shutdown, and a rotated file is picked up at the next line.
         line = json.dumps({"time": _now(), **entry}, ensure_ascii=False) + "\n"
         with self._lock:
-            fh = self._open()
-            fh.write(line)
-            fh.flush()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            with os.fdopen(fd, "a", encoding="utf-8") as fh:
+                fh.write(line)
 
     def operation(self, caller: Caller, entry: dict[str, Any]) -> None:
         """An operation's entry (see schema/audit.py) with who asked."""
@@ -57,10 +52,7 @@ class AuditLog:
                     "reason": reason})  # fmt: skip
 
     def close(self) -> None:
-        with self._lock:
-            if self._file is not None:
-                self._file.close()
-                self._file = None
+        """Nothing to release: each line is written with its own open and close."""
 
 
 def read(

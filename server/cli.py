@@ -22,9 +22,9 @@ from typing import Any
 
 from graph.db import Graph, Neo4jConfig
 from graph.importing import ImportReport, import_document, parse_json
-from graph.instance import InstanceError, ManagedInstance
 from graph.place import is_empty
 from graph.setup import apply_schema
+from managed.instance import InstanceError, ManagedInstance
 from model.access import Role, cli_caller
 from schema.root import build_schema
 from server import audit

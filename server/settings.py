@@ -14,7 +14,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.db import Neo4jConfig
-from graph.instance import ManagedInstance, home_from_env
+from managed.instance import ManagedInstance, home_from_env
 from model.emergency import DEFAULT_RESPONSE_MINUTES, format_standards, parse_standards
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
 

@@ -15,8 +15,8 @@ from starlette.applications import Starlette
 
 from graph.db import Graph, Neo4jConfig, count_round_trips
 from graph.importing import import_document
-from graph.instance import STATE_ROOT, ManagedInstance
 from graph.setup import apply_schema
+from managed.instance import STATE_ROOT, ManagedInstance
 from model.access import Role
 from server.app import create_app
 from server.auth import mint_token

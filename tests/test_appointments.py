@@ -14,6 +14,7 @@ import pytest
 from graph.db import Graph, Record, count_round_trips
 from resolvers.appointment import person_trainings, start_training
 from resolvers.context import Context
+from tests import queries
 from tests.conftest import GraphQLClient, bearer
 from tests.factories import Doc, only_error, place
 
@@ -93,7 +94,7 @@ async def accepted(
 
 async def relationships(graph: Graph, uid: str, kind: str | None = None) -> list[Record]:
     """The appointment relationships leaving the test's people, of one type when given."""
-    rows = await graph.read("appointment/test_relationships", {"prefix": uid})
+    rows = await queries.read(graph, "appointment/relationships", {"prefix": uid})
     return [r for r in rows if kind is None or r["type"] == kind]
 
 

@@ -19,6 +19,7 @@ import pytest
 
 from graph.db import Graph, Neo4jConfig
 from server.app import create_app
+from tests import queries
 from tests.conftest import GraphQLClient, app_settings, bearer
 from tests.factories import Doc, only_error
 
@@ -110,7 +111,7 @@ class Scene:
                 for p, (since, until) in members.items()
             ],
         }
-        await graph.transaction(lambda tx: tx.run("emergency/test_team", params))
+        await queries.write(graph, "emergency/team", params)
 
 
 async def roster(
@@ -338,7 +339,7 @@ async def respond(
 
 
 async def tasks_at(graph: Graph, village: str) -> list[dict[str, Any]]:
-    return await graph.read("emergency/test_village_tasks", {"villageId": village})
+    return await queries.read(graph, "emergency/village_tasks", {"villageId": village})
 
 
 def minutes_between(start: str, end: str) -> float:

@@ -2,7 +2,7 @@
 township and county staff) against village → township (trainings started by village cadres at
 the township's departments), and the ratio; one query.
 
-TRAINED_AT is created with a test-only query (graph/cypher/flow/test_trained_at) until the
+TRAINED_AT is created with a test-only query (tests/cypher/flow/trained_at) until the
 startTraining mutation is there."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from graph.db import Graph, Tx
+from tests import queries
 from tests.conftest import GraphQLClient
 from tests.factories import Doc, only_error
 
@@ -31,8 +32,9 @@ query Flow($year: Int!, $township: ID) {
 
 async def train(graph: Graph, doc: Doc, person: str, department: str, since: str) -> None:
     async def work(tx: Tx) -> None:
-        rows = await tx.run(
-            "flow/test_trained_at",
+        rows = await queries.run(
+            tx,
+            "flow/trained_at",
             {
                 "personId": doc.id(person),
                 "departmentId": doc.id(department),

@@ -9,6 +9,7 @@ from typing import Any
 
 from graph.db import Graph
 from graph.importing import ImportReport, import_document, parse_json
+from tests import queries
 
 
 def small_document(uid: str) -> dict[str, Any]:
@@ -57,14 +58,14 @@ def small_document(uid: str) -> dict[str, Any]:
 
 async def snapshot(graph: Graph, uid: str) -> tuple[dict[str, Any], set[tuple[str, str, str]]]:
     """Nodes by id and (from, type, to) edges of everything the test created."""
-    row = (await graph.read("import/test_snapshot", {"prefix": uid}))[0]
+    row = (await queries.read(graph, "import/snapshot", {"prefix": uid}))[0]
     nodes = {n["props"]["id"]: {"labels": n["labels"], **n["props"]} for n in row["nodes"]}
     edges = {(r["from"], r["type"], r["to"]) for r in row["relationships"]}
     return nodes, edges
 
 
 async def edge_props(graph: Graph, uid: str, kind: str) -> list[dict[str, Any]]:
-    row = (await graph.read("import/test_snapshot", {"prefix": uid}))[0]
+    row = (await queries.read(graph, "import/snapshot", {"prefix": uid}))[0]
     return [r["props"] for r in row["relationships"] if r["type"] == kind]
 
 

@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from graph.importing import SECTIONS, parse_json
-from graph.importing.document import find_cycles, resolve, validate
+from importing import SECTIONS, find_cycles, parse_json, resolve, validate
 
 
 def messages(document: Any) -> list[str]:

@@ -11,6 +11,7 @@ from typing import Any
 from graph.db import Graph
 from graph.importing import ImportReport, import_document
 from seed import generate
+from tests import queries
 
 
 def base(uid: str) -> dict[str, Any]:
@@ -82,7 +83,7 @@ async def snapshot(
     graph: Graph, uid: str
 ) -> tuple[dict[str, Any], dict[tuple[str, str, str], Any]]:
     """Nodes by id, and each (from, type, to) edge's properties, of everything the test made."""
-    row = (await graph.read("import/test_snapshot", {"prefix": uid}))[0]
+    row = (await queries.read(graph, "import/snapshot", {"prefix": uid}))[0]
     nodes = {n["props"]["id"]: {"labels": n["labels"], **n["props"]} for n in row["nodes"]}
     edges = {(r["from"], r["type"], r["to"]): r["props"] for r in row["relationships"]}
     return nodes, edges

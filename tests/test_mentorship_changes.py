@@ -17,6 +17,7 @@ from resolvers.appointment import start_mentorship
 from resolvers.context import Context, Rules
 from resolvers.errors import BadInput
 from server.settings import Settings
+from tests import queries
 from tests.conftest import GraphQLClient
 from tests.factories import Doc, only_error, place
 from tests.test_appointments import (
@@ -282,7 +283,7 @@ async def test_a_start_waits_for_a_change_that_holds_the_mentor(graph: Graph, ui
         )
     )
     try:
-        while not (await graph.read("appointment/test_blocked", {"mentorId": mentor}))[0][
+        while not (await queries.read(graph, "appointment/blocked", {"mentorId": mentor}))[0][
             "blocked"
         ]:
             assert not second.done(), "the second start did not wait for the first"

@@ -1,7 +1,7 @@
 """createTaskFromNeed: an OPEN need becomes an INITIATED task of the collaboration task list and
 the need MATCHED, in one transaction; anything else is refused and changes nothing.
 
-What was written is read back with a test-only query (graph/cypher/need/test_task_of_need)."""
+What was written is read back with a test-only query (tests/cypher/need/task_of_need)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 
 from graph.db import Graph, Record
 from model.access import Role
+from tests import queries
 from tests.conftest import GraphQLClient, bearer
 from tests.factories import Doc, only_error, place
 
@@ -46,7 +47,7 @@ async def open_need(graph: Graph, gql: GraphQLClient, uid: str) -> Doc:
 
 
 async def tasks_of(graph: Graph, need_id: str) -> list[Record]:
-    return await graph.read("need/test_task_of_need", {"needId": need_id})
+    return await queries.read(graph, "need/task_of_need", {"needId": need_id})
 
 
 async def status_of(gql: GraphQLClient, need_id: str) -> str:

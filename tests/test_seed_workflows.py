@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-import graph.importing
-from graph.importing.document import validate
+import importing
+from importing import validate
 from seed import SECTIONS, generate
 from seed.tasks import NOW
 from seed.workflows import CURRENT, QUARTERS
@@ -59,7 +59,7 @@ def _township_of_people(doc: Doc) -> dict[str, str]:
 
 def test_the_sections_are_the_importers(doc: Doc) -> None:
     # given the generator's sections / then they are the importer's, in its order
-    assert SECTIONS == graph.importing.SECTIONS
+    assert SECTIONS == importing.SECTIONS
     assert tuple(doc) == SECTIONS
 
 

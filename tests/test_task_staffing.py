@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from graph.db import Graph, Tx
+from tests import queries
 from tests.conftest import GraphQLClient
 from tests.factories import Doc, only_error
 from tests.task_support import ASSIGN, PLAN, ground, initiate, refused, snapshot, task_in
@@ -137,7 +138,7 @@ HOUR = dt.timedelta(hours=1)
 
 
 async def _bare_task(graph: Graph, doc: Doc, key: str, **props: Any) -> str:
-    """A task written the way another module would (graph/cypher/task/test_bare.cypher)."""
+    """A task written the way another module would (tests/cypher/task/bare.cypher)."""
     params: dict[str, Any] = {
         "id": doc.id(key),
         "villageId": doc.id("V"),
@@ -152,7 +153,7 @@ async def _bare_task(graph: Graph, doc: Doc, key: str, **props: Any) -> str:
     params.update(props)
 
     async def work(tx: Tx) -> None:
-        await tx.run("task/test_bare", params)
+        await queries.run(tx, "task/bare", params)
 
     await graph.transaction(work)
     return doc.id(key)

@@ -16,6 +16,7 @@ from graph.setup import store_task_quarters
 from resolvers import task_queries
 from resolvers.context import Context
 from resolvers.paging import encode_cursor
+from tests import queries
 from tests.conftest import GraphQLClient
 from tests.factories import Doc, only_error
 from tests.task_support import ASSIGN, CANCEL, INITIATE, PLAN, TASK, ground, initiate, task_in
@@ -79,7 +80,7 @@ async def _bare(graph: Graph, doc: Doc, key: str, created: dt.datetime, **props:
     }
 
     async def work(tx: Tx) -> None:
-        await tx.run("task/test_bare", params)
+        await queries.run(tx, "task/bare", params)
 
     await graph.transaction(work)
     return doc.id(key)

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from graph.db import Graph
+from tests import queries
 from tests.conftest import GraphQLClient, bearer
 from tests.factories import only_error
 from tests.team_support import ADD, CREATE, END, TEAM, ground, team_of
@@ -111,7 +112,7 @@ async def test_a_member_joins_from_today_by_default_and_the_actor_is_recorded(
         {"person": {"id": doc.id("A")}, "role": "队长", "since": today, "until": None},
     ]
     # and who started the membership, and when, is on it
-    snap = (await graph.read("import/test_snapshot", {"prefix": doc.id("A")}))[0]
+    snap = (await queries.read(graph, "import/snapshot", {"prefix": doc.id("A")}))[0]
     [edge] = [r for r in snap["relationships"] if r["type"] == "MEMBER_OF"]
     assert edge["props"]["startedBy"] == "clerk-zhou"
     assert isinstance(edge["props"]["startedAt"], dt.datetime)
@@ -185,7 +186,7 @@ async def test_ending_a_membership_defaults_to_today_and_records_the_actor(
     # then it ends today
     members = response.json()["data"]["endTeamMembership"]["members"]
     assert [m["until"] for m in members] == [dt.date.today().isoformat()]
-    snap = (await graph.read("import/test_snapshot", {"prefix": doc.id("A")}))[0]
+    snap = (await queries.read(graph, "import/snapshot", {"prefix": doc.id("A")}))[0]
     [edge] = [r for r in snap["relationships"] if r["type"] == "MEMBER_OF"]
     assert edge["props"]["endedBy"] == "clerk-wu"
     assert isinstance(edge["props"]["endedAt"], dt.datetime)

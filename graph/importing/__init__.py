@@ -2,9 +2,10 @@
 the collaboration workflows (needs, teams and their members, trainings, tasks).
 
 This package owns the one entry point the CLI, the GraphQL mutation and the seed loader share:
-`import_document` validates the whole document (pure checks in `document.py`, then one read
-query in `writer.py`), reports every problem at once, and only when there is none writes
-everything in one transaction. The report's counters come from the write queries themselves.
+`import_document` validates the whole document (the pure checks of the top-level `importing`
+package, then one read query in `writer.py`), reports every problem at once, and only when there
+is none writes everything in one transaction. The report's counters come from the write queries
+themselves.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.db import Graph
-from graph.importing.document import SECTIONS, Validated, parse_json, validate
-from graph.importing.fields import Problem
 from graph.importing.workflow_steps import IMPORT_ACTOR
 from graph.importing.writer import TooLargeForOneTransaction, check_database, write
+from importing.document import SECTIONS, Validated, parse_json, validate
+from importing.fields import Problem
 
 __all__ = ["SECTIONS", "ImportReport", "Problem", "Validated", "import_document", "parse_json"]
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from graph.importing.workflows import event_id
+from importing.workflows import event_id
 from model.periods import quarter_of
 
 Step = tuple[str, list[Any]]

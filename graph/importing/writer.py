@@ -17,11 +17,11 @@ from neo4j.exceptions import TransientError
 from neo4j.spatial import WGS84Point
 
 from graph.db import Graph
-from graph.importing.document import NODE_KINDS, Validated, resolve
-from graph.importing.fields import Problem
 from graph.importing.workflow_steps import IMPORT_ACTOR
 from graph.importing.workflow_steps import SECTIONS as WORKFLOW_SECTIONS
 from graph.importing.workflow_steps import steps as workflow_steps
+from importing.document import NODE_KINDS, Validated, resolve
+from importing.fields import Problem
 
 BATCH = 5_000
 # One transaction for the whole document may take minutes for a province; the API's default

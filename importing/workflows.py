@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.importing.fields import (
+from importing.fields import (
     INVALID,
     Ctx,
     Fields,

@@ -1,6 +1,6 @@
 """The managed Neo4j instance: a real Neo4j Community server the project obtains and runs itself.
 
-Owns resolving the server's jars from Maven Central (through `graph/runtime/pom.xml` and the
+Owns resolving the server's jars from Maven Central (through `managed/pom.xml` and the
 machine's `mvn`), writing its configuration, generating its password, and starting, stopping and
 reporting on the process. One instance lives in one home folder (`TOWNGRAPH_NEO4J_HOME`); tests use
 a home of their own, so they never touch the data of `make run`.
@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 NEO4J_VERSION = "5.26.30"
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PROJECT_ROOT = Path(__file__).resolve().parents[1]  # managed/ sits at the top of the project
 STATE_ROOT = PROJECT_ROOT / ".towngraph"
 DEFAULT_HOME = STATE_ROOT / "neo4j"
-POM = Path(__file__).resolve().parent / "runtime" / "pom.xml"
+POM = Path(__file__).resolve().parent / "pom.xml"
 USER = "neo4j"
 
 # JVM flags the Neo4j launcher script would pass; the jar-based start needs them spelled out.
@@ -257,6 +257,7 @@ class ManagedInstance:
         conf_dir = self._write_config(port)
         self._ensure_password(dist, conf_dir)
         (self.home / "logs").mkdir(parents=True, exist_ok=True)
+        log_from = self._user_log_size()
         console = (self.home / "logs" / "console.log").open("ab")
         cmd = [
             "java", f"-Xms{self.sizing.heap}", f"-Xmx{self.sizing.heap}", *_JVM_FLAGS,
@@ -279,24 +280,32 @@ class ManagedInstance:
                 raise InstanceError(
                     f"Neo4j exited with code {proc.returncode}; see {self.home / 'logs'}"
                 )
-            if _port_open(port) and self._bolt_ready(port):
+            if _port_open(port) and self._started_since(log_from):
                 return self.credentials()
             time.sleep(0.3)
         raise InstanceError(f"Neo4j did not open Bolt on port {port} within {timeout:.0f} s")
 
-    def _bolt_ready(self, port: int) -> bool:
-        # Bolt opens before the default database is online; ask it to answer a query.
-        from neo4j import GraphDatabase
-        from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+    @property
+    def _user_log(self) -> Path:
+        return self.home / "logs" / "neo4j.log"
 
+    def _user_log_size(self) -> int:
         try:
-            with GraphDatabase.driver(
-                f"bolt://127.0.0.1:{port}", auth=(USER, self.password()), connection_timeout=2
-            ) as driver:
-                driver.execute_query("RETURN 1")
-            return True
-        except (ServiceUnavailable, SessionExpired, Neo4jError, OSError):
+            return self._user_log.stat().st_size
+        except FileNotFoundError:
+            return 0
+
+    def _started_since(self, offset: int) -> bool:
+        # Bolt may open before the default database is online; Neo4j logs "Started." once the
+        # whole DBMS, databases included, is up. Reading the log rather than asking over Bolt
+        # keeps this package free of the driver: only `graph/` talks to Neo4j.
+        try:
+            with self._user_log.open("rb") as fh:
+                fh.seek(offset)
+                tail = fh.read().decode("utf-8", "replace")
+        except FileNotFoundError:
             return False
+        return any(line.rstrip().endswith("INFO  Started.") for line in tail.splitlines())
 
     def stop(self, timeout: float = 60.0) -> bool:
         """Stops the server if it runs; returns whether it was running."""

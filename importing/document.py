@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.importing.fields import (
+from importing.fields import (
     INVALID,
     Ctx,
     Fields,
@@ -36,10 +36,10 @@ from graph.importing.fields import (
     text,
     year,
 )
-from graph.importing.workflows import EDGE_KEYS as WORKFLOW_EDGE_KEYS
-from graph.importing.workflows import FIELDS as WORKFLOW_FIELDS
-from graph.importing.workflows import NODE_KINDS as WORKFLOW_NODE_KINDS
-from graph.importing.workflows import check_row as check_workflow_row
+from importing.workflows import EDGE_KEYS as WORKFLOW_EDGE_KEYS
+from importing.workflows import FIELDS as WORKFLOW_FIELDS
+from importing.workflows import NODE_KINDS as WORKFLOW_NODE_KINDS
+from importing.workflows import check_row as check_workflow_row
 from model.people import SERVICE_ROLES
 
 SECTIONS: tuple[str, ...] = (
