@@ -56,6 +56,12 @@ _JVM_FLAGS = [
 ]
 
 
+# The servers this interpreter started, by pid. A server outlives the command that started it,
+# but while this interpreter runs its Popen must stay referenced: a running Popen that is garbage
+# collected warns (ResourceWarning), and `stop` waits on it to reap the exited child.
+_started: dict[int, subprocess.Popen[bytes]] = {}
+
+
 class InstanceError(RuntimeError):
     """The managed Neo4j could not be obtained, started or stopped; the message says why."""
 
@@ -273,10 +279,12 @@ class ManagedInstance:
             cwd=self.home,
         )
         console.close()
+        _started[proc.pid] = proc
         self._state_file.write_text(json.dumps({"pid": proc.pid, "port": port}))
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if proc.poll() is not None:
+                _started.pop(proc.pid, None)
                 raise InstanceError(
                     f"Neo4j exited with code {proc.returncode}; see {self.home / 'logs'}"
                 )
@@ -320,5 +328,8 @@ class ManagedInstance:
             time.sleep(0.2)
         if _pid_alive(pid):
             os.kill(pid, signal.SIGKILL)
+        started = _started.pop(pid, None)
+        if started is not None:
+            started.wait(timeout)
         self._state_file.unlink(missing_ok=True)
         return True
