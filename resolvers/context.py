@@ -17,6 +17,7 @@ from model.access import Caller
 from model.emergency import DEFAULT_RESPONSE_MINUTES
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES, MIN_MENTOR_YEARS
 from resolvers.loaders import Loaders
+from resolvers.scope import scope_of
 
 
 def _default_response_minutes() -> dict[str, int]:
@@ -49,4 +50,6 @@ class Context:
     audit: Callable[[dict[str, Any]], None] | None = None
 
     def __post_init__(self) -> None:
+        # Every query of the request runs with the caller's scope (resolvers/scope.py).
+        self.graph = self.graph.scoped(scope_of(self.caller, self.today))
         self.loaders = Loaders(self.graph)

@@ -11,6 +11,7 @@ import strawberry
 from model.periods import is_active
 from resolvers import loaders
 from resolvers import person as person_resolvers
+from resolvers.scope import shown_phone
 from schema.common import Info, PageInfo, ids
 from schema.enums import Gender, PoliticalStatus, ServiceRole
 from schema.place import Department, Township, Village
@@ -38,10 +39,18 @@ class Person:
     joined_year: int | None = strawberry.field(description="First year of public service.")
     political_status: PoliticalStatus | None
     education: str | None
-    phone: str | None
+    # The whole record is the caller's to see (a person of their unit, resolvers/scope.py);
+    # anyone else of the county is a directory card: id, name, department and skills only.
+    in_unit: strawberry.Private[bool] = True
+    stored_phone: strawberry.Private[str | None] = None
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Person:
+        if not row.get("inUnit", True):
+            return cls(
+                id=strawberry.ID(row["id"]), name=row["name"], gender=None, birth_year=None,
+                joined_year=None, political_status=None, education=None, in_unit=False,
+            )  # fmt: skip
         return cls(
             id=strawberry.ID(row["id"]),
             name=row["name"],
@@ -52,8 +61,15 @@ class Person:
                 PoliticalStatus(row["politicalStatus"]) if row.get("politicalStatus") else None
             ),
             education=row.get("education"),
-            phone=row.get("phone"),
+            stored_phone=row.get("phone"),
         )
+
+    @strawberry.field(
+        description="Mobile phone: in full for county and township staff of the person's unit, "
+        "masked (138****0001) for village and viewer roles, null outside the unit."
+    )
+    def phone(self, info: Info) -> str | None:
+        return shown_phone(info.context.caller, self.stored_phone)
 
     @strawberry.field(description="Age in years in the year of asOf (default today).")
     def age(self, info: Info, as_of: dt.date | None = None) -> int | None:
@@ -79,11 +95,15 @@ class Person:
 
     @strawberry.field(description="Services in villages (SERVED_IN), newest first.")
     async def services(self, info: Info) -> list[Service]:
+        if not self.in_unit:
+            return []
         rows = await info.context.loaders.load(loaders.PERSON_SERVICES, self.id)
         return [Service.from_row(r) for r in rows]
 
     @strawberry.field(description="Posts held now or before (HOLDS), newest first.")
     async def posts(self, info: Info) -> list[PostHolding]:
+        if not self.in_unit:
+            return []
         rows = await info.context.loaders.load(loaders.PERSON_POSTS, self.id)
         return [PostHolding.from_row(r) for r in rows]
 
@@ -91,6 +111,8 @@ class Person:
         description="Dispatches to townships (县属乡用, DISPATCHED_TO), newest first."
     )
     async def dispatches(self, info: Info) -> list[Dispatch]:
+        if not self.in_unit:
+            return []
         rows = await info.context.loaders.load(loaders.PERSON_DISPATCHES, self.id)
         return [Dispatch.from_row(r) for r in rows]
 
@@ -101,6 +123,8 @@ class Person:
     async def tasks(self, info: Info, status: TaskStatusRef | None = None) -> list[TaskRef]:
         from schema.task import tasks_of_person
 
+        if not self.in_unit:
+            return []
         return await tasks_of_person(info, self.id, status)
 
     @strawberry.field(
@@ -110,6 +134,8 @@ class Person:
     async def teams(self, info: Info, active_on: dt.date | None = None) -> list[TeamMembershipRef]:
         from schema.team import teams_of_person
 
+        if not self.in_unit:
+            return []
         return await teams_of_person(info, self.id, active_on)
 
     @strawberry.field(
@@ -119,6 +145,8 @@ class Person:
         from resolvers.appointment import person_trainings
         from schema.appointment import Training
 
+        if not self.in_unit:
+            return []
         rows = await person_trainings(info.context, self.id)
         return [Training.from_row(r) for r in rows]
 
@@ -127,6 +155,8 @@ class Person:
         "activeOn when it is given."
     )
     async def mentors(self, info: Info, active_on: dt.date | None = None) -> list[Mentorship]:
+        if not self.in_unit:
+            return []
         rows = await info.context.loaders.load(loaders.PERSON_MENTORS, self.id)
         return _mentorships(rows, active_on)
 
@@ -134,6 +164,8 @@ class Person:
         description="Mentees of this person; only those active on activeOn when it is given."
     )
     async def mentees(self, info: Info, active_on: dt.date | None = None) -> list[Mentorship]:
+        if not self.in_unit:
+            return []
         rows = await info.context.loaders.load(loaders.PERSON_MENTEES, self.id)
         return _mentorships(rows, active_on)
 

@@ -295,7 +295,7 @@ async def test_unexpected_errors_are_masked_and_logged(
     async def broken(*_: Any, **__: Any) -> Any:
         raise RuntimeError("secret internals: password=hunter2")
 
-    monkeypatch.setattr(graph, "read", broken)
+    monkeypatch.setattr(Graph, "read", broken)  # every handle, scoped ones too
     # when a query runs
     body = await gql.post("{ skills(first: 5) { id } }")
     # then the client sees a generic message with a code, and the log has the details

@@ -7,6 +7,7 @@
 //          {mentor, score, coverage, sameTownship, capacity, years, bridge, covered, activeMentees,
 //           villagesServed, mentorVillageSide, menteeVillageSide}), best first, ties by id.
 OPTIONAL MATCH (me:Person {id: $menteeId})
+WHERE @person_visible(me)
 CALL (me) {
   WITH me
   WHERE me IS NOT NULL
@@ -40,6 +41,7 @@ CALL (me) {
          coalesce(head([x IN meLevels WHERE x.id = t.id | x.level]), 0) AS menteeLevel
     WHERE m <> me AND level >= $minMentorLevel AND level > menteeLevel
       AND m.joinedYear IS NOT NULL AND $asOf.year - m.joinedYear >= $minYears
+      AND @person_visible(m)
     WITH me, meTowns, meVillageSide, nTargets, m, t, level, menteeLevel
     ORDER BY level DESC, t.id
     WITH me, meTowns, meVillageSide, nTargets, m,
@@ -82,7 +84,7 @@ CALL (me) {
          COUNT { MATCH (m)-[:SERVED_IN]->(v:Village) RETURN DISTINCT v } AS villagesServed
     ORDER BY score DESC, m.id ASC
     RETURN collect({
-      mentor: m {.*}, score: score, coverage: coverage, sameTownship: sameTownship = 1.0,
+      mentor: @person(m), score: score, coverage: coverage, sameTownship: sameTownship = 1.0,
       capacity: capacity, years: years, bridge: bridge, covered: covered,
       activeMentees: activeMentees, villagesServed: villagesServed,
       mentorVillageSide: mVillageSide, menteeVillageSide: meVillageSide

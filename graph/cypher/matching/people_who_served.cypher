@@ -15,7 +15,8 @@ CALL (v, root) {
          ELSE [root.id]
        END AS skillIds
   MATCH (p:Person)-[sv:SERVED_IN]->(v)
-  WHERE $servedSince IS NULL OR sv.until IS NULL OR sv.until >= $servedSince
+  WHERE ($servedSince IS NULL OR sv.until IS NULL OR sv.until >= $servedSince)
+    AND @person_visible(p)
   WITH v, skillIds, p, sv
   ORDER BY sv.since DESC
   WITH v, skillIds, p, collect(sv) AS svs
@@ -34,7 +35,7 @@ CALL (v, root) {
        END AS lastUntil
   ORDER BY ongoing DESC, lastUntil DESC, p.id ASC
   RETURN collect({
-    person: p {.*},
+    person: @person(p),
     skill: s {.*},
     level: level,
     services: [x IN svs | {village: v {.*}, role: x.role, since: x.since, until: x.until}]

@@ -5,6 +5,7 @@
 //             on (date: dispatches and availability are judged on it), checkAvailability (bool),
 //             first (int), after ({cnt, sum, id}|null: the last row of the previous page),
 //             residentialRoles (list of SERVED_IN roles that keep a person in a village).
+// Scope: only people the caller may see ($scope), each person with `inUnit`; so is `total`.
 // Columns: unknownSkills (ids not in the graph), townshipFound (bool), total (int),
 //          page (up to first+1 rows of {person, matched: [{skill, level}], cnt, sum}),
 //          ordered by matched count desc, level sum desc, person id.
@@ -15,16 +16,16 @@ ORDER BY level DESC, s.id
 WITH p, collect({skill: s {.*}, level: level}) AS matched
 WITH p, matched, size(matched) AS cnt, reduce(t = 0, m IN matched | t + m.level) AS sum
 // The cheap ALL check first, the availability subquery only for who is left.
-WHERE NOT $matchAll OR cnt = size($skillIds)
+WHERE (NOT $matchAll OR cnt = size($skillIds)) AND @person_visible(p)
 WITH p, matched, cnt, sum
 WHERE NOT $checkAvailability
    OR NOT EXISTS { (p)-[r:SERVED_IN]->(:Village)
                    WHERE r.role IN $residentialRoles
                      AND r.since <= $on AND (r.until IS NULL OR r.until >= $on) }
-WITH p, matched, cnt, sum
+WITH p, @person(p) AS person, matched, cnt, sum
 ORDER BY cnt DESC, sum DESC, p.id ASC
 // No grouping key: one row even when nobody matches.
-WITH collect({p: p, id: p.id, matched: matched, cnt: cnt, sum: sum}) AS rows
+WITH collect({person: person, id: p.id, matched: matched, cnt: cnt, sum: sum}) AS rows
 WITH [id IN $skillIds WHERE NOT EXISTS { MATCH (k:Skill {id: id}) }] AS unknownSkills,
      size(rows) AS total,
      [r IN rows WHERE $after IS NULL
@@ -33,4 +34,4 @@ WITH [id IN $skillIds WHERE NOT EXISTS { MATCH (k:Skill {id: id}) }] AS unknownS
         OR (r.cnt = $after.cnt AND r.sum = $after.sum AND r.id > $after.id)][0..$first + 1] AS page
 RETURN unknownSkills, total,
        $townshipId IS NULL OR EXISTS { MATCH (:Township {id: $townshipId}) } AS townshipFound,
-       [r IN page | {person: properties(r.p), matched: r.matched, cnt: r.cnt, sum: r.sum}] AS page
+       [r IN page | {person: r.person, matched: r.matched, cnt: r.cnt, sum: r.sum}] AS page

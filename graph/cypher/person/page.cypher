@@ -4,7 +4,8 @@
 //             township or its villages, or is dispatched there on `on`), departmentId,
 //             politicalStatus, minBirthYear, maxBirthYear (int|null), on (date),
 //             after (person id|null), first (int).
-// Columns: total (int), page (up to first+1 person maps, by id).
+// Columns: total (int), page (up to first+1 person maps, by id, each with `inUnit`).
+// Scope: only people the caller may see ($scope, graph/cypher/scope/), so `total` is theirs too.
 CALL () {
   WITH $search AS q
   WHERE q IS NOT NULL
@@ -29,9 +30,10 @@ WHERE ($skillIds IS NULL OR EXISTS { (p)-[:HAS_SKILL]->(s:Skill) WHERE s.id IN $
        OR EXISTS { (p)-[:WORKS_IN]->(:Department)-[:IN]->(:Village)-[:IN]->(:Township {id: $townshipId}) }
        OR EXISTS { (p)-[d:DISPATCHED_TO]->(:Township {id: $townshipId})
                    WHERE d.since <= $on AND (d.until IS NULL OR d.until >= $on) })
+  AND @person_visible(p)
 WITH p
 ORDER BY p.id
 // No grouping key: one row even when nobody matches.
 WITH collect(p) AS people
 RETURN size(people) AS total,
-       [x IN [x IN people WHERE $after IS NULL OR x.id > $after][0..$first + 1] | properties(x)] AS page
+       [x IN [x IN people WHERE $after IS NULL OR x.id > $after][0..$first + 1] | @person(x)] AS page
