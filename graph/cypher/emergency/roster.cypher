@@ -11,6 +11,7 @@
 //                  teams: [team name], matched: [{skill, level}] (level desc, skill id),
 //                  available: bool}), ordered by distance, emergency-team members first, highest
 //          matched level, person id.
+// Scope: only people the caller may see ($scope, graph/cypher/scope/), each with `inUnit`.
 OPTIONAL MATCH (v:Village {id: $villageId})
 WITH v, v.location AS origin
 CALL (origin) {
@@ -34,14 +35,14 @@ CALL (origin) {
            AND m.since <= $asOf AND (m.until IS NULL OR m.until >= $asOf)
        } AS inTeam,
        [(p)-[h:HAS_SKILL]->(s) WHERE s IN skills AND h.level >= 1 | h.level] AS levels
-  WHERE inTeam OR size(levels) > 0
+  WHERE (inTeam OR size(levels) > 0) AND @person_visible(p)
   WITH p, u, kind, skills, meters, inTeam,
        reduce(b = 0, l IN levels | CASE WHEN l > b THEN l ELSE b END) AS best
   ORDER BY meters ASC, inTeam DESC, best DESC, p.id ASC
   LIMIT $first
   // Residential village duty (驻村) on asOf keeps a person on the roster, flagged as not free.
   RETURN collect({
-    person: p {.*}, meters: meters, unit: {id: u.id, name: u.name, kind: kind},
+    person: @person(p), meters: meters, unit: {id: u.id, name: u.name, kind: kind},
     teams: COLLECT {
       MATCH (p)-[m:MEMBER_OF]->(t:Team {kind: 'EMERGENCY_TEAM'})
       WHERE m.since <= $asOf AND (m.until IS NULL OR m.until >= $asOf)
