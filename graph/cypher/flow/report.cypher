@@ -8,8 +8,9 @@
 //             nextYearStart (date: 1 January of the year after).
 // Columns: one row per township, by id: township (properties), downPeople, downServices,
 //          upPeople, upTrainings (ints: distinct people and relationships of each direction).
+// Scope ($scope): only townships of the caller's county.
 MATCH (t:Township)
-WHERE $townshipId IS NULL OR t.id = $townshipId
+WHERE ($townshipId IS NULL OR t.id = $townshipId) AND @place_visible(t)
 CALL (t) {
   OPTIONAL MATCH (p:Person)-[r:SERVED_IN]->(:Village)-[:IN]->(t)
   WHERE r.since >= $yearStart AND r.since < $nextYearStart

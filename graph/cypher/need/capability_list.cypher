@@ -9,14 +9,22 @@
 //          distinct people of the township), skills (list of {skill, holders, qualified,
 //          available, people: [{person, level, available}]}), skills by name then id, people of
 //          a skill by level descending, available first, then id.
+// Scope ($scope, graph/cypher/scope/): no row for a township outside the caller's county; only
+// people the caller may see, each with `inUnit`.
 MATCH (t:Township {id: $townshipId})
+WHERE @place_visible(t)
 WITH t,
-     COLLECT { MATCH (p:Person)-[:WORKS_IN]->(:Department)-[:IN]->(t) RETURN p
-               UNION
-               MATCH (p:Person)-[:WORKS_IN]->(:Department)-[:IN]->(:Village)-[:IN]->(t) RETURN p
-               UNION
-               MATCH (p:Person)-[d:DISPATCHED_TO]->(t)
-               WHERE d.since <= $asOf AND (d.until IS NULL OR d.until >= $asOf)
+     COLLECT { CALL (t) {
+                 MATCH (p:Person)-[:WORKS_IN]->(:Department)-[:IN]->(t) RETURN p
+                 UNION
+                 MATCH (p:Person)-[:WORKS_IN]->(:Department)-[:IN]->(:Village)-[:IN]->(t)
+                 RETURN p
+                 UNION
+                 MATCH (p:Person)-[d:DISPATCHED_TO]->(t)
+                 WHERE d.since <= $asOf AND (d.until IS NULL OR d.until >= $asOf)
+                 RETURN p
+               }
+               WITH p WHERE @person_visible(p)
                RETURN p } AS people
 CALL (people) {
   UNWIND people AS p
@@ -27,7 +35,7 @@ CALL (people) {
   MATCH (p)-[h:HAS_SKILL]->(s:Skill)
   WITH s, p, h.level AS level, available
   ORDER BY level DESC, available DESC, p.id
-  WITH s, collect({person: p {.*}, level: level, available: available}) AS holders
+  WITH s, collect({person: @person(p), level: level, available: available}) AS holders
   ORDER BY s.name, s.id
   // No grouping key: one row even when the township has nobody with a skill.
   RETURN collect({

@@ -13,7 +13,10 @@
 //             SERVED_IN roles that keep a person in a village).
 // Columns: one row per gap: needId, candidates (top `limit`: [{person, covered: [{skill, level,
 //          required}], available, servedBefore, levelSum}]).
+// Scope ($scope): nothing for a township outside the caller's county; the candidates are of
+// that county (so visible to the caller), each with `inUnit`.
 MATCH (t:Township {id: $townshipId})-[:IN]->(c:County)
+WHERE @place_visible(t)
 WITH t, c,
      reduce(acc = [], g IN $gaps | acc + g.skills) AS wanted,
      [g IN $gaps | g.villageId] AS villageIds,
@@ -38,7 +41,7 @@ CALL (t, c, wanted, villageIds, ownUnits, skillIds) {
                      WHERE r.role IN $residentialRoles
                        AND r.since <= $asOf AND (r.until IS NULL OR r.until >= $asOf) }
   RETURN collect({
-    person: p {.*}, id: p.id, held: held,
+    person: @person(p), id: p.id, held: held,
     served: COLLECT { MATCH (p)-[:SERVED_IN]->(v:Village) WHERE v.id IN villageIds
                       RETURN DISTINCT v.id }
   }) AS pool

@@ -13,12 +13,16 @@
 //          [{skill, level}]; candidates (top `limit`): [{person, covered: [{skill, level,
 //          required}], available, servedBefore, levelSum}]; missing: the required skills
 //          [{skill, level}] that no AVAILABLE candidate covers (empty: the township can meet it).
+// Scope ($scope, graph/cypher/scope/): no row for a township outside the caller's county; only
+// people the caller may see, each with `inUnit`; only the needs of villages in the caller's unit.
 MATCH (t:Township {id: $townshipId})
+WHERE @place_visible(t)
 OPTIONAL MATCH (t)-[:IN]->(c:County)
 WITH t, c,
      // From the township's villages to their needs (not from the quarter index, which holds
      // the needs of every township in the graph).
      COLLECT { MATCH (v:Village)-[:IN]->(t)
+               WITH v WHERE @place_of_unit(v)
                CALL (v) {
                  MATCH (v)-[:RAISED]->(n:Need)
                  WHERE n.quarter = $quarter AND n.status = 'OPEN'
@@ -29,12 +33,17 @@ WITH t, c,
                          skills: COLLECT { MATCH (n)-[r:NEEDS]->(s:Skill)
                                            WITH s, r ORDER BY r.level DESC, s.id
                                            RETURN {skill: s {.*}, level: r.level} }} } AS needs,
-     COLLECT { MATCH (p:Person)-[:WORKS_IN]->(:Department)-[:IN]->(t) RETURN p
-               UNION
-               MATCH (p:Person)-[:WORKS_IN]->(:Department)-[:IN]->(:Village)-[:IN]->(t) RETURN p
-               UNION
-               MATCH (p:Person)-[d:DISPATCHED_TO]->(t)
-               WHERE d.since <= $asOf AND (d.until IS NULL OR d.until >= $asOf)
+     COLLECT { CALL (t) {
+                 MATCH (p:Person)-[:WORKS_IN]->(:Department)-[:IN]->(t) RETURN p
+                 UNION
+                 MATCH (p:Person)-[:WORKS_IN]->(:Department)-[:IN]->(:Village)-[:IN]->(t)
+                 RETURN p
+                 UNION
+                 MATCH (p:Person)-[d:DISPATCHED_TO]->(t)
+                 WHERE d.since <= $asOf AND (d.until IS NULL OR d.until >= $asOf)
+                 RETURN p
+               }
+               WITH p WHERE @person_visible(p)
                RETURN p } AS people
 WITH t, c, needs, people,
      reduce(acc = [], n IN needs | acc + [x IN n.skills | x.skill.id]) AS skillIds,
@@ -46,7 +55,7 @@ CALL (people, skillIds, villageIds) {
   WHERE s.id IN skillIds
   WITH p, collect({id: s.id, skill: s {.*}, level: h.level}) AS held
   RETURN collect({
-    person: p {.*}, id: p.id, held: held,
+    person: @person(p), id: p.id, held: held,
     available: NOT EXISTS { (p)-[r:SERVED_IN]->(:Village)
                             WHERE r.role IN $residentialRoles
                               AND r.since <= $asOf AND (r.until IS NULL OR r.until >= $asOf) },
