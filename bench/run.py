@@ -34,6 +34,7 @@ import httpx
 
 from bench import database, workload
 from bench.database import BenchError, SeedFigures, Target
+from bench.scope import measure_scope, scope_lines
 from bench.server import ROUND_TRIPS_HEADER, ServerProcess
 from bench.stats import (
     AIM_P95_MS,
@@ -331,6 +332,13 @@ async def run(target: Target, args: argparse.Namespace) -> None:
                     "through the driver._"
                 )
                 print_queries(measured, floor, WARMUP, args.runs, caption)
+
+                scoped = await measure_scope(client, workloads, server, WARMUP, args.runs)
+                out("== the cost of scoping: the same requests as ADMIN and as a township clerk")
+                out("   of the case's county (TOWNSHIP ÷ ADMIN)")
+                for line in scope_lines(scoped):
+                    out(line)
+                out()
 
                 talent = next(w for w in workloads if w.name == "talentPool")
 

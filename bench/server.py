@@ -97,6 +97,11 @@ class ServerProcess:
         token = mint_token(self._secret, "bench", Role.ADMIN)
         self.headers = {"Authorization": f"Bearer {token}"}
 
+    def headers_for(self, role: Role, unit: str) -> dict[str, str]:
+        """The Authorization header of a caller of `role` for `unit`, for this run's app."""
+        token = mint_token(self._secret, f"bench-{role.value.lower()}", role, unit=unit)
+        return {"Authorization": f"Bearer {token}"}
+
     def start(self, timeout: float = 60.0) -> float:
         """Starts the server; returns the seconds until it answered /readyz with 200."""
         env = {

@@ -9,6 +9,7 @@ which the API tests read.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import re
@@ -18,7 +19,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, LiteralString, TypeVar, cast
+from typing import Any, LiteralString, Self, TypeVar, cast
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
 from neo4j.exceptions import (
@@ -176,9 +177,12 @@ class Graph:
         # caller may see. Without one (the CLI, the importer, the seed) the operator sees all.
         self._scope = scope
 
-    def scoped(self, scope: Mapping[str, Any]) -> Graph:
-        """A handle on the same driver whose every query runs with `scope` as `$scope`."""
-        return Graph(self.driver, self.config, scope)
+    def scoped(self, scope: Mapping[str, Any]) -> Self:
+        """A handle on the same driver whose every query runs with `scope` as `$scope` (a copy,
+        so a subclass, such as the benchmark's recording graph, stays what it is)."""
+        handle = copy.copy(self)
+        handle._scope = scope
+        return handle
 
     def params(self, params: Mapping[str, Any] | None) -> dict[str, Any]:
         """`params` with this handle's `$scope` (everything, today, when it has none)."""
