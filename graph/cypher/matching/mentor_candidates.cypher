@@ -41,7 +41,6 @@ CALL (me) {
          coalesce(head([x IN meLevels WHERE x.id = t.id | x.level]), 0) AS menteeLevel
     WHERE m <> me AND level >= $minMentorLevel AND level > menteeLevel
       AND m.joinedYear IS NOT NULL AND $asOf.year - m.joinedYear >= $minYears
-      AND @person_visible(m)
     WITH me, meTowns, meVillageSide, nTargets, m, t, level, menteeLevel
     ORDER BY level DESC, t.id
     WITH me, meTowns, meVillageSide, nTargets, m,
@@ -51,7 +50,8 @@ CALL (me) {
     WITH me, meTowns, meVillageSide, nTargets, m, covered,
          COUNT { (m)-[r:MENTORS]->(:Person)
                  WHERE r.since <= $asOf AND (r.until IS NULL OR r.until >= $asOf) } AS activeMentees
-    WHERE activeMentees < $maxMentees
+    // The caller's scope once per candidate, after the cheap rules.
+    WHERE activeMentees < $maxMentees AND @person_visible(m)
     // Cheap yes/no parts for every eligible candidate; the number of villages served (for the
     // reasons only) is counted after LIMIT, for the few that are returned.
     WITH m, covered, activeMentees, meVillageSide, nTargets,

@@ -22,10 +22,10 @@ WHERE NOT $checkAvailability
    OR NOT EXISTS { (p)-[r:SERVED_IN]->(:Village)
                    WHERE r.role IN $residentialRoles
                      AND r.since <= $on AND (r.until IS NULL OR r.until >= $on) }
-WITH p, @person(p) AS person, matched, cnt, sum
+WITH p, matched, cnt, sum
 ORDER BY cnt DESC, sum DESC, p.id ASC
 // No grouping key: one row even when nobody matches.
-WITH collect({person: person, id: p.id, matched: matched, cnt: cnt, sum: sum}) AS rows
+WITH collect({p: p, id: p.id, matched: matched, cnt: cnt, sum: sum}) AS rows
 WITH [id IN $skillIds WHERE NOT EXISTS { MATCH (k:Skill {id: id}) }] AS unknownSkills,
      size(rows) AS total,
      [r IN rows WHERE $after IS NULL
@@ -34,4 +34,6 @@ WITH [id IN $skillIds WHERE NOT EXISTS { MATCH (k:Skill {id: id}) }] AS unknownS
         OR (r.cnt = $after.cnt AND r.sum = $after.sum AND r.id > $after.id)][0..$first + 1] AS page
 RETURN unknownSkills, total,
        $townshipId IS NULL OR EXISTS { MATCH (:Township {id: $townshipId}) } AS townshipFound,
-       [r IN page | {person: r.person, matched: r.matched, cnt: r.cnt, sum: r.sum}] AS page
+       // `inUnit` for the page's people only ([p IN [r.p] | …] binds the node to a variable).
+       [r IN page | [p IN [r.p] | {person: @person(p), matched: r.matched, cnt: r.cnt,
+                                  sum: r.sum}][0]] AS page
