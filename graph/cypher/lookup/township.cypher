@@ -1,5 +1,7 @@
 // Township nodes by id, for the per-request DataLoader behind `township(id)` and Township-typed fields.
-// Parameters: keys (list of ids). Columns: key (id), item (map of the node's properties).
+// Parameters: keys (list of ids), scope. Columns: key (id), item (map of the node's properties).
+// Scope: no row (so `township(id)` is null) outside the caller's county ($scope, graph/cypher/scope/).
 UNWIND $keys AS key
 MATCH (n:Township {id: key})
+WHERE @place_visible(n)
 RETURN key, n {.*} AS item

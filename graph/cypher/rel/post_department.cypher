@@ -1,5 +1,8 @@
 // The department a post is in, batched over posts.
-// Parameters: keys (post ids). Columns: key, item (department properties).
+// Parameters: keys (post ids), scope. Columns: key, item (department properties).
+// Scope: no row unless the department is IN a place of the caller's county ($scope,
+// graph/cypher/scope/).
 UNWIND $keys AS key
 MATCH (:Post {id: key})-[:IN]->(d:Department)
+WHERE $scope.all OR EXISTS { (d)-[:IN]->(at) WHERE @place_visible(at) }
 RETURN key, d {.*} AS item
