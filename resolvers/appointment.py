@@ -38,6 +38,7 @@ from graph.db import Record, Tx
 from model.mentoring import MIN_MENTOR_LEVEL
 from model.people import RESIDENTIAL_ROLES
 from model.skills import untyped_level_problem
+from resolvers import access
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
 from resolvers.loaders import Batch
@@ -86,6 +87,17 @@ def _check_endable(found: Record | None, what: str, since: dt.date) -> None:
         )
 
 
+_PLACE_KINDS = {"villageId": "villages", "townshipId": "townships", "departmentId": "departments"}
+
+
+async def _require_at(tx: Tx, ctx: Context, field: str, place_id: str, person_id: str) -> None:
+    """An appointment is the caller's to change when it is at a place (village, township or
+    department) of their unit, and the person is of their county."""
+    await access.require(
+        tx, ctx, members=[("personId", person_id)], **{_PLACE_KINDS[field]: [(field, place_id)]}
+    )
+
+
 async def _end(
     ctx: Context,
     period: appointment.Period,
@@ -101,6 +113,7 @@ async def _end(
     stamp = _stamp(ctx)
 
     async def work(tx: Tx) -> Record:
+        await _require_at(tx, ctx, period.target, target_id, person_id)
         facts = await appointment.period_to_end(
             tx, period, person_id=person_id, target_id=target_id, since=since
         )
@@ -130,6 +143,7 @@ async def start_service(
     stamp = _stamp(ctx)
 
     async def work(tx: Tx) -> Record:
+        await _require_at(tx, ctx, "villageId", village_id, person_id)
         facts = await appointment.service_facts(
             tx, person_id=person_id, village_id=village_id, since=since
         )
@@ -173,6 +187,7 @@ async def start_dispatch(
     stamp = _stamp(ctx)
 
     async def work(tx: Tx) -> Record:
+        await _require_at(tx, ctx, "townshipId", township_id, person_id)
         facts = await appointment.dispatch_facts(
             tx, person_id=person_id, township_id=township_id, since=since
         )
@@ -224,6 +239,7 @@ async def start_training(
     stamp = _stamp(ctx)
 
     async def work(tx: Tx) -> Record:
+        await _require_at(tx, ctx, "departmentId", department_id, person_id)
         facts = await appointment.training_facts(
             tx, person_id=person_id, department_id=department_id, since=since
         )
@@ -326,6 +342,10 @@ async def start_mentorship(
     rules, stamp = ctx.rules, _stamp(ctx)
 
     async def work(tx: Tx) -> Record:
+        # A mentee of the caller's unit, a mentor from anywhere in the county.
+        await access.require(
+            tx, ctx, people=[("menteeId", mentee_id)], members=[("mentorId", mentor_id)]
+        )
         facts = await appointment.mentorship_facts(
             tx, mentor_id=mentor_id, mentee_id=mentee_id, since=since
         )
@@ -357,6 +377,9 @@ async def end_mentorship(ctx: Context, *, mentor_id: str, mentee_id: str, until:
     stamp = _stamp(ctx)
 
     async def work(tx: Tx) -> Record:
+        await access.require(
+            tx, ctx, people=[("menteeId", mentee_id)], members=[("mentorId", mentor_id)]
+        )
         facts = await appointment.mentorship_to_end(tx, mentor_id=mentor_id, mentee_id=mentee_id)
         mentor = _found(facts["mentor"], "mentorId", "person", mentor_id)["name"]
         mentee = _found(facts["mentee"], "menteeId", "person", mentee_id)["name"]
@@ -382,6 +405,7 @@ async def set_skill(ctx: Context, *, person_id: str, skill_id: str, level: int) 
     stamp = _stamp(ctx)
 
     async def work(tx: Tx) -> Record:
+        await access.require(tx, ctx, people=[("personId", person_id)])
         facts = await appointment.skill_facts(tx, person_id=person_id, skill_id=skill_id)
         _found(facts["person"], "personId", "person", person_id)
         _found(facts["skill"], "skillId", "skill", skill_id)

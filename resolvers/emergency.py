@@ -16,7 +16,7 @@ from graph import emergency
 from graph.db import Record, Tx
 from graph.task import NewTask, initiate
 from model.emergency import SEVERITIES
-from resolvers import checks
+from resolvers import access, checks
 from resolvers.context import Context, Rules
 from resolvers.errors import BadInput, NotFound
 
@@ -165,6 +165,7 @@ async def respond_to_emergency(
     async def work(tx: Tx) -> Record:
         # Checked and written in one transaction, as every mutation is: a refused check
         # leaves nothing behind.
+        await access.require(tx, ctx, villages=[("villageId", village_id)])
         found = await emergency.check_task(tx, village_id=village_id, skill_ids=skills)
         _check_place_and_skills(
             village_id, found.village_found, found.has_location, found.unknown_skills

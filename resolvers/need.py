@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from graph import need as graph_need
 from graph import task as task_graph
 from graph.db import Record, Tx
-from resolvers import checks
+from resolvers import access, checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
 from resolvers.loaders import Batch
@@ -93,6 +93,7 @@ async def raise_need(
     actor, at = ctx.actor, _now()
 
     async def work(tx: Tx) -> Record:
+        await access.require(tx, ctx, villages=[("villageId", village_id)])
         found = await graph_need.raise_check(tx, new)
         if not found.village_found:
             raise NotFound("villageId", "village", village_id)
@@ -154,6 +155,7 @@ async def create_task_from_need(
     actor, at = ctx.actor, _now()
 
     async def work(tx: Tx) -> Record:
+        await access.require(tx, ctx, needs=[("needId", need_id)])
         source = await graph_need.task_check(tx, need_id)
         if source is None:
             raise NotFound("needId", "need", need_id)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from graph import task as task_graph
 from graph.db import Record, Tx
 from model.tasks import CANCEL, FORWARD, MAX_RATING, MIN_RATING, SKILLED_ROLES, next_steps
-from resolvers import checks
+from resolvers import access, checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
 from resolvers.task_queries import forget_task
@@ -124,6 +124,12 @@ async def initiate_task(
     )
 
     async def work(tx: Tx) -> Record:
+        await access.require(
+            tx,
+            ctx,
+            villages=[("villageId", village_id)] if village_id is not None else [],
+            townships=[("townshipId", township_id)] if township_id is not None else [],
+        )
         check = await task_graph.initiate_check(tx, new)
         if check.task_exists:
             raise BadInput("id", f"a task with id '{new.id}' already exists")
@@ -149,6 +155,7 @@ async def _step(ctx: Context, task_id: str, mutation: str, step: Step) -> TaskRe
     """Runs `step` on the locked task when `mutation` is allowed in its status, else refuses."""
 
     async def work(tx: Tx) -> TaskResult:
+        await access.require(tx, ctx, tasks=[("taskId", task_id)])
         state = await task_graph.lock(tx, task_id, today=ctx.today)
         if state is None:
             raise NotFound("taskId", "task", task_id)
@@ -197,11 +204,14 @@ def skill_warnings(name: str, levels: list[Record], requires: list[Record]) -> l
 
 async def _new_assignments(
     tx: Tx,
+    ctx: Context,
     state: task_graph.TaskState,
     wanted: list[tuple[str, str, str]],  # (field of the person id, person id, role)
 ) -> tuple[list[tuple[str, str]], list[str], dict[str, str]]:
     """Checks the people to assign: they exist and are not assigned in that role already.
-    Gives the (person id, role) pairs to write, the skill warnings, and the names by id."""
+    Gives the (person id, role) pairs to write, the skill warnings, and the names by id.
+    Anyone of the caller's county may be assigned (cross-township work is the point)."""
+    await access.require(tx, ctx, members=[(field, pid) for field, pid, _ in wanted])
     found = {
         p["id"]: p
         for p in await task_graph.people(
@@ -242,7 +252,7 @@ async def assign_people(
         wanted = [
             (f"assignments[{i}].personId", a.person_id, a.role) for i, a in enumerate(assignments)
         ]
-        pairs, warnings, names = await _new_assignments(tx, state, wanted)
+        pairs, warnings, names = await _new_assignments(tx, ctx, state, wanted)
         await task_graph.assign(
             tx, task_id, pairs, since=since or ctx.today, actor=ctx.actor, at=now
         )
@@ -272,7 +282,7 @@ async def start_supervision(ctx: Context, task_id: str, supervisor_id: str | Non
         supervisors = {c["personId"]: c["name"] for c in state.current if c["role"] == "SUPERVISOR"}
         if supervisor_id is not None and supervisor_id not in supervisors:
             pairs, _, names = await _new_assignments(
-                tx, state, [("supervisorId", supervisor_id, "SUPERVISOR")]
+                tx, ctx, state, [("supervisorId", supervisor_id, "SUPERVISOR")]
             )
             await task_graph.assign(tx, task_id, pairs, since=ctx.today, actor=ctx.actor, at=now)
             supervisors[supervisor_id] = names[supervisor_id]

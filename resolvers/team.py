@@ -16,7 +16,7 @@ from graph.db import Tx
 from graph.rows import PersonNode, TeamNode, UnitRow
 from graph.team import MembershipRow, PersonTeamRow, TeamMemberRow
 from model.periods import is_active
-from resolvers import checks
+from resolvers import access, checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
 from resolvers.loaders import Batch
@@ -98,6 +98,12 @@ async def create_team(
     )
 
     async def work(tx: Tx) -> TeamNode:
+        await access.require(
+            tx,
+            ctx,
+            townships=[("townshipId", township_id)] if township_id is not None else [],
+            counties=[("countyId", county_id)] if county_id is not None else [],
+        )
         exists, unit_found = await team_graph.create_check(tx, new)
         if exists:
             raise BadInput("id", f"a team with id '{new.id}' already exists")
@@ -134,6 +140,10 @@ async def add_team_member(
     now = dt.datetime.now(dt.UTC)
 
     async def work(tx: Tx) -> TeamNode:
+        # Anyone of the caller's county may join a team of their unit.
+        await access.require(
+            tx, ctx, teams=[("teamId", team_id)], members=[("personId", person_id)]
+        )
         team, person, memberships = await _checked(tx, team_id, person_id)
         for m in memberships:
             if m["until"] is None or m["until"] >= start:
@@ -161,6 +171,7 @@ async def end_team_membership(
     now = dt.datetime.now(dt.UTC)
 
     async def work(tx: Tx) -> TeamNode:
+        await access.require(tx, ctx, teams=[("teamId", team_id)])
         team, person, memberships = await _checked(tx, team_id, person_id)
         open_ = [m for m in memberships if m["until"] is None]
         if not open_:

@@ -1,0 +1,60 @@
+"""The write scope of every mutation, checked in one place, inside the mutation's transaction
+before anything is written (the role gate, schema/access.py, has already let the call through).
+
+What a caller may change: places, departments, needs, tasks and teams of their unit or below it;
+the skills and mentees of the people of their unit; appointments (services, dispatches,
+trainings) at a place of their unit, of anyone of their county; assignees, team members and
+mentors from anywhere in their county. ADMIN changes everything, anywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graph import access
+from graph.db import Tx
+from model.access import Role
+from resolvers.context import Context
+from resolvers.errors import Forbidden
+
+Targets = Sequence[tuple[str, str]]  # (the argument's name, the id it gives)
+
+
+class ScopeRefused(Forbidden):
+    """A target lies outside what the caller may change; the message names the argument."""
+
+    def __init__(self, field: str, ident: str, unit: str | None, same_county: bool) -> None:
+        where = f"your unit '{unit}'" if same_county else "your county"
+        super().__init__(f"{field}: '{ident}' is outside {where}; you may not change it")
+        self.field = field
+
+
+async def require(
+    tx: Tx,
+    ctx: Context,
+    *,
+    villages: Targets = (),
+    townships: Targets = (),
+    counties: Targets = (),
+    departments: Targets = (),
+    needs: Targets = (),
+    tasks: Targets = (),
+    teams: Targets = (),
+    people: Targets = (),
+    members: Targets = (),
+) -> None:
+    """Refuses (FORBIDDEN) the first target outside the caller's write scope; `people` must be
+    people of the caller's unit, `members` people of their county. For ADMIN (and in-process
+    callers) there is nothing to check, so no query is sent."""
+    if ctx.caller is None or ctx.caller.role is Role.ADMIN:
+        return
+    found = await access.outside(
+        tx,
+        {"villages": villages, "townships": townships, "counties": counties,
+         "departments": departments, "needs": needs, "tasks": tasks, "teams": teams,
+         "people": people, "members": members},
+    )  # fmt: skip
+    if found:
+        first = found[0]
+        unit = ctx.caller.unit_id if ctx.caller is not None else None
+        raise ScopeRefused(first["field"], first["id"], unit, first["county"])
