@@ -35,7 +35,9 @@ CALL (origin) {
            AND m.since <= $asOf AND (m.until IS NULL OR m.until >= $asOf)
        } AS inTeam,
        [(p)-[h:HAS_SKILL]->(s) WHERE s IN skills AND h.level >= 1 | h.level] AS levels
-  WHERE (inTeam OR size(levels) > 0) AND @person_visible(p)
+  // A unit of the caller's county makes its people visible (cheap, per unit); only people of
+  // units elsewhere need the per-person check (dispatched or serving in the county).
+  WHERE (inTeam OR size(levels) > 0) AND (@place_visible(u) OR @person_visible(p))
   WITH p, u, kind, skills, meters, inTeam,
        reduce(b = 0, l IN levels | CASE WHEN l > b THEN l ELSE b END) AS best
   ORDER BY meters ASC, inTeam DESC, best DESC, p.id ASC
