@@ -1,5 +1,6 @@
-"""The write scope's one query: which of a mutation's targets lie outside what the caller may
-change (graph/cypher/access/outside.cypher), run inside the mutation's transaction."""
+"""The write scope's queries: which of a mutation's targets lie outside what the caller may
+change (graph/cypher/access/<kind>.cypher, one small query per kind of target, so each plans
+quickly), run inside the mutation's transaction."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ class Outside(TypedDict):
 
 async def outside(tx: Tx, targets: Mapping[str, Sequence[tuple[str, str]]]) -> list[Outside]:
     """`targets`: per kind (KINDS), the (field, id) pairs of a mutation's targets."""
-    params = {kind: [{"field": f, "id": i} for f, i in targets.get(kind, ())] for kind in KINDS}
-    rows = await tx.run("access/outside", params)
-    return cast(list[Outside], rows[0]["outside"])
+    found: list[Outside] = []
+    for kind in KINDS:  # only the kinds a mutation names: usually one or two queries
+        given = [{"field": f, "id": i} for f, i in targets.get(kind, ())]
+        if given:
+            found += cast(list[Outside], await tx.run(f"access/{kind}", {"targets": given}))
+    return found
