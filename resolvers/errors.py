@@ -34,6 +34,7 @@ class NotFound(DomainError):
 
 
 class Forbidden(DomainError):
-    """The caller's role may not do this (refused before anything runs)."""
+    """The caller may not do this: their role may not call the mutation (schema/access.py), or a
+    target lies outside what they may change (resolvers/access.py); nothing is written."""
 
     code = "FORBIDDEN"

@@ -211,7 +211,6 @@ def create_app(
             with contextlib.suppress(asyncio.CancelledError):
                 await task
             await graph.close()
-            audit.close()
 
     # Outermost first: a foreign Host header is refused before anything else looks at it.
     middleware = [

@@ -51,9 +51,6 @@ class AuditLog:
         self.write({"sub": sub, "role": None, "unit": None, "outcome": "UNAUTHENTICATED",
                     "reason": reason})  # fmt: skip
 
-    def close(self) -> None:
-        """Nothing to release: each line is written with its own open and close."""
-
 
 def read(
     path: Path, *, sub: str | None = None, since: dt.date | None = None

@@ -83,7 +83,6 @@ def test_the_table_filters_by_subject_and_day(tmp_path: Path) -> None:
                "fields": ["counties"], "outcome": "ok", "phones": 0})  # fmt: skip
     log.write({"sub": "b", "role": "VIEWER", "unit": "C1", "operation": "mutation", "name": "M",
                "fields": ["createTeam"], "outcome": "FORBIDDEN", "changed": []})  # fmt: skip
-    log.close()
     lines = path.read_text(encoding="utf-8").splitlines()
     old = json.loads(lines[0]) | {"time": "2020-01-01T00:00:00.000Z"}
     path.write_text(json.dumps(old) + "\n" + lines[1] + "\n", encoding="utf-8")
