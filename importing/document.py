@@ -87,6 +87,9 @@ def parse_json(text: str) -> tuple[Any, list[Problem]]:
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         return None, [Problem("document", f"malformed JSON at {where}: {exc.msg}")]
+    except RecursionError:
+        # The parser recurses per level; a roster is a few levels deep, so this is no roster.
+        return None, [Problem("document", "JSON nested too deep (嵌套层数过多)")]
 
 
 # --- the sections -----------------------------------------------------------------------------

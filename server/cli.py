@@ -24,6 +24,7 @@ from graph.db import Graph, Neo4jConfig
 from graph.importing import ImportReport, import_document, parse_json
 from graph.place import is_empty
 from graph.setup import apply_schema
+from importing.files import UnreadableFile, read_text
 from managed.instance import InstanceError, ManagedInstance
 from model.access import Role, cli_caller
 from schema.root import build_schema
@@ -86,7 +87,11 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    text = Path(args.file).read_text(encoding="utf-8")
+    try:
+        text = read_text(Path(args.file))
+    except UnreadableFile as exc:
+        print(f"towngraph: {exc}", file=sys.stderr)
+        return 2
     document, problems = parse_json(text)
     if problems:
         for p in problems:
