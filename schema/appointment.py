@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -19,6 +19,14 @@ from schema.skill import PersonSkill
 
 ACTOR = "Who made the change: the `sub` of the caller's token."
 AT = "When the change was recorded (UTC)."
+
+
+# Arguments several mutations share.
+Until = Annotated[
+    dt.date,
+    strawberry.argument(description="结束日期，含当日 (last day, inclusive; not before since)"),
+]
+PersonId = Annotated[strawberry.ID, strawberry.argument(description="人员编号 (person id)")]
 
 
 @strawberry.type(
@@ -144,10 +152,22 @@ class AppointmentMutation:
     async def start_service(
         self,
         info: Info,
-        person_id: strawberry.ID,
-        village_id: strawberry.ID,
-        role: ServiceRole,
-        since: dt.date,
+        person_id: Annotated[
+            strawberry.ID, strawberry.argument(description="服务人员编号 (person id of who serves)")
+        ],
+        village_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="所服务的村庄编号 (village id of the village served)"),
+        ],
+        role: Annotated[
+            ServiceRole,
+            strawberry.argument(
+                description="服务方式：驻村、包村、第一书记等 (role of the service)"
+            ),
+        ],
+        since: Annotated[
+            dt.date, strawberry.argument(description="开始日期 (first day of the service)")
+        ],
     ) -> ServicePayload:
         row = await appointment.start_service(
             info.context,
@@ -165,10 +185,17 @@ class AppointmentMutation:
     async def end_service(
         self,
         info: Info,
-        person_id: strawberry.ID,
-        village_id: strawberry.ID,
-        since: dt.date,
-        until: dt.date,
+        person_id: Annotated[
+            strawberry.ID, strawberry.argument(description="服务人员编号 (person id)")
+        ],
+        village_id: Annotated[
+            strawberry.ID, strawberry.argument(description="村庄编号 (village id)")
+        ],
+        since: Annotated[
+            dt.date,
+            strawberry.argument(description="所结束服务的开始日期 (since of the service to end)"),
+        ],
+        until: Until,
     ) -> ServicePayload:
         row = await appointment.end_service(
             info.context,
@@ -185,7 +212,21 @@ class AppointmentMutation:
         "is not ended before since."
     )
     async def start_dispatch(
-        self, info: Info, person_id: strawberry.ID, township_id: strawberry.ID, since: dt.date
+        self,
+        info: Info,
+        person_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="县直部门人员编号 (person id of a county department's staff member)"
+            ),
+        ],
+        township_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="派往的乡镇编号 (township id dispatched to)"),
+        ],
+        since: Annotated[
+            dt.date, strawberry.argument(description="开始日期 (first day of the dispatch)")
+        ],
     ) -> DispatchPayload:
         row = await appointment.start_dispatch(
             info.context, person_id=str(person_id), township_id=str(township_id), since=since
@@ -199,10 +240,15 @@ class AppointmentMutation:
     async def end_dispatch(
         self,
         info: Info,
-        person_id: strawberry.ID,
-        township_id: strawberry.ID,
-        since: dt.date,
-        until: dt.date,
+        person_id: PersonId,
+        township_id: Annotated[
+            strawberry.ID, strawberry.argument(description="乡镇编号 (township id)")
+        ],
+        since: Annotated[
+            dt.date,
+            strawberry.argument(description="所结束派驻的开始日期 (since of the dispatch to end)"),
+        ],
+        until: Until,
     ) -> DispatchPayload:
         row = await appointment.end_dispatch(
             info.context,
@@ -219,7 +265,21 @@ class AppointmentMutation:
         "or TOWNSHIP_INSTITUTION; an overlapping training at the same department."
     )
     async def start_training(
-        self, info: Info, person_id: strawberry.ID, department_id: strawberry.ID, since: dt.date
+        self,
+        info: Info,
+        person_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="村干部人员编号 (person id of a village cadre)"),
+        ],
+        department_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="实训的乡镇单位编号 (department id: township office or institution)"
+            ),
+        ],
+        since: Annotated[
+            dt.date, strawberry.argument(description="开始日期 (first day of the training)")
+        ],
     ) -> TrainingPayload:
         row = await appointment.start_training(
             info.context, person_id=str(person_id), department_id=str(department_id), since=since
@@ -233,10 +293,15 @@ class AppointmentMutation:
     async def end_training(
         self,
         info: Info,
-        person_id: strawberry.ID,
-        department_id: strawberry.ID,
-        since: dt.date,
-        until: dt.date,
+        person_id: PersonId,
+        department_id: Annotated[
+            strawberry.ID, strawberry.argument(description="单位编号 (department id)")
+        ],
+        since: Annotated[
+            dt.date,
+            strawberry.argument(description="所结束实训的开始日期 (since of the training to end)"),
+        ],
+        until: Until,
     ) -> TrainingPayload:
         row = await appointment.end_training(
             info.context,
@@ -255,7 +320,19 @@ class AppointmentMutation:
         "required by the mentee's posts held on since, else the mentee's own)."
     )
     async def start_mentorship(
-        self, info: Info, mentor_id: strawberry.ID, mentee_id: strawberry.ID, since: dt.date
+        self,
+        info: Info,
+        mentor_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="师傅的人员编号 (person id of the mentor)"),
+        ],
+        mentee_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="徒弟的人员编号 (person id of the mentee)"),
+        ],
+        since: Annotated[
+            dt.date, strawberry.argument(description="结对开始日期 (first day of the pairing)")
+        ],
     ) -> MentorshipPayload:
         row = await appointment.start_mentorship(
             info.context, mentor_id=str(mentor_id), mentee_id=str(mentee_id), since=since
@@ -266,7 +343,22 @@ class AppointmentMutation:
         description="Ends the pair's ongoing mentorship on until (inclusive, not before its since)."
     )
     async def end_mentorship(
-        self, info: Info, mentor_id: strawberry.ID, mentee_id: strawberry.ID, until: dt.date
+        self,
+        info: Info,
+        mentor_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="师傅的人员编号 (person id of the mentor)"),
+        ],
+        mentee_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="徒弟的人员编号 (person id of the mentee)"),
+        ],
+        until: Annotated[
+            dt.date,
+            strawberry.argument(
+                description="结束日期，含当日 (last day, inclusive; not before its since)"
+            ),
+        ],
     ) -> MentorshipPayload:
         row = await appointment.end_mentorship(
             info.context, mentor_id=str(mentor_id), mentee_id=str(mentee_id), until=until
@@ -278,7 +370,16 @@ class AppointmentMutation:
         "when the person does not hold it yet."
     )
     async def set_skill(
-        self, info: Info, person_id: strawberry.ID, skill_id: strawberry.ID, level: int
+        self,
+        info: Info,
+        person_id: PersonId,
+        skill_id: Annotated[strawberry.ID, strawberry.argument(description="技能编号 (skill id)")],
+        level: Annotated[
+            int,
+            strawberry.argument(
+                description="技能等级：1 入门 … 5 专家 (level: 1 basic … 5 expert)"
+            ),
+        ],
     ) -> SetSkillPayload:
         row = await appointment.set_skill(
             info.context, person_id=str(person_id), skill_id=str(skill_id), level=level

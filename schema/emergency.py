@@ -118,11 +118,34 @@ class EmergencyQuery:
     async def emergency_roster(
         self,
         info: Info,
-        village_id: strawberry.ID,
-        skill_ids: list[strawberry.ID],
-        radius_km: float | None = emergency.DEFAULT_RADIUS_KM,
-        as_of: dt.date | None = None,
-        first: int | None = emergency.DEFAULT_FIRST,
+        village_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="出险村庄编号 (village id of the emergency)"),
+        ],
+        skill_ids: Annotated[
+            list[strawberry.ID],
+            strawberry.argument(
+                description="所需技能编号，持有任一即可 (skill ids; holding any one counts)"
+            ),
+        ],
+        radius_km: Annotated[
+            float | None,
+            strawberry.argument(
+                description="搜索半径（公里），大于 0 且不超过 200 (radius in km, 0 < r ≤ 200)"
+            ),
+        ] = emergency.DEFAULT_RADIUS_KM,
+        as_of: Annotated[
+            dt.date | None,
+            strawberry.argument(
+                description="按此日判断在队与空闲 (day for team membership and availability)"
+            ),
+        ] = None,
+        first: Annotated[
+            int | None,
+            strawberry.argument(
+                description="最多返回人数，1 至 200 (at most this many people, 1 to 200)"
+            ),
+        ] = emergency.DEFAULT_FIRST,
     ) -> list[RosterEntry]:
         rows = await emergency.emergency_roster(
             info.context,
@@ -145,14 +168,47 @@ class EmergencyMutation:
     async def respond_to_emergency(
         self,
         info: Info,
-        village_id: strawberry.ID,
-        severity: Severity,
-        title: str,
-        skill_ids: list[strawberry.ID],
-        min_level: int | None = 1,
-        domain: str | None = emergency.EMERGENCY_DOMAIN,
-        radius_km: float | None = emergency.DEFAULT_RADIUS_KM,
-        first: int | None = emergency.DEFAULT_FIRST,
+        village_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="出险村庄编号 (village id of the emergency)"),
+        ],
+        severity: Annotated[
+            Severity,
+            strawberry.argument(
+                description="事件等级，决定调配时限 (severity: sets the staffing deadline)"
+            ),
+        ],
+        title: Annotated[
+            str, strawberry.argument(description="任务标题，例如“汛期堤坝管涌险情” (task title)")
+        ],
+        skill_ids: Annotated[
+            list[strawberry.ID],
+            strawberry.argument(description="所需技能编号 (skill ids the task requires)"),
+        ],
+        min_level: Annotated[
+            int | None,
+            strawberry.argument(
+                description="技能最低等级，1 至 5 (minimum level of the skills, 1 to 5)"
+            ),
+        ] = 1,
+        domain: Annotated[
+            str | None,
+            strawberry.argument(
+                description="任务领域，默认 EMERGENCY (task domain; default EMERGENCY)"
+            ),
+        ] = emergency.EMERGENCY_DOMAIN,
+        radius_km: Annotated[
+            float | None,
+            strawberry.argument(
+                description="花名册半径（公里） (roster radius in km, 0 < r ≤ 200)"
+            ),
+        ] = emergency.DEFAULT_RADIUS_KM,
+        first: Annotated[
+            int | None,
+            strawberry.argument(
+                description="花名册最多人数 (at most this many on the roster, 1 to 200)"
+            ),
+        ] = emergency.DEFAULT_FIRST,
     ) -> EmergencyResponse:
         response = await emergency.respond_to_emergency(
             info.context,

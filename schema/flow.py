@@ -3,6 +3,8 @@ that shows whether it goes both ways."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from resolvers import flow
@@ -61,7 +63,20 @@ class FlowQuery:
         "it), per township by id: every township, or only townshipId."
     )
     async def flow_report(
-        self, info: Info, year: int, township_id: strawberry.ID | None = None
+        self,
+        info: Info,
+        year: Annotated[
+            int,
+            strawberry.argument(
+                description="统计年份，按关系的开始日期计 (year, by the since of each relationship)"
+            ),
+        ],
+        township_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="只看这个乡镇；不填则全部乡镇 (only this township; all when omitted)"
+            ),
+        ] = None,
     ) -> list[TownshipFlow]:
         rows = await flow.flow_report(
             info.context, year=year, township_id=str(township_id) if township_id else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.scalars import JSON
 
@@ -63,7 +65,20 @@ class ImportMutation:
         "first; on any problem nothing is written. Idempotent."
     )
     async def import_document(
-        self, info: Info, document: JSON, dry_run: bool | None = False
+        self,
+        info: Info,
+        document: Annotated[
+            JSON,
+            strawberry.argument(
+                description="导入文档，格式见 README (the import document; see README)"
+            ),
+        ],
+        dry_run: Annotated[
+            bool | None,
+            strawberry.argument(
+                description="只校验和计数，不写入 (validate and count, write nothing)"
+            ),
+        ] = False,
     ) -> ImportResult:
         report = await importing.import_json(info.context, document, dry_run=bool(dry_run))
         return ImportResult.from_report(report)

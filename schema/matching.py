@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -88,11 +88,26 @@ class MatchingQuery:
     async def people_who_served(
         self,
         info: Info,
-        village_id: strawberry.ID,
-        skill_id: strawberry.ID,
-        served_since: dt.date | None = None,
-        include_narrower_skills: bool | None = True,
-        min_level: int | None = 1,
+        village_id: Annotated[
+            strawberry.ID, strawberry.argument(description="村庄编号 (village id)")
+        ],
+        skill_id: Annotated[strawberry.ID, strawberry.argument(description="技能编号 (skill id)")],
+        served_since: Annotated[
+            dt.date | None,
+            strawberry.argument(
+                description="只看此日仍在进行的服务 (only services not ended before this day)"
+            ),
+        ] = None,
+        include_narrower_skills: Annotated[
+            bool | None,
+            strawberry.argument(
+                description="含更细分的技能 (include narrower skills, e.g. 水稻栽培 under 农业)"
+            ),
+        ] = True,
+        min_level: Annotated[
+            int | None,
+            strawberry.argument(description="技能最低等级，1 至 5 (minimum skill level, 1 to 5)"),
+        ] = 1,
     ) -> list[ServiceMatch]:
         rows = await matching.people_who_served(
             info.context,
@@ -112,10 +127,28 @@ class MatchingQuery:
     async def mentor_candidates(
         self,
         info: Info,
-        mentee_id: strawberry.ID,
-        skill_ids: list[strawberry.ID] | None = None,
-        limit: int | None = 10,
-        as_of: dt.date | None = None,
+        mentee_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="徒弟的人员编号 (person id of the mentee)"),
+        ],
+        skill_ids: Annotated[
+            list[strawberry.ID] | None,
+            strawberry.argument(
+                description="目标技能编号 (target skills; default: the mentee's posts', else own)"
+            ),
+        ] = None,
+        limit: Annotated[
+            int | None,
+            strawberry.argument(
+                description="最多返回人数，1 至 50 (at most this many mentors, 1 to 50)"
+            ),
+        ] = 10,
+        as_of: Annotated[
+            dt.date | None,
+            strawberry.argument(
+                description="按此日计算带徒与任职 (day for active mentees and posts; default today)"
+            ),
+        ] = None,
     ) -> list[MentorMatch]:
         found = await matching.mentor_candidates(
             info.context,
@@ -134,13 +167,41 @@ class MatchingQuery:
     async def talent_pool(
         self,
         info: Info,
-        skill_ids: list[strawberry.ID],
-        match: SkillMatch | None = SkillMatch.ANY,
-        min_level: int | None = 1,
-        township_id: strawberry.ID | None = None,
-        available_on: dt.date | None = None,
-        first: int | None = 20,
-        after: str | None = None,
+        skill_ids: Annotated[
+            list[strawberry.ID], strawberry.argument(description="技能编号 (skill ids)")
+        ],
+        match: Annotated[
+            SkillMatch | None,
+            strawberry.argument(
+                description="持有任一（ANY）还是全部（ALL）技能 (hold ANY or ALL of the skills)"
+            ),
+        ] = SkillMatch.ANY,
+        min_level: Annotated[
+            int | None,
+            strawberry.argument(description="技能最低等级，1 至 5 (minimum skill level, 1 to 5)"),
+        ] = 1,
+        township_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="只看该乡镇可调配的人员 (only people within this township's reach)"
+            ),
+        ] = None,
+        available_on: Annotated[
+            dt.date | None,
+            strawberry.argument(
+                description="只看此日无驻村任务者 (only people free of residential duty this day)"
+            ),
+        ] = None,
+        first: Annotated[
+            int | None,
+            strawberry.argument(description="每页条数，最多 100 (page size, at most 100)"),
+        ] = 20,
+        after: Annotated[
+            str | None,
+            strawberry.argument(
+                description="上一页最后一条的游标 (cursor of the previous page's last edge)"
+            ),
+        ] = None,
     ) -> TalentConnection:
         page = await matching.talent_pool(
             info.context,

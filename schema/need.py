@@ -49,7 +49,11 @@ class CreateTaskFromNeedPayload:
 @strawberry.type
 class NeedQuery:
     @strawberry.field(description="A village's need by id, or null.")
-    async def need(self, info: Info, id: strawberry.ID) -> Need | None:
+    async def need(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="需求编号 (need id)")],
+    ) -> Need | None:
         row = await need_resolvers.need(info.context, str(id))
         return Need.from_row(row) if row else None
 
@@ -60,7 +64,17 @@ class NeedQuery:
         "typed in twice."
     )
     async def capability_list(
-        self, info: Info, township_id: strawberry.ID, as_of: dt.date | None = None
+        self,
+        info: Info,
+        township_id: Annotated[
+            strawberry.ID, strawberry.argument(description="乡镇编号 (township id)")
+        ],
+        as_of: Annotated[
+            dt.date | None,
+            strawberry.argument(
+                description="按此日计算人员与空闲 (day for staff and availability; default today)"
+            ),
+        ] = None,
     ) -> CapabilityList:
         row = await match_resolvers.capability_list(
             info.context, township_id=str(township_id), as_of=as_of
@@ -77,10 +91,24 @@ class NeedQuery:
     async def need_matches(
         self,
         info: Info,
-        township_id: strawberry.ID,
-        quarter: str,
-        as_of: dt.date | None = None,
-        candidates_per_need: int = 5,
+        township_id: Annotated[
+            strawberry.ID, strawberry.argument(description="乡镇编号 (township id)")
+        ],
+        quarter: Annotated[
+            str, strawberry.argument(description="季度，如 2026Q4 (quarter, e.g. 2026Q4)")
+        ],
+        as_of: Annotated[
+            dt.date | None,
+            strawberry.argument(
+                description="按此日计算人员与空闲 (day for staff and availability; default today)"
+            ),
+        ] = None,
+        candidates_per_need: Annotated[
+            int,
+            strawberry.argument(
+                description="每项需求最多候选人数 (at most this many candidates per need, 1 to 50)"
+            ),
+        ] = 5,
     ) -> NeedMatchReport:
         report = await match_resolvers.need_matches(
             info.context,
@@ -101,12 +129,25 @@ class NeedMutation:
     async def raise_need(
         self,
         info: Info,
-        village_id: strawberry.ID,
-        title: str,
-        quarter: str,
-        urgency: NeedUrgency,
-        skills: list[NeedSkillInput],
-        id: strawberry.ID | None = None,
+        village_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="提出需求的村庄编号 (village id raising the need)"),
+        ],
+        title: Annotated[str, strawberry.argument(description="需求标题 (title of the need)")],
+        quarter: Annotated[
+            str, strawberry.argument(description="所属季度，如 2025Q3 (quarter, e.g. 2025Q3)")
+        ],
+        urgency: Annotated[NeedUrgency, strawberry.argument(description="紧急程度 (urgency)")],
+        skills: Annotated[
+            list[NeedSkillInput],
+            strawberry.argument(description="所需技能及等级 (skills needed, with levels)"),
+        ],
+        id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="需求编号；不填则自动生成 (need id; generated when omitted)"
+            ),
+        ] = None,
     ) -> Need:
         row = await need_resolvers.raise_need(
             info.context,
@@ -128,11 +169,33 @@ class NeedMutation:
     async def create_task_from_need(
         self,
         info: Info,
-        need_id: strawberry.ID,
-        title: str | None = None,
-        domain: str | None = None,
-        initiated_by: TaskSide = TaskSide.VILLAGE,
-        note: str | None = None,
+        need_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="须为 OPEN 的需求编号 (id of the OPEN need to turn into a task)"
+            ),
+        ],
+        title: Annotated[
+            str | None,
+            strawberry.argument(
+                description="任务标题，默认沿用需求标题 (task title; default: the need's)"
+            ),
+        ] = None,
+        domain: Annotated[
+            str | None,
+            strawberry.argument(
+                description="任务领域 (task domain; default: category of its highest-level skill)"
+            ),
+        ] = None,
+        initiated_by: Annotated[
+            TaskSide, strawberry.argument(description="发起方：村或乡镇 (which side initiates it)")
+        ] = TaskSide.VILLAGE,
+        note: Annotated[
+            str | None,
+            strawberry.argument(
+                description="发起说明，可不填 (a note on the initiation, optional)"
+            ),
+        ] = None,
     ) -> CreateTaskFromNeedPayload:
         row = await need_resolvers.create_task_from_need(
             info.context,

@@ -72,13 +72,31 @@ class Person:
         return shown_phone(info.context.caller, self.stored_phone)
 
     @strawberry.field(description="Age in years in the year of asOf (default today).")
-    def age(self, info: Info, as_of: dt.date | None = None) -> int | None:
+    def age(
+        self,
+        info: Info,
+        as_of: Annotated[
+            dt.date | None,
+            strawberry.argument(
+                description="按哪一年计算，默认今天 (in the year of this day; default today)"
+            ),
+        ] = None,
+    ) -> int | None:
         if self.birth_year is None:
             return None
         return (as_of or info.context.today).year - self.birth_year
 
     @strawberry.field(description="Years of public service in the year of asOf (default today).")
-    def years_of_service(self, info: Info, as_of: dt.date | None = None) -> int | None:
+    def years_of_service(
+        self,
+        info: Info,
+        as_of: Annotated[
+            dt.date | None,
+            strawberry.argument(
+                description="按哪一年计算，默认今天 (in the year of this day; default today)"
+            ),
+        ] = None,
+    ) -> int | None:
         if self.joined_year is None:
             return None
         return (as_of or info.context.today).year - self.joined_year
@@ -120,7 +138,14 @@ class Person:
         description="Tasks this person is assigned to (any role), newest first; only those in "
         "status when given."
     )
-    async def tasks(self, info: Info, status: TaskStatusRef | None = None) -> list[TaskRef]:
+    async def tasks(
+        self,
+        info: Info,
+        status: Annotated[
+            TaskStatusRef | None,
+            strawberry.argument(description="只看这一状态的任务 (only tasks in this status)"),
+        ] = None,
+    ) -> list[TaskRef]:
         from schema.task import tasks_of_person
 
         if not self.in_unit:
@@ -131,7 +156,16 @@ class Person:
         description="Team memberships (MEMBER_OF), newest first; only those active on activeOn "
         "when it is given."
     )
-    async def teams(self, info: Info, active_on: dt.date | None = None) -> list[TeamMembershipRef]:
+    async def teams(
+        self,
+        info: Info,
+        active_on: Annotated[
+            dt.date | None,
+            strawberry.argument(
+                description="只看这一天有效的队伍成员身份 (only memberships active on this day)"
+            ),
+        ] = None,
+    ) -> list[TeamMembershipRef]:
         from schema.team import teams_of_person
 
         if not self.in_unit:
@@ -154,7 +188,14 @@ class Person:
         description="Mentors of this person (师徒结对); only those active on "
         "activeOn when it is given."
     )
-    async def mentors(self, info: Info, active_on: dt.date | None = None) -> list[Mentorship]:
+    async def mentors(
+        self,
+        info: Info,
+        active_on: Annotated[
+            dt.date | None,
+            strawberry.argument(description="只看这一天有效的结对 (only pairs active on this day)"),
+        ] = None,
+    ) -> list[Mentorship]:
         if not self.in_unit:
             return []
         rows = await info.context.loaders.load(loaders.PERSON_MENTORS, self.id)
@@ -163,7 +204,14 @@ class Person:
     @strawberry.field(
         description="Mentees of this person; only those active on activeOn when it is given."
     )
-    async def mentees(self, info: Info, active_on: dt.date | None = None) -> list[Mentorship]:
+    async def mentees(
+        self,
+        info: Info,
+        active_on: Annotated[
+            dt.date | None,
+            strawberry.argument(description="只看这一天有效的结对 (only pairs active on this day)"),
+        ] = None,
+    ) -> list[Mentorship]:
         if not self.in_unit:
             return []
         rows = await info.context.loaders.load(loaders.PERSON_MENTEES, self.id)
@@ -263,7 +311,11 @@ class PersonConnection:
 @strawberry.type
 class PersonQuery:
     @strawberry.field(description="A person by id, or null.")
-    async def person(self, info: Info, id: strawberry.ID) -> Person | None:
+    async def person(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="人员编号 (person id)")],
+    ) -> Person | None:
         row = await info.context.loaders.load(loaders.PERSON, str(id))
         return Person.from_row(row) if row else None
 
@@ -273,9 +325,19 @@ class PersonQuery:
     async def people(
         self,
         info: Info,
-        filter: PeopleFilter | None = None,
-        first: int = 20,
-        after: str | None = None,
+        filter: Annotated[
+            PeopleFilter | None,
+            strawberry.argument(description="筛选条件，须全部满足 (filters; all given must hold)"),
+        ] = None,
+        first: Annotated[
+            int, strawberry.argument(description="每页条数，最多 100 (page size, at most 100)")
+        ] = 20,
+        after: Annotated[
+            str | None,
+            strawberry.argument(
+                description="上一页最后一条的游标 (cursor of the previous page's last edge)"
+            ),
+        ] = None,
     ) -> PersonConnection:
         f = filter or PeopleFilter()
         page = await person_resolvers.people(

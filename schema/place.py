@@ -138,7 +138,18 @@ class Village:
         "given; HIGH urgency first, then latest quarter, then id."
     )
     async def needs(
-        self, info: Info, quarter: str | None = None, status: NeedStatusRef | None = None
+        self,
+        info: Info,
+        quarter: Annotated[
+            str | None,
+            strawberry.argument(
+                description="只看这一季度，如 2025Q3 (only this quarter, e.g. 2025Q3)"
+            ),
+        ] = None,
+        status: Annotated[
+            NeedStatusRef | None,
+            strawberry.argument(description="只看这一状态的需求 (only needs in this status)"),
+        ] = None,
     ) -> list[NeedRef]:
         from schema.need_list import village_needs
 
@@ -147,7 +158,14 @@ class Village:
     @strawberry.field(
         description="Tasks at the village (协同任务), newest first; with `status`, only those."
     )
-    async def tasks(self, info: Info, status: TaskStatusRef | None = None) -> list[TaskRef]:
+    async def tasks(
+        self,
+        info: Info,
+        status: Annotated[
+            TaskStatusRef | None,
+            strawberry.argument(description="只看这一状态的任务 (only tasks in this status)"),
+        ] = None,
+    ) -> list[TaskRef]:
         from schema.task import tasks_at_village
 
         return await tasks_at_village(info, self.id, status)
@@ -227,22 +245,38 @@ class Department:
 @strawberry.type
 class PlaceQuery:
     @strawberry.field(description="A village by id, or null.")
-    async def village(self, info: Info, id: strawberry.ID) -> Village | None:
+    async def village(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="村庄编号 (village id)")],
+    ) -> Village | None:
         row = await info.context.loaders.load(loaders.VILLAGE, str(id))
         return Village.from_row(row) if row else None
 
     @strawberry.field(description="A township by id, or null.")
-    async def township(self, info: Info, id: strawberry.ID) -> Township | None:
+    async def township(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="乡镇编号 (township id)")],
+    ) -> Township | None:
         row = await info.context.loaders.load(loaders.TOWNSHIP, str(id))
         return Township.from_row(row) if row else None
 
     @strawberry.field(description="A county by id, or null.")
-    async def county(self, info: Info, id: strawberry.ID) -> County | None:
+    async def county(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="县编号 (county id)")],
+    ) -> County | None:
         row = await info.context.loaders.load(loaders.COUNTY, str(id))
         return County.from_row(row) if row else None
 
     @strawberry.field(description="A department by id, or null.")
-    async def department(self, info: Info, id: strawberry.ID) -> Department | None:
+    async def department(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="单位编号 (department id)")],
+    ) -> Department | None:
         row = await info.context.loaders.load(loaders.DEPARTMENT, str(id))
         return Department.from_row(row) if row else None
 
@@ -251,12 +285,25 @@ class PlaceQuery:
         return [County.from_row(r) for r in await place_resolvers.counties(info.context)]
 
     @strawberry.field(description="Townships, of one county when countyId is given, by id.")
-    async def townships(self, info: Info, county_id: strawberry.ID | None = None) -> list[Township]:
+    async def townships(
+        self,
+        info: Info,
+        county_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="只看这个县的乡镇 (only townships of this county id)"),
+        ] = None,
+    ) -> list[Township]:
         rows = await place_resolvers.townships(info.context, str(county_id) if county_id else None)
         return [Township.from_row(r) for r in rows]
 
     @strawberry.field(description="Villages of a township, by id.")
-    async def villages(self, info: Info, township_id: strawberry.ID) -> list[Village]:
+    async def villages(
+        self,
+        info: Info,
+        township_id: Annotated[
+            strawberry.ID, strawberry.argument(description="乡镇编号 (township id)")
+        ],
+    ) -> list[Village]:
         return [
             Village.from_row(r)
             for r in await place_resolvers.villages(info.context, str(township_id))

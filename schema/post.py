@@ -65,7 +65,11 @@ class PostHolder:
 @strawberry.type
 class PostQuery:
     @strawberry.field(description="A post by id, or null.")
-    async def post(self, info: Info, id: strawberry.ID) -> Post | None:
+    async def post(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="岗位编号 (post id)")],
+    ) -> Post | None:
         row = await info.context.loaders.load(loaders.POST, str(id))
         return Post.from_row(row) if row else None
 

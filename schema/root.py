@@ -16,6 +16,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
@@ -37,6 +38,7 @@ from schema.access import MutationGate
 from schema.audit import AuditTrail
 from schema.cost import DEFAULT_MAX_COST, CostLimit
 from schema.errors import ClerkErrors
+from schema.scalars import SCALAR_MAP
 
 
 class TowngraphSchema(strawberry.Schema):
@@ -75,7 +77,12 @@ def build_schema(
         MutationGate,
         lambda: CostLimit(max_cost=max_cost),
     ]
-    return TowngraphSchema(query=Query, mutation=Mutation, extensions=extensions)
+    return TowngraphSchema(
+        query=Query,
+        mutation=Mutation,
+        extensions=extensions,
+        config=StrawberryConfig(scalar_map=SCALAR_MAP),
+    )
 
 
 # Each domain module exports its root types as QUERIES / MUTATIONS; this module only merges

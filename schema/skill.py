@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -52,12 +52,31 @@ class PersonSkill:
 @strawberry.type
 class SkillQuery:
     @strawberry.field(description="A skill by id, or null.")
-    async def skill(self, info: Info, id: strawberry.ID) -> Skill | None:
+    async def skill(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="技能编号 (skill id)")],
+    ) -> Skill | None:
         row = await info.context.loaders.load(loaders.SKILL, str(id))
         return Skill.from_row(row) if row else None
 
     @strawberry.field(description="Skills by id, or full-text matches (names and aliases, CJK).")
-    async def skills(self, info: Info, search: str | None = None, first: int = 100) -> list[Skill]:
+    async def skills(
+        self,
+        info: Info,
+        search: Annotated[
+            str | None,
+            strawberry.argument(
+                description="按名称和别名全文检索 (full-text search over names and aliases)"
+            ),
+        ] = None,
+        first: Annotated[
+            int,
+            strawberry.argument(
+                description="最多返回条数，1 至 500 (at most this many skills, 1 to 500)"
+            ),
+        ] = 100,
+    ) -> list[Skill]:
         return [
             Skill.from_row(r) for r in await skill_resolvers.skills(info.context, search, first)
         ]

@@ -5,6 +5,7 @@ schema/task_types.py."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 import strawberry
 
@@ -58,7 +59,11 @@ async def tasks_at_village(
 @strawberry.type
 class TaskQuery:
     @strawberry.field(description="A task by id, or null.")
-    async def task(self, info: Info, id: strawberry.ID) -> Task | None:
+    async def task(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="任务编号 (task id)")],
+    ) -> Task | None:
         row = await task_queries.task(info.context, str(id))
         return Task.from_row(row) if row else None
 
@@ -69,9 +74,19 @@ class TaskQuery:
     async def tasks(
         self,
         info: Info,
-        filter: TaskFilter | None = None,
-        first: int = 20,
-        after: str | None = None,
+        filter: Annotated[
+            TaskFilter | None,
+            strawberry.argument(description="筛选条件，须全部满足 (filters; all given must hold)"),
+        ] = None,
+        first: Annotated[
+            int, strawberry.argument(description="每页条数，最多 100 (page size, at most 100)")
+        ] = 20,
+        after: Annotated[
+            str | None,
+            strawberry.argument(
+                description="上一页最后一条的游标 (cursor of the previous page's last edge)"
+            ),
+        ] = None,
     ) -> TaskConnection:
         f = filter or TaskFilter()
         page = await task_queries.tasks(
@@ -106,17 +121,54 @@ class TaskMutation:
     async def initiate_task(
         self,
         info: Info,
-        title: str,
-        domain: str,
-        initiated_by: TaskSide,
-        kind: TaskKind = TaskKind.ROUTINE,
-        severity: Severity | None = None,
-        village_id: strawberry.ID | None = None,
-        township_id: strawberry.ID | None = None,
-        requires: list[TaskSkillInput] | None = None,
-        quarter: str | None = None,
-        note: str | None = None,
-        id: strawberry.ID | None = None,
+        title: Annotated[str, strawberry.argument(description="任务标题 (task title)")],
+        domain: Annotated[str, strawberry.argument(description="任务领域，如 农业 (task domain)")],
+        initiated_by: Annotated[
+            TaskSide, strawberry.argument(description="发起方：村或乡镇 (which side initiates it)")
+        ],
+        kind: Annotated[
+            TaskKind, strawberry.argument(description="日常任务或突发事件 (ROUTINE or EMERGENCY)")
+        ] = TaskKind.ROUTINE,
+        severity: Annotated[
+            Severity | None,
+            strawberry.argument(
+                description="突发事件等级 (severity of an EMERGENCY: sets the staffing deadline)"
+            ),
+        ] = None,
+        village_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="任务所在村庄编号，与乡镇二选一 (village id; give this or townshipId)"
+            ),
+        ] = None,
+        township_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="任务所在乡镇编号，与村庄二选一 (township id; give this or villageId)"
+            ),
+        ] = None,
+        requires: Annotated[
+            list[TaskSkillInput] | None,
+            strawberry.argument(description="所需技能及等级 (skills required, with levels)"),
+        ] = None,
+        quarter: Annotated[
+            str | None,
+            strawberry.argument(
+                description="所属季度 (quarter, e.g. 2025Q3; default the current one)"
+            ),
+        ] = None,
+        note: Annotated[
+            str | None,
+            strawberry.argument(
+                description="发起说明，可不填 (a note on the initiation, optional)"
+            ),
+        ] = None,
+        id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="任务编号；不填则自动生成 (task id; generated when omitted)"
+            ),
+        ] = None,
     ) -> TaskPayload:
         result = await task_resolvers.initiate_task(
             info.context,
@@ -135,7 +187,14 @@ class TaskMutation:
         return _payload(result)
 
     @strawberry.mutation(description="方案会商: records the plan; INITIATED → CONSULTED.")
-    async def record_plan(self, info: Info, task_id: strawberry.ID, plan: str) -> TaskPayload:
+    async def record_plan(
+        self,
+        info: Info,
+        task_id: Annotated[strawberry.ID, strawberry.argument(description="任务编号 (task id)")],
+        plan: Annotated[
+            str, strawberry.argument(description="会商确定的方案 (the plan agreed in consultation)")
+        ],
+    ) -> TaskPayload:
         return _payload(await task_resolvers.record_plan(info.context, str(task_id), plan))
 
     @strawberry.mutation(
@@ -146,9 +205,19 @@ class TaskMutation:
     async def assign_people(
         self,
         info: Info,
-        task_id: strawberry.ID,
-        assignments: list[TaskAssignmentInput],
-        since: dt.date | None = None,
+        task_id: Annotated[strawberry.ID, strawberry.argument(description="任务编号 (task id)")],
+        assignments: Annotated[
+            list[TaskAssignmentInput],
+            strawberry.argument(
+                description="调配的人员及其角色 (people to assign, with their roles)"
+            ),
+        ],
+        since: Annotated[
+            dt.date | None,
+            strawberry.argument(
+                description="调配开始日期，默认今天 (first day of the assignments; default today)"
+            ),
+        ] = None,
     ) -> TaskPayload:
         wanted = [task_resolvers.Assignment(str(a.person_id), a.role.name) for a in assignments]
         result = await task_resolvers.assign_people(info.context, str(task_id), wanted, since)
@@ -159,7 +228,15 @@ class TaskMutation:
         "now) or one already assigned."
     )
     async def start_supervision(
-        self, info: Info, task_id: strawberry.ID, supervisor_id: strawberry.ID | None = None
+        self,
+        info: Info,
+        task_id: Annotated[strawberry.ID, strawberry.argument(description="任务编号 (task id)")],
+        supervisor_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="督导人员编号 (person id of the supervisor, unless one is assigned)"
+            ),
+        ] = None,
     ) -> TaskPayload:
         result = await task_resolvers.start_supervision(
             info.context, str(task_id), str(supervisor_id) if supervisor_id is not None else None
@@ -168,7 +245,13 @@ class TaskMutation:
 
     @strawberry.mutation(description="A progress report (0..100 and a note) while SUPERVISING.")
     async def report_progress(
-        self, info: Info, task_id: strawberry.ID, percent: int, note: str
+        self,
+        info: Info,
+        task_id: Annotated[strawberry.ID, strawberry.argument(description="任务编号 (task id)")],
+        percent: Annotated[
+            int, strawberry.argument(description="完成进度，0 至 100 (progress, 0 to 100)")
+        ],
+        note: Annotated[str, strawberry.argument(description="进展说明 (what was done)")],
     ) -> TaskPayload:
         result = await task_resolvers.report_progress(info.context, str(task_id), percent, note)
         return _payload(result)
@@ -178,7 +261,12 @@ class TaskMutation:
         "1..5 and lessons, all required."
     )
     async def close_task(
-        self, info: Info, task_id: strawberry.ID, outcome: str, rating: int, lessons: str
+        self,
+        info: Info,
+        task_id: Annotated[strawberry.ID, strawberry.argument(description="任务编号 (task id)")],
+        outcome: Annotated[str, strawberry.argument(description="结果 (the outcome)")],
+        rating: Annotated[int, strawberry.argument(description="评价，1 至 5 (rating, 1 to 5)")],
+        lessons: Annotated[str, strawberry.argument(description="经验教训 (lessons learned)")],
     ) -> TaskPayload:
         result = await task_resolvers.close_task(
             info.context, str(task_id), outcome, rating, lessons
@@ -188,7 +276,12 @@ class TaskMutation:
     @strawberry.mutation(
         description="Cancels an open task (not CLOSED or CANCELLED), with a reason."
     )
-    async def cancel_task(self, info: Info, task_id: strawberry.ID, reason: str) -> TaskPayload:
+    async def cancel_task(
+        self,
+        info: Info,
+        task_id: Annotated[strawberry.ID, strawberry.argument(description="任务编号 (task id)")],
+        reason: Annotated[str, strawberry.argument(description="取消原因 (why it is cancelled)")],
+    ) -> TaskPayload:
         return _payload(await task_resolvers.cancel_task(info.context, str(task_id), reason))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -91,7 +91,16 @@ class Team:
         description="Memberships, by since then person id; only those active on activeOn "
         "when it is given (since ≤ activeOn ≤ until)."
     )
-    async def members(self, info: Info, active_on: dt.date | None = None) -> list[TeamMember]:
+    async def members(
+        self,
+        info: Info,
+        active_on: Annotated[
+            dt.date | None,
+            strawberry.argument(
+                description="只看这一天有效的成员 (only memberships active on this day)"
+            ),
+        ] = None,
+    ) -> list[TeamMember]:
         rows = await team_resolvers.members(info.context, self.id, active_on)
         return [TeamMember.from_row(r) for r in rows]
 
@@ -130,7 +139,11 @@ async def teams_of_person(
 @strawberry.type
 class TeamQuery:
     @strawberry.field(description="A team by id, or null.")
-    async def team(self, info: Info, id: strawberry.ID) -> Team | None:
+    async def team(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="队伍编号 (team id)")],
+    ) -> Team | None:
         row = await team_resolvers.team(info.context, str(id))
         return Team.from_row(row) if row else None
 
@@ -144,12 +157,30 @@ class TeamMutation:
     async def create_team(
         self,
         info: Info,
-        name: str,
-        kind: TeamKind,
-        domain: str | None = None,
-        township_id: strawberry.ID | None = None,
-        county_id: strawberry.ID | None = None,
-        id: strawberry.ID | None = None,
+        name: Annotated[str, strawberry.argument(description="队伍名称 (team name)")],
+        kind: Annotated[TeamKind, strawberry.argument(description="队伍类型 (kind of team)")],
+        domain: Annotated[
+            str | None,
+            strawberry.argument(description="工作领域，可不填 (domain of work, optional)"),
+        ] = None,
+        township_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="所属乡镇编号，与县二选一 (township id; give this or countyId)"
+            ),
+        ] = None,
+        county_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="所属县编号，与乡镇二选一 (county id; give this or townshipId)"
+            ),
+        ] = None,
+        id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="队伍编号；不填则自动生成 (team id; generated when omitted)"
+            ),
+        ] = None,
     ) -> Team:
         row = await team_resolvers.create_team(
             info.context,
@@ -169,10 +200,20 @@ class TeamMutation:
     async def add_team_member(
         self,
         info: Info,
-        team_id: strawberry.ID,
-        person_id: strawberry.ID,
-        role: str,
-        since: dt.date | None = None,
+        team_id: Annotated[strawberry.ID, strawberry.argument(description="队伍编号 (team id)")],
+        person_id: Annotated[
+            strawberry.ID, strawberry.argument(description="人员编号 (person id)")
+        ],
+        role: Annotated[
+            str,
+            strawberry.argument(
+                description="在队伍中的角色，如 组长、成员 (role in the team, e.g. 组长, 成员)"
+            ),
+        ],
+        since: Annotated[
+            dt.date | None,
+            strawberry.argument(description="加入日期，默认今天 (first day; default today)"),
+        ] = None,
     ) -> Team:
         row = await team_resolvers.add_team_member(
             info.context, str(team_id), str(person_id), role, since
@@ -186,9 +227,16 @@ class TeamMutation:
     async def end_team_membership(
         self,
         info: Info,
-        team_id: strawberry.ID,
-        person_id: strawberry.ID,
-        until: dt.date | None = None,
+        team_id: Annotated[strawberry.ID, strawberry.argument(description="队伍编号 (team id)")],
+        person_id: Annotated[
+            strawberry.ID, strawberry.argument(description="人员编号 (person id)")
+        ],
+        until: Annotated[
+            dt.date | None,
+            strawberry.argument(
+                description="结束日期，含当日，默认今天 (last day, inclusive; default today)"
+            ),
+        ] = None,
     ) -> Team:
         row = await team_resolvers.end_team_membership(
             info.context, str(team_id), str(person_id), until
