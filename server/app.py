@@ -39,6 +39,7 @@ from schema.errors import UNAVAILABLE_MESSAGE
 from schema.root import build_schema
 from server.audit import AuditLog
 from server.auth import Authenticator, AuthFailure
+from server.examples import readme_examples
 from server.graphiql import OfflineGraphQL, graphiql_assets_mount
 from server.limits import BodyLimit
 from server.settings import Settings
@@ -183,6 +184,7 @@ def create_app(
         default_query=EXAMPLE_QUERY,
         graphql_ide="graphiql" if settings.towngraph_graphiql else None,
         default_headers=graphiql_headers,
+        default_tabs=readme_examples(),
     )
 
     async def healthz(_: Request) -> Response:

@@ -120,6 +120,7 @@ def graphiql_html(
     default_query: str = DEFAULT_QUERY,
     subscriptions: bool = False,
     default_headers: str | None = None,
+    default_tabs: Sequence[str] = (),
 ) -> str:
     """A complete GraphiQL page that loads its JS/CSS only from `assets_prefix` (no CDN).
 
@@ -127,8 +128,11 @@ def graphiql_html(
     resolved against the page). With `subscriptions`, subscription operations go over a
     websocket to the same endpoint (ws:// or wss:// derived from the page's own scheme).
     `default_headers` (JSON text) pre-fills the headers editor, e.g. with an Authorization header.
+    `default_tabs` (operations) open as tabs after the default query's, each titled by GraphiQL
+    with its operation's name, for a visitor whose browser has no tabs of this IDE stored yet.
     """
     prefix = _local_prefix(assets_prefix)
+    tabs = [default_query, *default_tabs] if default_tabs else []
 
     def asset(name: str) -> str:
         return html.escape(f"{prefix}/{name}?v={ASSETS_VERSION}", quote=True)
@@ -160,6 +164,7 @@ def graphiql_html(
   var defaultQuery = {_js(default_query)};
   var subscriptions = {_js(subscriptions)};
   var defaultHeaders = {_js(default_headers)};
+  var tabs = {_js(tabs)};
   var assetsPrefix = {_js(prefix)};
   var container = document.getElementById("graphiql");
   if (!window.React || !window.ReactDOM || !window.GraphiQL) {{
@@ -180,6 +185,10 @@ def graphiql_html(
       fetcher: fetcher,
       defaultQuery: defaultQuery,
       defaultHeaders: defaultHeaders || undefined,
+      // Tabs get no defaultHeaders of their own from GraphiQL: each carries them.
+      defaultTabs: tabs.length ? tabs.map(function (query) {{
+        return {{ query: query, headers: defaultHeaders || undefined }};
+      }}) : undefined,
       isHeadersEditorEnabled: true,
       defaultEditorToolsVisibility: true
     }})
@@ -258,6 +267,7 @@ class OfflineGraphQL(GraphQL[Context, RootValue]):
     * `asset_dir`: if given and the assets are missing there, the IDE URL answers 503 with a
       hint to run `scripts/fetch-graphiql.sh` instead of serving a page that cannot load.
     * `default_headers`: JSON text pre-filled in the headers editor (where a token is pasted).
+    * `default_tabs`: operations offered as tabs after `default_query` (the README's examples).
 
     Pass `graphql_ide=None` to switch the IDE off (GET with Accept: text/html then 404s).
     """
@@ -283,6 +293,7 @@ class OfflineGraphQL(GraphQL[Context, RootValue]):
         default_query: str = DEFAULT_QUERY,
         asset_dir: pathlib.Path | None = None,
         default_headers: str | None = None,
+        default_tabs: Sequence[str] = (),
     ) -> None:
         super().__init__(
             schema,
@@ -301,6 +312,7 @@ class OfflineGraphQL(GraphQL[Context, RootValue]):
         self.default_query = default_query
         self.asset_dir = asset_dir
         self.default_headers = default_headers
+        self.default_tabs = tuple(default_tabs)
 
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:
         if self.asset_dir is not None and not await anyio.to_thread.run_sync(
@@ -322,6 +334,7 @@ class OfflineGraphQL(GraphQL[Context, RootValue]):
                 default_query=self.default_query,
                 subscriptions=bool(self.protocols),
                 default_headers=self.default_headers,
+                default_tabs=self.default_tabs,
             ),
             headers={"Cache-Control": "no-cache"},
         )

@@ -301,3 +301,33 @@ def test_fetched_bundle_loads_nothing_from_a_cdn() -> None:
     urls = re.findall(rb"url\(\s*['\"]?([^'\")]*)", css)
     assert urls
     assert all(url.startswith(b"data:") for url in urls)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node not installed")
+def test_saved_operations_open_as_tabs_with_the_headers() -> None:
+    # given two saved operations and pre-filled headers
+    saved = ["query Hello { hello }", 'query Named { hello(name: "后垟村") }']
+    headers = '{"Authorization": "Bearer t"}'
+    page = graphiql_html(default_query="{ hello }", default_tabs=saved, default_headers=headers)
+    (bootstrap,) = parse(page).inline_scripts
+    node = shutil.which("node")
+    assert node is not None
+    # when the page's script runs
+    out = subprocess.run(  # noqa: S603 - fixed argv, our own harness
+        [node, "-e", NODE_HARNESS],
+        input=bootstrap, capture_output=True, text=True, check=True, timeout=30,
+    )  # fmt: skip
+    props = json.loads(out.stdout)["rendered"]["props"]
+    # then GraphiQL gets the default query and then each operation as a tab, each with the
+    # headers (GraphiQL gives defaultTabs none of its own)
+    assert props["defaultTabs"] == [
+        {"query": "{ hello }", "headers": headers},
+        {"query": saved[0], "headers": headers},
+        {"query": saved[1], "headers": headers},
+    ]
+
+
+def test_without_saved_operations_there_are_no_tabs() -> None:
+    # given no saved operations / then the page passes GraphiQL no tabs, only the default query
+    (bootstrap,) = parse(graphiql_html(default_query="{ hello }")).inline_scripts
+    assert "var tabs = [];" in bootstrap

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from graph.db import Graph
 from graph.importing import import_document
 from seed import generate
+from server.examples import readme_examples
 from tests.conftest import GraphQLClient
 
-README = Path(__file__).resolve().parents[1] / "README.md"
-EXAMPLES = re.findall(r"```graphql\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+# The same list GraphiQL offers as tabs.
+EXAMPLES = readme_examples()
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +25,12 @@ async def demo_county(graph: Graph) -> None:
 
 def test_readme_has_examples() -> None:
     assert len(EXAMPLES) >= 5
+
+
+def test_every_example_is_a_named_operation() -> None:
+    # given the README's examples / then each names its operation (GraphiQL's tab title)
+    unnamed = [q for q in EXAMPLES if not re.match(r"(query|mutation) [A-Z]\w* \{", q)]
+    assert unnamed == []
 
 
 @pytest.mark.slow
