@@ -86,7 +86,15 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    text = Path(args.file).read_text(encoding="utf-8")
+    try:
+        text = Path(args.file).read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # One sentence a clerk can act on, not a traceback: the file was saved in another encoding.
+        print(
+            f"{args.file}: not UTF-8 text (byte {exc.start} cannot be read); save the file as "
+            "UTF-8 and import it again. Nothing was written."
+        )
+        return 1
     document, problems = parse_json(text)
     if problems:
         for p in problems:
