@@ -201,6 +201,11 @@ def percent(value: Any, path: str, ctx: Ctx) -> Any:
     return ctx.bad(path, f"must be an integer from 0 to 100, got {show(value)}")
 
 
+def _plain(value: Any) -> bool:
+    # Most fields are ASCII ids and codes: checked in C, without a call to the walk.
+    return type(value) is str and value.isascii()
+
+
 def check_object(path: str, value: Any, fields: Fields, ctx: Ctx) -> dict[str, Any] | None:
     """The object's fields, checked; unknown and missing fields are problems too. A value Neo4j
     could not store (an integer beyond 64 bits, a lone surrogate in a text) is a problem of its
@@ -215,7 +220,7 @@ def check_object(path: str, value: Any, fields: Fields, ctx: Ctx) -> dict[str, A
             ctx.bad(
                 f"{path}.{printable(key)}", f"unknown field; expected one of {', '.join(fields)}"
             )
-        elif (unfit := unstorable(item)) is not None:
+        elif not _plain(item) and (unfit := unstorable(item)) is not None:
             clean[key] = ctx.bad(f"{path}.{key}{unfit[0]}", unfit[1])
         elif item is None:
             # An explicit null clears an optional property; a required one cannot be cleared.

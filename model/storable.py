@@ -56,10 +56,42 @@ def _key(key: str) -> str:
     return f".{printable(key)}"
 
 
+def _fits(value: Any, max_depth: int) -> bool:
+    """True when nothing in `value` needs reporting: the fast walk, which builds no paths."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item) is not None:
+                return False
+        elif isinstance(item, int):  # a bool is within range anyway
+            if not INT64_MIN <= item <= INT64_MAX:
+                return False
+        elif isinstance(item, dict):
+            if depth >= max_depth:
+                return False
+            for key, child in item.items():
+                if isinstance(key, str) and _SURROGATE.search(key) is not None:
+                    return False
+                stack.append((child, depth + 1))
+        elif isinstance(item, list):
+            if depth >= max_depth:
+                return False
+            stack.extend((child, depth + 1) for child in item)
+    return True
+
+
 def unstorable(value: Any, *, max_depth: int = MAX_DEPTH) -> tuple[str, str] | None:
     """The first part of `value` (JSON-like: dicts, lists, strings, numbers) that cannot be stored,
     as (where, why): `where` is a path below `value` such as `.villages[3].population` ("" for
     `value` itself). Keys count as text. Iterative, so any depth is safe to walk."""
+    if isinstance(value, str):
+        return None if _SURROGATE.search(value) is None else ("", text_problem(value) or "")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return None if INT64_MIN <= value <= INT64_MAX else ("", int_problem(value) or "")
+    if not isinstance(value, dict | list) or _fits(value, max_depth):
+        return None
+    # Something is wrong: walk again, this time keeping the path to report.
     stack: list[tuple[Any, str, int]] = [(value, "", 0)]
     while stack:
         item, where, depth = stack.pop()
