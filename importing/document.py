@@ -41,6 +41,7 @@ from importing.workflows import FIELDS as WORKFLOW_FIELDS
 from importing.workflows import NODE_KINDS as WORKFLOW_NODE_KINDS
 from importing.workflows import check_row as check_workflow_row
 from model.people import SERVICE_ROLES
+from model.storable import printable
 
 SECTIONS: tuple[str, ...] = (
     "counties", "townships", "villages", "departments", "skills", "people", "posts",
@@ -213,7 +214,7 @@ def validate(document: Any) -> Validated:
         return result
     for key in document:
         if key not in FIELDS:
-            ctx.bad(key, f"unknown section; expected one of {', '.join(SECTIONS)}")
+            ctx.bad(printable(key), f"unknown section; expected one of {', '.join(SECTIONS)}")
     defined: dict[str, dict[str, str]] = {kind: {} for kind in NODE_KINDS.values()}
     for section in SECTIONS:
         items = document.get(section)

@@ -16,6 +16,7 @@ from typing import Any
 
 from model.periods import is_quarter
 from model.skills import untyped_level_problem
+from model.storable import printable, unstorable
 
 ID_MAX = 100
 YEAR_MIN = 1900
@@ -64,6 +65,7 @@ def show(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
+        value = printable(value)
         return f"'{value}'" if len(value) <= 40 else f"'{value[:40]}…'"
     if isinstance(value, int | float):
         return repr(value)
@@ -199,8 +201,15 @@ def percent(value: Any, path: str, ctx: Ctx) -> Any:
     return ctx.bad(path, f"must be an integer from 0 to 100, got {show(value)}")
 
 
+def _plain(value: Any) -> bool:
+    # Most fields are ASCII ids and codes: checked in C, without a call to the walk.
+    return type(value) is str and value.isascii()
+
+
 def check_object(path: str, value: Any, fields: Fields, ctx: Ctx) -> dict[str, Any] | None:
-    """The object's fields, checked; unknown and missing fields are problems too."""
+    """The object's fields, checked; unknown and missing fields are problems too. A value Neo4j
+    could not store (an integer beyond 64 bits, a lone surrogate in a text) is a problem of its
+    field whatever the field's own check would say: every field goes through here."""
     if not isinstance(value, dict):
         ctx.bad(path, f"expected an object, got {show(value)}")
         return None
@@ -208,7 +217,11 @@ def check_object(path: str, value: Any, fields: Fields, ctx: Ctx) -> dict[str, A
     for key, item in value.items():
         spec = fields.get(key)
         if spec is None:
-            ctx.bad(f"{path}.{key}", f"unknown field; expected one of {', '.join(fields)}")
+            ctx.bad(
+                f"{path}.{printable(key)}", f"unknown field; expected one of {', '.join(fields)}"
+            )
+        elif not _plain(item) and (unfit := unstorable(item)) is not None:
+            clean[key] = ctx.bad(f"{path}.{key}{unfit[0]}", unfit[1])
         elif item is None:
             # An explicit null clears an optional property; a required one cannot be cleared.
             clean[key] = ctx.bad(f"{path}.{key}", "required, got null") if spec[1] else None

@@ -4,6 +4,11 @@ Domain errors keep their message and get `extensions.code` (BAD_USER_INPUT, NOT_
 an unreachable Neo4j becomes SERVICE_UNAVAILABLE, a transaction stopped by its timeout TIMEOUT; any
 other exception is logged with its stack trace
 and reaches the client only as "Internal server error" with code INTERNAL_SERVER_ERROR.
+
+The caller's own mistakes are never logged: a syntax error is GRAPHQL_PARSE_FAILED, a document
+that does not fit the schema GRAPHQL_VALIDATION_FAILED, a variable that cannot be coerced to its
+type (missing, null for a non-null, wrong type, unknown enum value or input field) BAD_USER_INPUT;
+graphql-core's message names the variable and the place in it.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import SchemaExtension
 
@@ -27,13 +32,26 @@ TIMEOUT_MESSAGE = (
 )
 
 
+# graphql-core's one variable error that carries neither a wrapped error nor a variable's name.
+_TOO_DEEP = "Variable values are nested too deeply."
+
+
+def _with_code(error: GraphQLError, code: str) -> GraphQLError:
+    return GraphQLError(error.message, error.nodes, error.source, error.positions, error.path,
+                        None, {**(error.extensions or {}), "code": code})  # fmt: skip
+
+
 def _classify(error: GraphQLError) -> GraphQLError:
     original = error.original_error
+    if isinstance(error, GraphQLSyntaxError):
+        return _with_code(error, "GRAPHQL_PARSE_FAILED")
+    if error.path is None and (isinstance(original, GraphQLError) or error.message == _TOO_DEEP):
+        # Variable coercion wraps the scalar's or the input type's own error: "Variable '$id'
+        # has invalid value: Expected a value of non-null type 'ID!' to be provided."
+        return _with_code(error, "BAD_USER_INPUT")
     if original is None:
-        # Parse and validation errors: the message already names the field and the reason.
-        ext = {**(error.extensions or {}), "code": "GRAPHQL_VALIDATION_FAILED"}
-        return GraphQLError(error.message, error.nodes, error.source, error.positions,
-                            error.path, None, ext)  # fmt: skip
+        # Validation errors: the message already names the field and the reason.
+        return _with_code(error, "GRAPHQL_VALIDATION_FAILED")
     if isinstance(original, StrawberryInputCoercionError | ValueError) and error.path is None:
         # A variable of the wrong shape (a Date "2024-02-30", say): the message names it.
         return GraphQLError(error.message, error.nodes, error.source, error.positions,

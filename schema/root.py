@@ -1,6 +1,6 @@
 """The root Query and Mutation, assembled from the domain modules, and the Schema with its
 protections (depth, aliases, tokens, bounded parser and validation caches, role gating of
-mutations, a cost limit), its audit entry and clerk-readable errors."""
+mutations, variables Neo4j can store, a cost limit), its audit entry and clerk-readable errors."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
     ValidationCache,
 )
@@ -39,6 +38,7 @@ from schema.audit import AuditTrail
 from schema.cost import DEFAULT_MAX_COST, CostLimit
 from schema.errors import ClerkErrors
 from schema.scalars import SCALAR_MAP
+from schema.inputs import ParseErrorsAsResults, StorableVariables
 
 
 class TowngraphSchema(strawberry.Schema):
@@ -72,9 +72,10 @@ def build_schema(
         ClerkErrors,
         lambda: AddValidationRules(limit_rules),
         lambda: MaxTokensLimiter(max_token_count=max_tokens),
-        lambda: ParserCache(maxsize=cache_size),
+        lambda: ParseErrorsAsResults(maxsize=cache_size),
         lambda: ValidationCache(maxsize=cache_size),
         MutationGate,
+        StorableVariables,
         lambda: CostLimit(max_cost=max_cost),
     ]
     return TowngraphSchema(

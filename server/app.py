@@ -30,6 +30,9 @@ from starlette.responses import JSONResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
+from strawberry.exceptions import MissingQueryError
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types.graphql import OperationType
 
 from graph.db import Graph, GraphUnavailable, Neo4jConfig
 from graph.setup import apply_schema
@@ -41,6 +44,14 @@ from server.audit import AuditLog
 from server.auth import Authenticator, AuthFailure
 from server.examples import readme_examples
 from server.graphiql import OfflineGraphQL, graphiql_assets_mount
+from server.graphql_http import (
+    BAD_REQUEST,
+    BadRequest,
+    error_response,
+    media_type,
+    read_params,
+    result_response,
+)
 from server.limits import BodyLimit
 from server.settings import Settings
 
@@ -128,7 +139,35 @@ class TowngraphGraphQL(OfflineGraphQL[Context, None]):
             actor_name=caller.name,
             audit=record,
         )
-        return await self.run(request, context=ctx)
+        return await self._execute(request, ctx)
+
+    async def _execute(self, request: Request, ctx: Context) -> Response:
+        # GraphQL over HTTP (server/graphql_http.py): a malformed request is a 400 with a GraphQL
+        # error body, and the Accept header decides the media type and the status of errors.
+        media = media_type(request.headers.get("accept"))
+        try:
+            params = await read_params(request)
+        except BadRequest as refused:
+            return error_response(refused.message, refused.code, refused.status, media)
+        allowed = OperationType.from_http("GET" if request.method == "GET" else "POST")
+        try:
+            result = await self.schema.execute(
+                params.query,
+                variable_values=params.variables,
+                context_value=ctx,
+                operation_name=params.operation_name,
+                allowed_operation_types=allowed,
+                operation_extensions=params.extensions,
+            )
+        except CannotGetOperationTypeError as exc:
+            return error_response(exc.as_http_error_reason(), BAD_REQUEST, 400, media)
+        except InvalidOperationTypeError as exc:
+            reason = exc.as_http_error_reason(request.method)
+            return error_response(reason, BAD_REQUEST, 400, media)
+        except MissingQueryError:
+            return error_response("缺少 query 参数 (no GraphQL query in the request)",
+                                  BAD_REQUEST, 400, media)  # fmt: skip
+        return result_response(result, media)
 
 
 async def _apply_schema_when_reachable(graph: Graph, ready: asyncio.Event) -> None:
