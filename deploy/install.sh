@@ -7,7 +7,8 @@
 #                             (pip --no-index, every wheel checked against requirements.lock)
 #   DIR/neo4j-<version>       the Neo4j jars (TOWNGRAPH_NEO4J_DIST)
 #   DIR/graphiql              the offline GraphiQL assets (TOWNGRAPH_GRAPHIQL_ASSETS)
-#   DIR/share/                the systemd units and an environment file, paths set to DIR
+#   DIR/share/                the systemd units and an environment file, paths set to DIR, and
+#                             the entrypoint of the container image (Containerfile)
 #
 # --systemd also (as root) creates the system user `towngraph`, writes /etc/towngraph/towngraph.env
 # unless it exists, and installs the units into /etc/systemd/system (SYSTEMD_DIR); it starts
@@ -114,6 +115,7 @@ for unit in "$HERE"/systemd/*.service; do
     with_prefix "$unit" "$PREFIX/share/systemd/$(basename "$unit")"
 done
 with_prefix "$HERE/towngraph.env" "$PREFIX/share/towngraph.env"
+run install -m 0755 "$HERE/container-entrypoint.sh" "$PREFIX/share/"
 run "$PREFIX/venv/bin/towngraph" --help >/dev/null
 
 # -- system integration -------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 #   neo4j-<version>/      the Neo4j jars managed/ resolves through Maven (lib/ and .complete)
 #   graphiql/             the offline GraphiQL assets (scripts/fetch-graphiql.sh)
 #   systemd/ towngraph.env  the units and the environment file of deploy/
+#   container-entrypoint.sh  the main process of the Containerfile's image
 #   install.sh MANIFEST SHA256SUMS
 #
 # Run it through `make bundle` (which sets up .venv and the GraphiQL assets first). The wheels are
@@ -59,7 +60,7 @@ mkdir -p "$STAGE/neo4j-$NEO4J_VERSION"
 cp -R "$NEO4J_DIST/lib" "$NEO4J_DIST/.complete" "$STAGE/neo4j-$NEO4J_VERSION/"
 cp -R "$GRAPHIQL" "$STAGE/graphiql"
 cp deploy/systemd/*.service "$STAGE/systemd/"
-cp deploy/towngraph.env deploy/install.sh "$STAGE/"
+cp deploy/towngraph.env deploy/install.sh deploy/container-entrypoint.sh "$STAGE/"
 cat >"$STAGE/MANIFEST" <<EOF
 VERSION=$VERSION
 NEO4J_VERSION=$NEO4J_VERSION

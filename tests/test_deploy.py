@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,7 @@ def lay_out_bundle(root: Path, arch: str | None = None) -> Path:
     (bundle / f"neo4j-{NEO4J_VERSION}" / ".complete").write_text(NEO4J_VERSION)
     (bundle / "graphiql").mkdir()
     shutil.copytree(UNITS, bundle / "systemd")
-    for name in ("install.sh", "towngraph.env"):
+    for name in ("install.sh", "towngraph.env", "container-entrypoint.sh"):
         shutil.copy(DEPLOY / name, bundle / name)
     shutil.copy(PROJECT_ROOT / "requirements.lock", bundle)
     (bundle / "MANIFEST").write_text(
@@ -201,3 +202,57 @@ def test_runtime_lock_is_hashed_and_holds_no_development_tool() -> None:
     assert {"mypy", "ruff", "basedpyright", "pytest", "httpx"} <= dev.keys()
     assert not dev.keys() & runtime.keys()
     assert {"strawberry-graphql", "neo4j", "uvicorn", "pydantic", "starlette"} <= runtime.keys()
+
+
+def test_containerfile_installs_the_bundle_of_this_version() -> None:
+    # given the Containerfile / then its pinned versions are those of the project and of Neo4j
+    text = (PROJECT_ROOT / "Containerfile").read_text()
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]
+    assert f"ARG VERSION={project['version']}\n" in text
+    assert f"ARG NEO4J_VERSION={NEO4J_VERSION}\n" in text
+    assert "ADD dist/towngraph-bundle-${VERSION}.tar.gz /tmp/" in text
+    assert "\nUSER towngraph\n" in text
+    assert "/readyz" in text.split("HEALTHCHECK", 1)[1]
+
+
+FAKE_TOWNGRAPH = """#!/bin/sh
+# Stands in for towngraph: `db run` until told to stop, `db status` once it runs, `serve` exits.
+case "$1 $2" in
+    "db run") echo "$$" >"$STATE/neo4j.pid"; trap 'echo stopped >"$STATE/neo4j.out"; exit 0' TERM
+              while :; do sleep 0.1; done ;;
+    "db status") test -f "$STATE/neo4j.pid" ;;
+    "serve "*) echo "$*" >"$STATE/serve.args"; exit "$SERVE_EXIT" ;;
+esac
+"""
+
+
+def test_container_entrypoint_stops_neo4j_and_exits_with_the_api_code(tmp_path: Path) -> None:
+    # given a stand-in towngraph whose serve fails with code 3 once Neo4j runs
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "towngraph"
+    fake.write_text(FAKE_TOWNGRAPH)
+    fake.chmod(0o755)
+    env = {
+        "PATH": f"{bin_dir}:/usr/bin:/bin",
+        "STATE": str(tmp_path),
+        "SERVE_EXIT": "3",
+        "TOWNGRAPH_PORT": "8123",
+    }
+    # when the container's entrypoint runs
+    proc = subprocess.run(  # noqa: S603 — the kit's own script
+        [str(DEPLOY / "container-entrypoint.sh"), "--demo"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    # then serve ran on all addresses with the arguments passed on, Neo4j was stopped, and the
+    # container exits with the API's code
+    all_addresses = "0.0.0.0"  # noqa: S104 — what a container listens on
+    assert (tmp_path / "serve.args").read_text().split() == [
+        "serve", "--host", all_addresses, "--port", "8123", "--demo",
+    ]  # fmt: skip
+    assert (tmp_path / "neo4j.out").read_text().strip() == "stopped"
+    assert proc.returncode == 3
