@@ -61,7 +61,7 @@ schema: $(STAMP)
 	$(BIN)/towngraph export-schema > schema.graphql
 
 # dist/towngraph-bundle-<version>.tar.gz: everything an intranet machine without a registry needs
-# (deploy/README.md). BUNDLE_ARCH=aarch64 builds one for ARM servers.
+# (README, "Deploying on an intranet"). BUNDLE_ARCH=aarch64 builds one for ARM servers.
 bundle: $(STAMP) $(GRAPHIQL_ASSETS)/.stamp
 	bash scripts/bundle.sh
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # bundle.sh: builds dist/towngraph-bundle-<version>.tar.gz, all that an intranet machine without a
-# package registry needs besides Python 3.11 and Java 17 or 21 (deploy/README.md):
+# package registry needs besides Python 3.11 and Java 17 or 21 (README, "Deploying on an intranet"):
 #
 #   wheelhouse/           the runtime wheels of requirements.lock (hash-checked) and towngraph's own
 #   requirements.lock     install.sh installs with it, so the target checks the hashes again
