@@ -10,13 +10,15 @@ GRAPHIQL_ASSETS := .cache/graphiql
 
 .PHONY: install install-dev run test lint bench bundle db-start db-stop db-status schema clean
 
-# The runtime only (what `make run` needs), every wheel checked against its hash.
+# The runtime only (what `make run` needs), every wheel checked against its hash; `pip check`
+# proves the lock is the whole runtime tree.
 install: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --require-hashes --no-deps -r requirements.lock
 	$(PIP) install --no-deps -e .
+	$(BIN)/python -m pip check
 	@touch $@
 
 # The development tools on top (tests, linters, type checkers); `pip check` proves the two
