@@ -127,6 +127,10 @@ if [ "$SYSTEMD" = 1 ]; then
     run mkdir -p "$ETC"
     if [ -e "$ETC/towngraph.env" ]; then
         say "keeping $ETC/towngraph.env (the new defaults are in $PREFIX/share/towngraph.env)"
+        dist="$PREFIX/neo4j-$NEO4J_VERSION"
+        if ! grep -qx "TOWNGRAPH_NEO4J_DIST=$dist" "$ETC/towngraph.env"; then
+            say "warning: this bundle's Neo4j is $dist: set TOWNGRAPH_NEO4J_DIST to it there"
+        fi
     else
         run install -m 0640 -o root -g towngraph "$PREFIX/share/towngraph.env" "$ETC/towngraph.env"
     fi
