@@ -256,3 +256,19 @@ def test_container_entrypoint_stops_neo4j_and_exits_with_the_api_code(tmp_path: 
     ]  # fmt: skip
     assert (tmp_path / "neo4j.out").read_text().strip() == "stopped"
     assert proc.returncode == 3
+
+
+def test_graphiql_assets_folder_comes_from_the_environment(tmp_path: Path) -> None:
+    # given TOWNGRAPH_GRAPHIQL_ASSETS, as the environment file of an installed bundle sets it
+    env = {**os.environ, "TOWNGRAPH_GRAPHIQL_ASSETS": str(tmp_path / "graphiql")}
+    # when the app module is loaded / then its default asset folder is that one
+    proc = subprocess.run(
+        [sys.executable, "-c", "import server.app as a; print(a.ASSET_DIR)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        cwd=tmp_path,
+    )
+    assert proc.stdout.strip() == str(tmp_path / "graphiql")
