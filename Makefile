@@ -4,16 +4,30 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 GRAPHIQL_ASSETS := .cache/graphiql
 
-.PHONY: install run test lint bench db-start db-stop db-status schema clean
+.PHONY: install install-dev run test lint bench bundle db-start db-stop db-status schema clean
 
+# The runtime only (what `make run` needs), every wheel checked against its hash; `pip check`
+# proves the lock is the whole runtime tree.
 install: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PIP) install --require-hashes --no-deps -r requirements.lock
+	$(PIP) install --no-deps -e .
+	$(BIN)/python -m pip check
+	@touch $@
+
+# The development tools on top (tests, linters, type checkers); `pip check` proves the two
+# locks together are the whole tree.
+install-dev: $(DEV_STAMP)
+
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(PIP) install --no-deps -r requirements-dev.lock
+	$(BIN)/python -m pip check
 	@touch $@
 
 $(GRAPHIQL_ASSETS)/.stamp: scripts/fetch-graphiql.sh
@@ -24,17 +38,17 @@ run: $(STAMP) $(GRAPHIQL_ASSETS)/.stamp
 	$(BIN)/towngraph serve --demo --host 127.0.0.1 --port 8000
 
 # The whole suite against a real Neo4j of its own (never the data of `make run`).
-test: $(STAMP) $(GRAPHIQL_ASSETS)/.stamp
+test: $(DEV_STAMP) $(GRAPHIQL_ASSETS)/.stamp
 	$(BIN)/python -m pytest
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/basedpyright --level error graph
 	$(BIN)/lint-imports
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python -m bench
 
 db-start: $(STAMP)
@@ -48,5 +62,10 @@ db-status: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/towngraph export-schema > schema.graphql
 
+# dist/towngraph-bundle-<version>.tar.gz: everything an intranet machine without a registry needs
+# (README, "Deploying on an intranet"). BUNDLE_ARCH=aarch64 builds one for ARM servers.
+bundle: $(STAMP) $(GRAPHIQL_ASSETS)/.stamp
+	bash scripts/bundle.sh
+
 clean:
-	rm -rf $(VENV) .cache .mypy_cache .ruff_cache .pytest_cache .import_linter_cache
+	rm -rf $(VENV) dist build .cache .mypy_cache .ruff_cache .pytest_cache .import_linter_cache

@@ -1,9 +1,10 @@
 """The managed Neo4j instance: a real Neo4j Community server the project obtains and runs itself.
 
 Owns resolving the server's jars from Maven Central (through `managed/pom.xml` and the
-machine's `mvn`), writing its configuration, generating its password, and starting, stopping and
-reporting on the process. One instance lives in one home folder (`TOWNGRAPH_NEO4J_HOME`); tests use
-a home of their own, so they never touch the data of `make run`.
+machine's `mvn`) or finding them in an offline bundle (`TOWNGRAPH_NEO4J_DIST`), writing its
+configuration, generating its password, and starting, stopping and reporting on the process.
+One instance lives in one home folder (`TOWNGRAPH_NEO4J_HOME`); tests use a home of their own, so
+they never touch the data of `make run`.
 
 Layout of a home folder::
 
@@ -104,13 +105,25 @@ def home_from_env() -> Path:
 
 
 def distribution_dir() -> Path:
-    return STATE_ROOT / "dist" / f"neo4j-{NEO4J_VERSION}"
+    """Where the server jars are: `TOWNGRAPH_NEO4J_DIST` (the Neo4j of an offline bundle, only
+    read) or the copy Maven resolves under `.towngraph/dist`."""
+    raw = os.environ.get("TOWNGRAPH_NEO4J_DIST")
+    return Path(raw).resolve() if raw else STATE_ROOT / "dist" / f"neo4j-{NEO4J_VERSION}"
 
 
 def ensure_distribution() -> Path:
     """Resolves the server jars once per version; later calls only check the marker file."""
     target = distribution_dir()
     marker = target / ".complete"
+    if os.environ.get("TOWNGRAPH_NEO4J_DIST"):
+        # An offline machine has no Maven to fall back on: a wrong folder is an error, not a fetch.
+        found = marker.read_text().strip() if marker.is_file() else None
+        if found != NEO4J_VERSION:
+            raise InstanceError(
+                f"TOWNGRAPH_NEO4J_DIST={target} holds no complete Neo4j {NEO4J_VERSION} "
+                f"(found {found or 'no .complete marker'}); install the bundle of this version"
+            )
+        return target
     if marker.exists():
         return target
     mvn = shutil.which("mvn")
@@ -265,13 +278,8 @@ class ManagedInstance:
         (self.home / "logs").mkdir(parents=True, exist_ok=True)
         log_from = self._user_log_size()
         console = (self.home / "logs" / "console.log").open("ab")
-        cmd = [
-            "java", f"-Xms{self.sizing.heap}", f"-Xmx{self.sizing.heap}", *_JVM_FLAGS,
-            "-cp", f"{dist / 'lib'}/*", "org.neo4j.server.CommunityEntryPoint",
-            f"--home-dir={self.home}", f"--config-dir={conf_dir}",
-        ]  # fmt: skip
         proc = subprocess.Popen(  # noqa: S603
-            cmd,
+            self.server_command(dist, conf_dir),
             stdout=console,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -292,6 +300,14 @@ class ManagedInstance:
                 return self.credentials()
             time.sleep(0.3)
         raise InstanceError(f"Neo4j did not open Bolt on port {port} within {timeout:.0f} s")
+
+    def server_command(self, dist: Path, conf_dir: Path) -> list[str]:
+        """The java command line of the server; `start` detaches it, `managed.foreground` not."""
+        return [
+            "java", f"-Xms{self.sizing.heap}", f"-Xmx{self.sizing.heap}", *_JVM_FLAGS,
+            "-cp", f"{dist / 'lib'}/*", "org.neo4j.server.CommunityEntryPoint",
+            f"--home-dir={self.home}", f"--config-dir={conf_dir}",
+        ]  # fmt: skip
 
     @property
     def _user_log(self) -> Path:

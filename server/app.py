@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,10 @@ from server.limits import BodyLimit
 from server.settings import Settings
 
 log = logging.getLogger("towngraph.server")
-ASSET_DIR = PROJECT_ROOT / ".cache" / "graphiql"
+# An installed package has no project folder beside it: a deployment names the assets' folder.
+ASSET_DIR = Path(
+    os.environ.get("TOWNGRAPH_GRAPHIQL_ASSETS") or PROJECT_ROOT / ".cache" / "graphiql"
+)
 
 EXAMPLE_QUERY = """# towngraph: try a headline question, e.g. who with 水稻栽培 served a village.
 {

@@ -1,4 +1,4 @@
-"""The `towngraph` command: db start|stop|status, import, seed, serve, token, audit,
+"""The `towngraph` command: db start|stop|status|run, import, seed, serve, token, audit,
 export-schema.
 
 Every command that needs the database starts the managed Neo4j when `NEO4J_URI` is unset. The
@@ -25,6 +25,7 @@ from graph.importing import ImportReport, import_document, parse_json
 from graph.place import is_empty
 from graph.setup import apply_schema
 from importing.files import UnreadableFile, read_text
+from managed import foreground
 from managed.instance import InstanceError, ManagedInstance
 from model.access import Role, cli_caller
 from schema.root import build_schema
@@ -79,6 +80,8 @@ def cmd_db(args: argparse.Namespace) -> int:
         print(creds.uri)
     elif args.action == "stop":
         print("stopped" if instance.stop() else "not running")
+    elif args.action == "run":  # in the foreground, for systemd or a container
+        return foreground.run(instance)
     else:
         status = instance.status()
         print(status.uri if status.running else f"not running (home {status.home})")
@@ -218,7 +221,11 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
 
     db = sub.add_parser("db", help="the managed Neo4j of TOWNGRAPH_NEO4J_HOME")
-    db.add_argument("action", choices=["start", "stop", "status"])
+    db.add_argument(
+        "action",
+        choices=["start", "stop", "status", "run"],
+        help="run: in the foreground until stopped (for systemd or a container)",
+    )
     db.set_defaults(func=cmd_db)
 
     imp = sub.add_parser("import", help="import a JSON roster document (all or nothing)")
