@@ -281,6 +281,9 @@ class Graph:
         link.retired.clear()
 
     async def ping(self) -> bool:
+        # Where Neo4j is is asked first (a small file read): a driver stuck on a dead or
+        # squatted address would spend its whole retry time before failing.
+        await self.follow()
         try:
             await self.driver.execute_query("RETURN 1", database_=self.config.database)
         except (ServiceUnavailable, SessionExpired, OSError):
@@ -313,16 +316,23 @@ class Graph:
             return [_native(record.data()) async for record in result]
 
         self._count(label)
-        try:
-            async with self.driver.session(database=self.config.database) as session:
-                return await session.execute_read(work)
-        except (ServiceUnavailable, SessionExpired) as exc:
-            await self.follow()  # the next request uses the new address, if Neo4j moved
-            raise GraphUnavailable(str(exc)) from exc
-        except Neo4jError as exc:
-            if _timed_out(exc):
-                raise QueryTimeout(label) from exc
-            raise
+        for attempt in (1, 2):
+            driver = self.driver
+            try:
+                async with driver.session(database=self.config.database) as session:
+                    return await session.execute_read(work)
+            except (ServiceUnavailable, SessionExpired) as exc:
+                # A read can run again: once more at the new address, if Neo4j moved (found
+                # by this request or by another one meanwhile).
+                await self.follow()
+                if attempt == 1 and self.driver is not driver:
+                    continue
+                raise GraphUnavailable(str(exc)) from exc
+            except Neo4jError as exc:
+                if _timed_out(exc):
+                    raise QueryTimeout(label) from exc
+                raise
+        raise AssertionError("unreachable")  # pragma: no cover — the loop returns or raises
 
     async def write(self, steps: list[tuple[str, Mapping[str, Any]]]) -> list[list[Record]]:
         """Runs several named queries in ONE write transaction: all of them land, or none does."""
