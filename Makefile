@@ -6,7 +6,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 GRAPHIQL_ASSETS := .cache/graphiql
 
-.PHONY: install run test lint bench db-start db-stop db-status schema clean
+.PHONY: install run stop test lint bench db-start db-stop db-status schema clean
+
+# `make run PORT=8001 HOST=0.0.0.0`; more processes with WORKERS=4.
+PORT ?= 8000
+HOST ?= 127.0.0.1
+WORKERS ?= 1
 
 install: $(STAMP)
 
@@ -20,8 +25,12 @@ $(GRAPHIQL_ASSETS)/.stamp: scripts/fetch-graphiql.sh
 	bash scripts/fetch-graphiql.sh $(GRAPHIQL_ASSETS)
 
 # The managed Neo4j (resolved from Maven Central on first use), the demo county, then the API.
+# Ctrl-C stops the server; Neo4j keeps running until `make db-stop` (or `make stop`: both).
 run: $(STAMP) $(GRAPHIQL_ASSETS)/.stamp
-	$(BIN)/towngraph serve --demo --host 127.0.0.1 --port 8000
+	$(BIN)/towngraph serve --demo --host $(HOST) --port $(PORT) --workers $(WORKERS)
+
+stop: $(STAMP)
+	$(BIN)/towngraph stop
 
 # The whole suite against a real Neo4j of its own (never the data of `make run`).
 test: $(STAMP) $(GRAPHIQL_ASSETS)/.stamp
