@@ -137,6 +137,9 @@ def cmd_seed(args: argparse.Namespace) -> int:
     return _print_report(report, time.perf_counter() - started)
 
 
+WORKER_HEALTHCHECK_S = 60
+
+
 def _port_taken(host: str, port: int) -> bool:
     """Whether something listens on host:port already (SO_REUSEADDR as uvicorn binds, so
     connections in TIME_WAIT of a server that just stopped do not count)."""
@@ -252,8 +255,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         _say(f"towngraph: ready on {url}")
         if demo_token:
             _say(f"towngraph: local ADMIN token (8 h; pre-filled in GraphiQL):\n{demo_token}")
-        stop_db = " `make db-stop` stops Neo4j, `make stop` both." if managed else ""
-        _say(f"towngraph: Ctrl-C stops the server;{stop_db}")
+        stop_db = "; `make db-stop` stops Neo4j, `make stop` both" if managed else ""
+        _say(f"towngraph: Ctrl-C stops the server{stop_db}.")
 
     watchdog = Watchdog(ManagedInstance()) if managed else None
     if watchdog is not None:
@@ -270,6 +273,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             port=port,
             workers=args.workers,
             log_level="info",
+            # A worker answers the supervisor's ping only once its app is imported, which takes
+            # more than uvicorn's 5 s on a busy two-core machine; it would be killed and respawned.
+            timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
         )
     finally:
         if watchdog is not None:

@@ -151,3 +151,41 @@ async def test_the_app_follows_neo4j_to_a_new_address_rebuilding_its_driver_once
             assert len(graph._link.retired) == 1
         finally:
             await moved.cut()
+
+
+async def test_readyz_says_loading_until_the_start_up_task_and_the_flag_are_done(
+    neo4j_config: Neo4jConfig, graph: Graph, audit_log: Path
+) -> None:
+    # given an app whose start-up task (the demo import of `serve --demo`) has not finished,
+    # and a loading flag that is still up
+    release = asyncio.Event()
+    flag = {"up": True}
+
+    async def on_ready(_: Graph) -> None:
+        await release.wait()
+
+    app = create_app(
+        neo4j_config,
+        app_settings(audit_log, towngraph_allowed_hosts="t"),
+        on_ready=on_ready,
+        loading=lambda: flag["up"],
+    )
+    transport = httpx.ASGITransport(app=app)
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://t") as client,
+    ):
+        # when asked for readiness / then it is "loading", 503, while either is pending
+        loading = await client.get("/readyz")
+        assert (loading.status_code, loading.json()) == (503, {"status": "loading"})
+        release.set()
+        await asyncio.sleep(0.2)
+        assert (await client.get("/readyz")).json() == {"status": "loading"}
+        # and ready once both are done
+        flag["up"] = False
+        for _ in range(50):
+            if (await client.get("/readyz")).status_code == 200:
+                break
+            await asyncio.sleep(0.1)
+        ready = await client.get("/readyz")
+        assert (ready.status_code, ready.json()) == (200, {"status": "ready"})

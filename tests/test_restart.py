@@ -97,7 +97,7 @@ async def running(instance: ManagedInstance, tmp_path: Path) -> AsyncIterator[Ru
         httpx.AsyncClient(transport=transport, base_url="http://t", headers=bearer()) as client,
     ):
         run = Running(graph, client)
-        await run.until_ready(60)
+        await run.until_ready(180)  # a cold start on a busy machine
         yield run
 
 
