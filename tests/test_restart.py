@@ -137,7 +137,8 @@ async def test_killed_neo4j_comes_back_on_its_port_and_the_app_is_ready_within_1
     # without being told anything, and the acknowledged county is still there
     assert instance.recorded_uri() == port_before
     assert instance.status().pid not in {None, pid_before}
-    await running.until_ready(READY_WITHIN_S)
+    seconds = await running.until_ready(READY_WITHIN_S)
+    print(f"ready again {seconds:.1f} s after Neo4j was back")  # shown by pytest -rP
     assert doc.id("C") in await running.county_ids()
     assert running.graph.config.uri == port_before  # the same driver address throughout
 
