@@ -28,12 +28,14 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from managed.files import make_private, write_private
+from managed.ports import free_port, port_free, port_open
 
 NEO4J_VERSION = "5.26.30"
 PROJECT_ROOT = Path(__file__).resolve().parents[1]  # managed/ sits at the top of the project
@@ -147,56 +149,6 @@ def ensure_distribution() -> Path:
     return target
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def _port_free(port: int) -> bool:
-    """Whether Neo4j could listen on `port` now. SO_REUSEADDR as the JVM sets it: connections
-    in TIME_WAIT left by a killed server must not count as taken."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
-
-
-def write_private(path: Path, text: str) -> None:
-    """Writes `text` to `path` readable by the owner only (0600, also when it existed)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.fchmod(fd, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(text)
-
-
-def make_private(root: Path) -> None:
-    """`root` and everything below it owner-only: directories 0700, files 0600."""
-    if not root.exists():
-        return
-    root.chmod(0o700)
-    for folder, dirs, files in os.walk(root):
-        for name in dirs:
-            with contextlib.suppress(FileNotFoundError):
-                (Path(folder) / name).chmod(0o700)
-        for name in files:
-            path = Path(folder) / name
-            # Symlinks (none are made here) would be followed by chmod; leave them alone.
-            if not path.is_symlink():
-                with contextlib.suppress(FileNotFoundError):
-                    path.chmod(0o600)
-
-
-def _port_open(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.settimeout(0.5)
-        return s.connect_ex(("127.0.0.1", port)) == 0
-
-
 def _pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -308,7 +260,7 @@ class ManagedInstance:
     # -- lifecycle -----------------------------------------------------------------------
     def status(self) -> Status:
         state = self._read_state()
-        if state and state[0] is not None and _pid_alive(state[0]) and _port_open(state[1]):
+        if state and state[0] is not None and _pid_alive(state[0]) and port_open(state[1]):
             return Status(True, f"bolt://127.0.0.1:{state[1]}", state[0], self.home)
         return Status(False, None, None, self.home)
 
@@ -332,9 +284,9 @@ class ManagedInstance:
     def _port(self) -> int:
         """The recorded port when it is free, else a new one (the server follows the move)."""
         state = self._read_state()
-        if state is not None and _port_free(state[1]):
+        if state is not None and port_free(state[1]):
             return state[1]
-        return _free_port()
+        return free_port()
 
     def start(self, timeout: float = 180.0) -> Credentials:
         """Starts the server unless it already runs; returns how to connect. Idempotent."""
@@ -383,7 +335,7 @@ class ManagedInstance:
                 raise InstanceError(
                     f"Neo4j exited with code {proc.returncode}; see {self.home / 'logs'}"
                 )
-            if _port_open(port) and self._started_since(log_from):
+            if port_open(port) and self._started_since(log_from):
                 return self.credentials()
             time.sleep(0.3)
         raise InstanceError(f"Neo4j did not open Bolt on port {port} within {timeout:.0f} s")
