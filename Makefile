@@ -8,7 +8,12 @@ DEV_STAMP := $(VENV)/.installed-dev
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 GRAPHIQL_ASSETS := .cache/graphiql
 
-.PHONY: install install-dev run test lint bench bundle db-start db-stop db-status schema clean
+.PHONY: install install-dev run stop test lint bench bundle db-start db-stop db-status schema clean
+
+# `make run PORT=8001 HOST=0.0.0.0`; more processes with WORKERS=4.
+PORT ?= 8000
+HOST ?= 127.0.0.1
+WORKERS ?= 1
 
 # The runtime only (what `make run` needs), every wheel checked against its hash; `pip check`
 # proves the lock is the whole runtime tree.
@@ -34,8 +39,12 @@ $(GRAPHIQL_ASSETS)/.stamp: scripts/fetch-graphiql.sh
 	bash scripts/fetch-graphiql.sh $(GRAPHIQL_ASSETS)
 
 # The managed Neo4j (resolved from Maven Central on first use), the demo county, then the API.
+# Ctrl-C stops the server; Neo4j keeps running until `make db-stop` (or `make stop`: both).
 run: $(STAMP) $(GRAPHIQL_ASSETS)/.stamp
-	$(BIN)/towngraph serve --demo --host 127.0.0.1 --port 8000
+	$(BIN)/towngraph serve --demo --host $(HOST) --port $(PORT) --workers $(WORKERS)
+
+stop: $(STAMP)
+	$(BIN)/towngraph stop
 
 # The whole suite against a real Neo4j of its own (never the data of `make run`).
 test: $(DEV_STAMP) $(GRAPHIQL_ASSETS)/.stamp

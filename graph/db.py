@@ -5,11 +5,19 @@ loaded once and typed `LiteralString`, so no query text is ever assembled from r
 values travel only as parameters. Each call opens its own session (sessions are never shared
 across concurrent resolvers) and counts one round trip in the current request's `RoundTrips`,
 which the API tests read.
+
+The driver may be rebuilt while the app runs: when Neo4j cannot be reached, a Graph made with a
+`locate` function asks it where Neo4j is now (the server reads the managed instance's
+`instance.json`) and, if the address moved, swaps in a driver for the new one. The Graph and its
+scoped copies share one `_Link`, so all of them see the swap; the old driver is closed with the
+Graph, never under a request that may still hold it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import copy
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -59,6 +67,10 @@ def _native(value: Any) -> Any:
 
 class GraphUnavailable(RuntimeError):
     """Neo4j cannot be reached right now; the driver reconnects by itself when it is back."""
+
+
+class GraphRefused(RuntimeError):
+    """Neo4j answered but refused the user name or password."""
 
 
 class IdTaken(RuntimeError):
@@ -165,17 +177,85 @@ def cypher(name: str) -> LiteralString:
     return load_cypher(CYPHER_DIR / f"{name}.cypher")
 
 
+def _driver(config: Neo4jConfig) -> AsyncDriver:
+    return AsyncGraphDatabase.driver(
+        config.uri,
+        auth=(config.user, config.password),
+        max_transaction_retry_time=config.max_retry_time,
+        connection_timeout=config.connection_timeout,
+        connection_acquisition_timeout=config.connection_timeout + 2,
+        warn_notification_severity="OFF",
+        notifications_min_severity="OFF",
+    )
+
+
+async def check(config: Neo4jConfig) -> None:
+    """Connects and logs in once; raises GraphRefused (credentials) or GraphUnavailable
+    (anything else that keeps the server out of reach), each with a one-line reason."""
+    driver = _driver(config)
+    try:
+        await driver.verify_connectivity()
+    except AuthError as exc:
+        raise GraphRefused(exc.message or "authentication failed") from exc
+    except (ServiceUnavailable, SessionExpired, OSError, ConfigurationError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise GraphUnavailable(reason) from exc
+    finally:
+        await driver.close()
+
+
+Locate = Callable[[], str | None]
+
+
+class _Link:
+    """The driver and the config it was made from, shared by a Graph and its scoped copies."""
+
+    def __init__(self, driver: AsyncDriver, config: Neo4jConfig, locate: Locate | None) -> None:
+        self.driver = driver
+        self.config = config
+        self.locate = locate
+        self.lock = asyncio.Lock()
+        self.retired: list[AsyncDriver] = []
+
+
 class Graph:
     """A connected driver plus the database name; the object resolvers receive in their context."""
 
     def __init__(
-        self, driver: AsyncDriver, config: Neo4jConfig, scope: Mapping[str, Any] | None = None
+        self,
+        driver: AsyncDriver,
+        config: Neo4jConfig,
+        scope: Mapping[str, Any] | None = None,
+        *,
+        locate: Locate | None = None,
     ) -> None:
-        self.driver = driver
-        self.config = config
+        self._link = _Link(driver, config, locate)
         # `$scope` of every query this handle runs (see graph/cypher/scope/): whose data the
         # caller may see. Without one (the CLI, the importer, the seed) the operator sees all.
         self._scope = scope
+
+    @property
+    def driver(self) -> AsyncDriver:
+        return self._link.driver
+
+    @property
+    def config(self) -> Neo4jConfig:
+        return self._link.config
+
+    async def follow(self) -> bool:
+        """Rebuilds the driver when `locate` says Neo4j moved; whether it did. Safe under
+        concurrent requests: one rebuild per move, later callers see the new driver."""
+        link = self._link
+        uri = link.locate() if link.locate is not None else None
+        if uri is None or uri == link.config.uri:
+            return False
+        async with link.lock:
+            if uri != link.config.uri:  # not already rebuilt by a request that waited first
+                log.warning("Neo4j moved from %s to %s; reconnecting", link.config.uri, uri)
+                config = dataclasses.replace(link.config, uri=uri)
+                link.retired.append(link.driver)
+                link.driver, link.config = _driver(config), config
+        return True
 
     def scoped(self, scope: Mapping[str, Any]) -> Self:
         """A handle on the same driver whose every query runs with `scope` as `$scope` (a copy,
@@ -190,32 +270,26 @@ class Graph:
         return {"scope": scope, **(params or {})}
 
     @classmethod
-    def connect(cls, config: Neo4jConfig) -> Graph:
-        driver = AsyncGraphDatabase.driver(
-            config.uri,
-            auth=(config.user, config.password),
-            max_transaction_retry_time=config.max_retry_time,
-            connection_timeout=config.connection_timeout,
-            connection_acquisition_timeout=config.connection_timeout + 2,
-            warn_notification_severity="OFF",
-            notifications_min_severity="OFF",
-        )
-        return cls(driver, config)
+    def connect(cls, config: Neo4jConfig, *, locate: Locate | None = None) -> Graph:
+        """A Graph on `config`; with `locate`, one that follows Neo4j to a new address."""
+        return cls(_driver(config), config, locate=locate)
 
     async def close(self) -> None:
-        await self.driver.close()
+        link = self._link
+        for driver in [*link.retired, link.driver]:
+            await driver.close()
+        link.retired.clear()
 
     async def ping(self) -> bool:
+        # Where Neo4j is is asked first (a small file read): a driver stuck on a dead or
+        # squatted address would spend its whole retry time before failing.
+        await self.follow()
         try:
             await self.driver.execute_query("RETURN 1", database_=self.config.database)
-        except (
-            ServiceUnavailable,
-            SessionExpired,
-            OSError,
-            AuthError,
-            ConfigurationError,
-            Neo4jError,
-        ):
+        except (ServiceUnavailable, SessionExpired, OSError):
+            await self.follow()
+            return False
+        except (AuthError, ConfigurationError, Neo4jError):
             return False
         return True
 
@@ -242,15 +316,23 @@ class Graph:
             return [_native(record.data()) async for record in result]
 
         self._count(label)
-        try:
-            async with self.driver.session(database=self.config.database) as session:
-                return await session.execute_read(work)
-        except (ServiceUnavailable, SessionExpired) as exc:
-            raise GraphUnavailable(str(exc)) from exc
-        except Neo4jError as exc:
-            if _timed_out(exc):
-                raise QueryTimeout(label) from exc
-            raise
+        for attempt in (1, 2):
+            driver = self.driver
+            try:
+                async with driver.session(database=self.config.database) as session:
+                    return await session.execute_read(work)
+            except (ServiceUnavailable, SessionExpired) as exc:
+                # A read can run again: once more at the new address, if Neo4j moved (found
+                # by this request or by another one meanwhile).
+                await self.follow()
+                if attempt == 1 and self.driver is not driver:
+                    continue
+                raise GraphUnavailable(str(exc)) from exc
+            except Neo4jError as exc:
+                if _timed_out(exc):
+                    raise QueryTimeout(label) from exc
+                raise
+        raise AssertionError("unreachable")  # pragma: no cover — the loop returns or raises
 
     async def write(self, steps: list[tuple[str, Mapping[str, Any]]]) -> list[list[Record]]:
         """Runs several named queries in ONE write transaction: all of them land, or none does."""
@@ -273,6 +355,7 @@ class Graph:
             async with self.driver.session(database=self.config.database) as session:
                 return await session.execute_write(run)
         except (ServiceUnavailable, SessionExpired) as exc:
+            await self.follow()
             raise GraphUnavailable(str(exc)) from exc
         except ConstraintError as exc:
             # Every node kind's unique id the same way: a clean error, not a driver one.

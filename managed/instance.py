@@ -10,23 +10,33 @@ Layout of a home folder::
 
     conf/neo4j.conf      regenerated at every start
     data/ logs/          Neo4j's own
-    password             the generated password of user `neo4j`, mode 0600
-    instance.json        pid and Bolt port of the running process
+    password             the generated password of user `neo4j`
+    instance.json        pid of the running process (null once stopped) and its Bolt port
+
+The Bolt port is chosen once and kept: a restart (after `db stop`, a crash or `kill -9`) listens
+on the recorded port again when it is free, and moves to a free one only when it is taken; the
+server follows a move by re-reading `instance.json`. Everything in the home folder is the owner's
+alone (directories 0700, files 0600): the Neo4j process runs with umask 077 and a start tightens
+files an older version left readable. The password never appears on a command line.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from managed.files import make_private, write_private
+from managed.ports import free_port, port_free, port_open
 
 NEO4J_VERSION = "5.26.30"
 PROJECT_ROOT = Path(__file__).resolve().parents[1]  # managed/ sits at the top of the project
@@ -152,19 +162,6 @@ def ensure_distribution() -> Path:
     return target
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def _port_open(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.settimeout(0.5)
-        return s.connect_ex(("127.0.0.1", port)) == 0
-
-
 def _pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -196,12 +193,28 @@ class ManagedInstance:
     def _password_file(self) -> Path:
         return self.home / "password"
 
-    def _read_state(self) -> dict[str, int] | None:
+    def _read_state(self) -> tuple[int | None, int] | None:
+        """(pid, port) from instance.json; pid is None once the server was stopped on purpose."""
         try:
             raw = json.loads(self._state_file.read_text())
-        except (FileNotFoundError, ValueError):
+            pid = raw.get("pid")
+            return (int(pid) if pid is not None else None), int(raw["port"])
+        except (FileNotFoundError, ValueError, KeyError, TypeError, AttributeError):
             return None
-        return {"pid": int(raw["pid"]), "port": int(raw["port"])}
+
+    def _write_state(self, pid: int | None, port: int) -> None:
+        write_private(self._state_file, json.dumps({"pid": pid, "port": port}))
+
+    def recorded_uri(self) -> str | None:
+        """The Bolt URI in instance.json, running or not: where the server is, or will be
+        again after a restart. None when the instance never ran."""
+        state = self._read_state()
+        return None if state is None else f"bolt://127.0.0.1:{state[1]}"
+
+    def died(self) -> bool:
+        """Whether the server was started and is gone without `stop` (crashed, killed)."""
+        state = self._read_state()
+        return state is not None and state[0] is not None and not _pid_alive(state[0])
 
     def password(self) -> str:
         try:
@@ -213,7 +226,7 @@ class ManagedInstance:
 
     def _write_config(self, port: int) -> Path:
         conf_dir = self.home / "conf"
-        conf_dir.mkdir(parents=True, exist_ok=True)
+        conf_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         lines = [
             "# Written by towngraph at every start; edits are overwritten.",
             "server.default_listen_address=127.0.0.1",
@@ -233,32 +246,35 @@ class ManagedInstance:
             # A browser is not shipped; only Bolt is served.
             "server.bolt.enabled=true",
         ]
-        path = conf_dir / "neo4j.conf"
-        path.write_text("\n".join(lines) + "\n")
+        write_private(conf_dir / "neo4j.conf", "\n".join(lines) + "\n")
         return conf_dir
 
     def _ensure_password(self, dist: Path, conf_dir: Path) -> None:
         if (self.home / "data" / "dbms" / "auth.ini").exists() and self._password_file.exists():
             return
         password = secrets.token_urlsafe(24)
-        self.home.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self._password_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w") as fh:
-            fh.write(password + "\n")
+        self.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_private(self._password_file, password + "\n")
         env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(conf_dir)}
-        cmd = [
-            "java", "-cp", f"{dist / 'lib'}/*", "org.neo4j.cli.AdminTool",
-            "dbms", "set-initial-password", password,
-        ]  # fmt: skip
-        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+        # The admin tool takes the password as an argument; an @-file (expanded by its picocli
+        # command line, read once and deleted) keeps it out of `ps` and /proc/<pid>/cmdline.
+        args_file = self.home / ".initial-password.args"
+        write_private(args_file, f"dbms\nset-initial-password\n{password}\n")
+        cmd = ["java", "-cp", f"{dist / 'lib'}/*", "org.neo4j.cli.AdminTool", f"@{args_file}"]
+        try:
+            proc = subprocess.run(  # noqa: S603
+                cmd, env=env, capture_output=True, text=True, check=False, umask=0o077
+            )
+        finally:
+            args_file.unlink(missing_ok=True)
         if proc.returncode != 0:
             raise InstanceError(f"set-initial-password failed:\n{proc.stdout}{proc.stderr}")
 
     # -- lifecycle -----------------------------------------------------------------------
     def status(self) -> Status:
         state = self._read_state()
-        if state and _pid_alive(state["pid"]) and _port_open(state["port"]):
-            return Status(True, f"bolt://127.0.0.1:{state['port']}", state["pid"], self.home)
+        if state and state[0] is not None and _pid_alive(state[0]) and port_open(state[1]):
+            return Status(True, f"bolt://127.0.0.1:{state[1]}", state[0], self.home)
         return Status(False, None, None, self.home)
 
     def credentials(self) -> Credentials:
@@ -267,17 +283,47 @@ class ManagedInstance:
             raise InstanceError(f"the managed Neo4j in {self.home} is not running")
         return Credentials(status.uri, USER, self.password())
 
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        # One start at a time per home: `serve`'s watchdog, `db start` and the tests may race.
+        self.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(self.home / ".lock", os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
+    def _port(self) -> int:
+        """The recorded port when it is free, else a new one (the server follows the move)."""
+        state = self._read_state()
+        if state is not None and port_free(state[1]):
+            return state[1]
+        return free_port()
+
     def start(self, timeout: float = 180.0) -> Credentials:
         """Starts the server unless it already runs; returns how to connect. Idempotent."""
         if self.status().running:
             return self.credentials()
+        with self._locked():
+            if self.status().running:  # another process started it while this one waited
+                return self.credentials()
+            return self._start(timeout)
+
+    def _start(self, timeout: float) -> Credentials:
         dist = ensure_distribution()
-        port = _free_port()
+        make_private(self.home)
+        port = self._port()
         conf_dir = self._write_config(port)
         self._ensure_password(dist, conf_dir)
-        (self.home / "logs").mkdir(parents=True, exist_ok=True)
+        (self.home / "logs").mkdir(mode=0o700, parents=True, exist_ok=True)
         log_from = self._user_log_size()
-        console = (self.home / "logs" / "console.log").open("ab")
+        for pid in [pid for pid, old in _started.items() if old.poll() is not None]:
+            del _started[pid]  # servers of this interpreter that died since: reaped now
+        console_fd = os.open(
+            self.home / "logs" / "console.log", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600
+        )
+        console = os.fdopen(console_fd, "ab")
         proc = subprocess.Popen(  # noqa: S603
             self.server_command(dist, conf_dir),
             stdout=console,
@@ -285,10 +331,11 @@ class ManagedInstance:
             stdin=subprocess.DEVNULL,
             start_new_session=True,  # survives the CLI that started it, like a daemon
             cwd=self.home,
+            umask=0o077,  # store files, logs and whatever Neo4j writes: the owner's only
         )
         console.close()
         _started[proc.pid] = proc
-        self._state_file.write_text(json.dumps({"pid": proc.pid, "port": port}))
+        self._write_state(proc.pid, port)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if proc.poll() is not None:
@@ -296,7 +343,7 @@ class ManagedInstance:
                 raise InstanceError(
                     f"Neo4j exited with code {proc.returncode}; see {self.home / 'logs'}"
                 )
-            if _port_open(port) and self._started_since(log_from):
+            if port_open(port) and self._started_since(log_from):
                 return self.credentials()
             time.sleep(0.3)
         raise InstanceError(f"Neo4j did not open Bolt on port {port} within {timeout:.0f} s")
@@ -334,10 +381,13 @@ class ManagedInstance:
     def stop(self, timeout: float = 60.0) -> bool:
         """Stops the server if it runs; returns whether it was running."""
         state = self._read_state()
-        if not state or not _pid_alive(state["pid"]):
-            self._state_file.unlink(missing_ok=True)
+        if state is None:
             return False
-        pid = state["pid"]
+        pid, port = state
+        # The port stays recorded, so the next start listens where clients look for it.
+        self._write_state(None, port)
+        if pid is None or not _pid_alive(pid):
+            return False
         os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and _pid_alive(pid):
@@ -347,5 +397,4 @@ class ManagedInstance:
         started = _started.pop(pid, None)
         if started is not None:
             started.wait(timeout)
-        self._state_file.unlink(missing_ok=True)
         return True

@@ -7,8 +7,10 @@ Host and CORS origins are allow-listed, and each operation leaves a line in the 
 GraphiQL page, its assets, /healthz and /readyz stay open.
 
 The app keeps running when Neo4j is away: /readyz answers 503 and GraphQL answers with code
-SERVICE_UNAVAILABLE until the driver reconnects by itself. Constraints are applied at start-up, or
-as soon as Neo4j is reachable when it was not.
+SERVICE_UNAVAILABLE until the driver reconnects by itself (to a new address, when `locate` says
+the managed Neo4j moved). Constraints are applied at start-up, or as soon as Neo4j is reachable
+when it was not. /readyz says "loading" (503) until `on_ready` finished and while `loading()`
+is true: `serve --demo` imports the demo county then.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import asyncio
 import contextlib
 import logging
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -174,17 +176,23 @@ class TowngraphGraphQL(OfflineGraphQL[Context, None]):
         return result_response(result, media)
 
 
+# The longest wait between two attempts at the constraints: short, so that /readyz turns 200
+# within seconds of Neo4j coming up, whenever that is.
+SCHEMA_RETRY_MAX_S = 2.0
+
+
 async def _apply_schema_when_reachable(graph: Graph, ready: asyncio.Event) -> None:
-    delay = 1.0
+    delay = 0.5
     while True:
         try:
             await apply_schema(graph)
             ready.set()
             return
         except Exception as exc:  # keep serving whatever went wrong; retried below
-            log.warning("Neo4j not ready for constraints yet (%s); retrying in %.0f s", exc, delay)
+            log.warning("Neo4j not ready for constraints yet (%s); retrying in %.1f s", exc, delay)
+            await graph.follow()
             await asyncio.sleep(delay)
-            delay = min(delay * 2, 30.0)
+            delay = min(delay * 2, SCHEMA_RETRY_MAX_S)
 
 
 def create_app(
@@ -196,16 +204,20 @@ def create_app(
     graph: Graph | None = None,
     bound_host: str = "127.0.0.1",
     graphiql_headers: str | None = None,
+    locate: Callable[[], str | None] | None = None,
+    loading: Callable[[], bool] | None = None,
 ) -> Starlette:
-    """The ASGI app. `on_ready(graph)` (optional, async) runs once constraints are in place —
-    `serve --demo` loads the demo county there. Tests pass a connected `graph` to share one.
-    `bound_host` joins the default allowed hosts; `graphiql_headers` pre-fills the IDE's headers
-    editor (`serve --demo` puts a local ADMIN token there)."""
+    """The ASGI app. `on_ready(graph)` (optional, async) runs once constraints are in place;
+    /readyz says "loading" until it returned, and while `loading()` (optional) is true. Tests
+    pass a connected `graph` to share one. `bound_host` joins the default allowed hosts;
+    `graphiql_headers` pre-fills the IDE's headers editor (`serve --demo` puts a local ADMIN
+    token there); `locate` tells where the managed Neo4j listens now (see Graph.follow)."""
     settings = settings or Settings()
-    graph = graph or Graph.connect(neo4j)
+    graph = graph or Graph.connect(neo4j, locate=locate)
     auth = Authenticator(settings, graph)
     audit = AuditLog(settings.audit_path())
     schema_ready = asyncio.Event()
+    loaded = asyncio.Event()
     rules = Rules(
         max_active_mentees=settings.towngraph_max_active_mentees,
         response_minutes=settings.response_minutes(),
@@ -234,9 +246,11 @@ def create_app(
         return PlainTextResponse("ok")
 
     async def readyz(_: Request) -> Response:
-        if await graph.ping() and schema_ready.is_set():
-            return JSONResponse({"status": "ready"})
-        return JSONResponse({"status": "neo4j unavailable"}, status_code=503)
+        if not await graph.ping():
+            return JSONResponse({"status": "neo4j unavailable"}, status_code=503)
+        if not (schema_ready.is_set() and loaded.is_set()) or (loading is not None and loading()):
+            return JSONResponse({"status": "loading"}, status_code=503)
+        return JSONResponse({"status": "ready"})
 
     async def root(_: Request) -> Response:
         return RedirectResponse("/graphql")
@@ -245,8 +259,13 @@ def create_app(
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         async def start() -> None:
             await _apply_schema_when_reachable(graph, schema_ready)
-            if on_ready is not None:
-                await on_ready(graph)
+            try:
+                if on_ready is not None:
+                    await on_ready(graph)
+            except Exception:  # the server still serves what is there; the log says what failed
+                log.exception("the start-up task failed")
+            finally:
+                loaded.set()
 
         task = asyncio.create_task(start())
         try:

@@ -31,6 +31,10 @@ class AuditLog:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
+        # Who asked for what is the owner's to read: a log an older version left 0644 is
+        # tightened (new ones are created 0600 below).
+        if path.exists() and path.stat().st_mode & 0o077:
+            path.chmod(0o600)
 
     def write(self, entry: dict[str, Any]) -> None:
         # Opened, appended and closed per line: nothing stays open when an app is dropped

@@ -49,7 +49,7 @@ def generated_secret(home: Path) -> str:
     """The secret in `home/jwt-secret`, made (mode 0600) on first use."""
     path = home / SECRET_FILE
     if not path.exists():
-        home.mkdir(parents=True, exist_ok=True)
+        home.mkdir(mode=0o700, parents=True, exist_ok=True)
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:  # another process made it first: use theirs

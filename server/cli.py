@@ -1,4 +1,4 @@
-"""The `towngraph` command: db start|stop|status|run, import, seed, serve, token, audit,
+"""The `towngraph` command: db start|stop|status|run, import, seed, serve, stop, token, audit,
 export-schema.
 
 Every command that needs the database starts the managed Neo4j when `NEO4J_URI` is unset. The
@@ -22,7 +22,6 @@ from typing import Any
 
 from graph.db import Graph, Neo4jConfig
 from graph.importing import ImportReport, import_document, parse_json
-from graph.place import is_empty
 from graph.setup import apply_schema
 from importing.files import UnreadableFile, read_text
 from managed import foreground
@@ -31,6 +30,7 @@ from model.access import Role, cli_caller
 from schema.root import build_schema
 from server import audit
 from server.auth import TokenVerifier, parse_ttl
+from server.serve import cmd_serve, cmd_stop
 from server.settings import Settings
 
 
@@ -64,7 +64,7 @@ def _print_report(report: ImportReport, seconds: float) -> int:
     return 0
 
 
-async def _with_graph(config: Neo4jConfig, work: Callable[[Graph], Any]) -> Any:
+async def with_graph(config: Neo4jConfig, work: Callable[[Graph], Any]) -> Any:
     graph = Graph.connect(config)
     try:
         await apply_schema(graph)
@@ -103,7 +103,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 1
     started = time.perf_counter()
     report = asyncio.run(
-        _with_graph(
+        with_graph(
             Settings().neo4j(),
             lambda g: import_document(
                 g, document, dry_run=args.dry_run, progress=_say, actor=cli_actor()
@@ -127,56 +127,12 @@ def cmd_seed(args: argparse.Namespace) -> int:
         return 0
     started = time.perf_counter()
     report = asyncio.run(
-        _with_graph(
+        with_graph(
             Settings().neo4j(),
             lambda g: import_document(g, document, progress=_say, actor=cli_actor()),
         )
     )
     return _print_report(report, time.perf_counter() - started)
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
-    from server.app import create_app
-
-    settings = Settings()
-    config = settings.neo4j()
-    url = f"http://{args.host}:{args.port}/graphql"
-    # `--demo` on a loopback address: a local ADMIN token, printed and pre-filled in GraphiQL
-    # (never on a host others can reach: the IDE page itself is open to anyone who can load it).
-    local = args.demo and args.host in {"127.0.0.1", "localhost", "::1"}
-    demo_token = ""
-    headers = None
-    if local:
-        try:
-            demo_token = TokenVerifier(settings).mint(cli_actor(), Role.ADMIN, name="本机管理员")
-        except ValueError:
-            demo_token = ""
-        if demo_token:
-            headers = json.dumps({"Authorization": f"Bearer {demo_token}"})
-
-    async def load_demo(graph: Graph) -> None:
-        if args.demo and await is_empty(graph):
-            _say("towngraph: loading the demo county (seed scale 1)…")
-            report = await import_document(
-                graph, seed_document(1, 42), progress=_say, actor=cli_actor()
-            )
-            _say(
-                "towngraph: demo county loaded"
-                if report.ok
-                else f"demo failed: {report.problems[:5]}"
-            )
-        if demo_token:
-            _say(f"towngraph: ready on {url}")
-            _say(f"towngraph: local ADMIN token (8 h; pre-filled in GraphiQL):\n{demo_token}")
-
-    app = create_app(
-        config, settings, on_ready=load_demo, bound_host=args.host, graphiql_headers=headers
-    )
-    _say(f"towngraph: GraphQL and GraphiQL on {url}")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
-    return 0
 
 
 def cmd_token(args: argparse.Namespace) -> int:
@@ -242,8 +198,14 @@ def main(argv: list[str] | None = None) -> int:
     serve = sub.add_parser("serve", help="run the GraphQL server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--workers", type=int, default=1, help="processes answering requests (default 1)"
+    )
     serve.add_argument("--demo", action="store_true", help="load the demo county when empty")
     serve.set_defaults(func=cmd_serve)
+
+    stop = sub.add_parser("stop", help="stop `serve` and the managed Neo4j")
+    stop.set_defaults(func=cmd_stop)
 
     tok = sub.add_parser("token", help="print a token signed with the configured secret")
     tok.add_argument("--sub", required=True, help="who: recorded as the actor of every change")

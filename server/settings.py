@@ -1,13 +1,16 @@
 """Settings from the environment (pydantic-settings); one object read at start-up.
 
 Neo4j: with `NEO4J_URI` set every command uses that server (`bolt://` or `neo4j://`), else the
-managed instance in `TOWNGRAPH_NEO4J_HOME` is started on demand. Reading settings never starts
+managed instance in `TOWNGRAPH_NEO4J_HOME` is started on demand. The password of an external
+server comes from `NEO4J_PASSWORD_FILE` (read at start, so it stays off the environment) or
+`NEO4J_PASSWORD`. Reading settings never starts
 anything: files they imply (the generated JWT secret, the audit log) live in the Neo4j home folder
 and are made by the code that uses them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import Field
@@ -25,6 +28,8 @@ class Settings(BaseSettings):
     neo4j_uri: str | None = Field(default=None, description="external Neo4j; unset = managed")
     neo4j_user: str = "neo4j"
     neo4j_password: str | None = None
+    # A file holding the password (a mounted secret); read instead of NEO4J_PASSWORD when set.
+    neo4j_password_file: Path | None = None
     neo4j_database: str | None = None
 
     # GraphQL protections (a clerk's front end never needs more; a runaway query is refused).
@@ -72,13 +77,33 @@ class Settings(BaseSettings):
     def response_minutes(self) -> dict[str, int]:
         return parse_standards(self.towngraph_response_standards)
 
+    def external_password(self) -> str:
+        """The password of the external Neo4j: NEO4J_PASSWORD_FILE's first line, else
+        NEO4J_PASSWORD, else empty."""
+        if self.neo4j_password_file is not None:
+            try:
+                text = self.neo4j_password_file.read_text(encoding="utf-8")
+            except OSError as exc:
+                raise ValueError(
+                    f"NEO4J_PASSWORD_FILE {self.neo4j_password_file} cannot be read: {exc.strerror}"
+                ) from exc
+            return text.splitlines()[0].strip() if text.strip() else ""
+        return self.neo4j_password or ""
+
+    def neo4j_locator(self) -> Callable[[], str | None] | None:
+        """Where the managed Neo4j listens now (its instance.json), for a server to follow it
+        when a restart moved it to another port; None for an external Neo4j."""
+        if self.neo4j_uri:
+            return None
+        return ManagedInstance().recorded_uri
+
     def neo4j(self, start_managed: bool = True) -> Neo4jConfig:
         """How to reach Neo4j; starts the managed instance when no external one is configured."""
         if self.neo4j_uri:
             return Neo4jConfig(
                 uri=self.neo4j_uri,
                 user=self.neo4j_user,
-                password=self.neo4j_password or "",
+                password=self.external_password(),
                 database=self.neo4j_database,
                 query_timeout=self.towngraph_query_timeout_s,
             )

@@ -104,3 +104,21 @@ def test_credentials_of_a_stopped_instance_are_refused_with_the_reason(tmp_path:
     with pytest.raises(InstanceError, match="is not running"):
         instance.credentials()
     assert not (tmp_path / "empty").exists()
+
+
+def test_the_password_of_an_external_neo4j_can_come_from_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given NEO4J_PASSWORD_FILE naming a mounted secret, and a stale NEO4J_PASSWORD
+    secret = tmp_path / "neo4j-password"
+    secret.write_text("from-the-file\n")
+    monkeypatch.setenv("TOWNGRAPH_NEO4J_HOME", str(tmp_path / "nowhere"))
+    monkeypatch.setenv("NEO4J_URI", "bolt://db.example:7687")
+    monkeypatch.setenv("NEO4J_PASSWORD", "stale")
+    monkeypatch.setenv("NEO4J_PASSWORD_FILE", str(secret))
+    # when the connection is asked for / then the file's first line is the password
+    assert Settings().neo4j().password == "from-the-file"
+    # and a file that cannot be read is refused with its name
+    monkeypatch.setenv("NEO4J_PASSWORD_FILE", str(tmp_path / "missing"))
+    with pytest.raises(ValueError, match=r"NEO4J_PASSWORD_FILE .*missing cannot be read"):
+        Settings().neo4j()

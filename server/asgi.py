@@ -1,0 +1,52 @@
+"""The importable app: `uvicorn server.asgi:app_factory --factory`, and every worker of
+`towngraph serve --workers N`.
+
+Each call builds a whole app (its own driver) from `Settings` in the environment. What `serve`
+decided once for all its workers (the bound host, the IDE's pre-filled headers, the file whose
+presence means the demo county is still being imported) arrives as JSON in
+`TOWNGRAPH_SERVE_OPTIONS`; without it the app has the defaults of `create_app`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from starlette.applications import Starlette
+
+from server.app import create_app
+from server.settings import Settings
+
+OPTIONS_ENV = "TOWNGRAPH_SERVE_OPTIONS"
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    bound_host: str = "127.0.0.1"
+    graphiql_headers: str | None = None
+    loading_file: str | None = None
+
+    def to_env(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_env(cls) -> ServeOptions:
+        raw = os.environ.get(OPTIONS_ENV)
+        return cls(**json.loads(raw)) if raw else cls()
+
+
+def app_factory() -> Starlette:
+    """The app of the settings in the environment; starts the managed Neo4j if it is not up."""
+    settings = Settings()
+    options = ServeOptions.from_env()
+    flag = Path(options.loading_file) if options.loading_file else None
+    return create_app(
+        settings.neo4j(),
+        settings,
+        bound_host=options.bound_host,
+        graphiql_headers=options.graphiql_headers,
+        locate=settings.neo4j_locator(),
+        loading=(lambda: flag.exists()) if flag is not None else None,
+    )
