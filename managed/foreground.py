@@ -10,7 +10,6 @@ so that a unit ordered after it (the API) starts only then.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 import socket
@@ -19,13 +18,9 @@ import sys
 import time
 from types import FrameType
 
-from managed.instance import (
-    InstanceError,
-    ManagedInstance,
-    _free_port,
-    _port_open,
-    ensure_distribution,
-)
+from managed.files import make_private
+from managed.instance import InstanceError, ManagedInstance, ensure_distribution
+from managed.ports import port_open
 
 # Exit codes of a JVM ended by SIGTERM or SIGINT (128 + signal), and Popen's negative form: a stop
 # that was asked for (`systemctl stop`, `towngraph db stop`, Ctrl-C), not a failure to restart.
@@ -58,10 +53,11 @@ def run(instance: ManagedInstance, poll: float = 0.3) -> int:
             "stop it first (towngraph db stop)"
         )
     dist = ensure_distribution()
-    port = _free_port()
+    make_private(instance.home)
+    port = instance._port()  # the port of the last run when it is free, as `db start` does
     conf_dir = instance._write_config(port)
     instance._ensure_password(dist, conf_dir)
-    (instance.home / "logs").mkdir(parents=True, exist_ok=True)
+    (instance.home / "logs").mkdir(mode=0o700, parents=True, exist_ok=True)
     log_from = instance._user_log_size()
     proc = subprocess.Popen(  # noqa: S603 — java with arguments of our own making
         instance.server_command(dist, conf_dir),
@@ -69,9 +65,9 @@ def run(instance: ManagedInstance, poll: float = 0.3) -> int:
         # Its own session: a Ctrl-C in the terminal reaches this process, which passes it on once.
         start_new_session=True,
         cwd=instance.home,
+        umask=0o077,  # store files and logs: the owner's only
     )
-    state = json.dumps({"pid": proc.pid, "port": port})
-    instance._state_file.write_text(state)
+    instance._write_state(proc.pid, port)
 
     def forward(signum: int, _: FrameType | None) -> None:
         with contextlib.suppress(ProcessLookupError):
@@ -80,7 +76,7 @@ def run(instance: ManagedInstance, poll: float = 0.3) -> int:
     previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         while proc.poll() is None:
-            if _port_open(port) and instance._started_since(log_from):
+            if port_open(port) and instance._started_since(log_from):
                 notify(f"READY=1\nSTATUS=Bolt on 127.0.0.1:{port}")
                 _say(f"Neo4j ready on bolt://127.0.0.1:{port} (pid {proc.pid})")
                 break
