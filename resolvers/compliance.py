@@ -200,10 +200,10 @@ async def record_reminder_batch(
     at = dt.datetime.now(dt.UTC)
 
     async def work(tx: Tx) -> Record:
+        # A reminder is the business of the townships it is about (a county clerk's all of them).
         await access.require(
             tx,
             ctx,
-            counties=[("countyId", county_id)],
             townships=[(f"items[{i}].townshipId", t) for i, (_, t, _) in enumerate(items)],
         )
         for i, (department_id, township_id, _) in enumerate(items):
