@@ -72,8 +72,9 @@ def add_years(day: dt.date, years: int) -> dt.date:
 
 
 def stay_allowed_from(since: dt.date) -> dt.date:
-    """The first day a dispatch starting on `since` may end without breaking the STAY rule."""
-    return add_years(since, STAY_MIN_YEARS)
+    """The first day a dispatch starting on `since` may end (its last day, inclusive) without
+    breaking the STAY rule: from 2024-03-01, on 2026-02-28."""
+    return add_years(since, STAY_MIN_YEARS) - dt.timedelta(days=1)
 
 
 def stay_breach(since: dt.date, until: dt.date | None) -> dt.date | None:

@@ -181,7 +181,7 @@ class ComplianceLine:
         )
 
 
-@strawberry.type
+@strawberry.type(description="How many lines of one rule the report holds, of each kind.")
 class RuleCount:
     rule: ComplianceRule
     breaches: int
@@ -218,7 +218,7 @@ class QuotaPayload:
     law_enforcement_share: float | None
 
 
-@strawberry.input
+@strawberry.input(description="A department reminded, with its township and shortfall.")
 class ReminderItemInput:
     department_id: strawberry.ID
     township_id: strawberry.ID

@@ -83,7 +83,7 @@ async def test_ending_a_dispatch_before_two_years_is_refused_with_the_date_it_is
     code, message = only_error(body)
     assert code == "BAD_USER_INPUT"
     assert message.startswith("until: STAY rule")
-    assert "allowed from 2026-03-01" in message
+    assert "allowed from 2026-02-28" in message
     result = await report(gql, doc, asOf="2025-01-01")
     assert lines(result, "STAY") == []
 
@@ -110,7 +110,7 @@ async def test_an_early_end_with_an_override_is_recorded_and_reported(
     result = await report(gql, doc, asOf="2025-01-01")
     assert [(x["person"]["id"], x["overridden"], x["overrideReason"], x["allowedFrom"],
              x["department"]["id"]) for x in lines(result, "STAY")] == [
-        (doc.id("A"), True, "病休调回", "2026-03-01", doc.id("D"))
+        (doc.id("A"), True, "病休调回", "2026-02-28", doc.id("D"))
     ]  # fmt: skip
     assert counts(result, "STAY") == (0, 1)
 
