@@ -4,9 +4,9 @@ mutations and the importer apply to facts read from the graph.
 
 - STAY: a dispatched cadre stays at least STAY_MIN_YEARS years in the same township; ending a
   dispatch earlier needs an override with a reason.
-- ADJUSTMENT: a department changes its dispatched staff of a township (starts and ends of its
-  dispatches) on at most ADJUSTMENTS_PER_YEAR date per calendar year; another date needs an
-  override with a reason.
+- ADJUSTMENT: a department changes its dispatched staff of a township (its dispatches' starts,
+  and the day after their ends) on at most ADJUSTMENTS_PER_YEAR date per calendar year; another
+  date needs an override with a reason.
 - LIAISON: one active LIAISON service per village; no override (end or replace the first).
 - SPECIALTY: dispatched staff holding a township post, or assigned to a task, whose required
   skills they lack (专业人做专业事); flagged in the report only.
@@ -89,6 +89,12 @@ def adjustment_breach(used: Iterable[dt.date], day: dt.date) -> dt.date | None:
     dispatches to the township (other than the change being judged)."""
     dates = sorted({d for d in used if d.year == day.year and d != day})
     return dates[0] if len(dates) >= ADJUSTMENTS_PER_YEAR else None
+
+
+def change_day_of_end(until: dt.date) -> dt.date:
+    """The day a dispatch ending on `until` (its last day) changes the township's staff: the day
+    after, when a successor dispatched on the department's one adjustment date takes over."""
+    return until + dt.timedelta(days=1)
 
 
 def next_adjustment_day(day: dt.date) -> dt.date:

@@ -38,7 +38,7 @@ from typing import Any
 from graph import appointment
 from graph.appointment import Stamp
 from graph.db import Record, Tx
-from model.compliance import Override
+from model.compliance import Override, change_day_of_end
 from model.mentoring import MIN_MENTOR_LEVEL
 from model.people import RESIDENTIAL_ROLES
 from model.skills import untyped_level_problem
@@ -274,7 +274,7 @@ async def end_dispatch(
             departments=_county_departments(facts["departments"]),
             township_id=township_id,
             township=where,
-            day=until,
+            day=change_day_of_end(until),
             override=reason,
         )
         return await appointment.end_dispatch(

@@ -149,6 +149,8 @@ class Histories(CountyBase):
             dept = f"{self.cid}-D-{tmpl.code}"
             for t in self.townships:
                 actual = now.get((dept, t.id), 0)
+                if not actual:
+                    continue  # no office of the department in that township
                 for year in (ANCHOR.year - 1, ANCHOR.year):
                     quota = max(1, actual + aside.choice((-1, 0, 0, 1, 1, 2)))
                     rec: dict[str, Any] = {"department": dept, "township": t.id, "year": year,

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from graph.compliance import IMPORT_CHECKS, import_check_rows
-from model.compliance import Breach, Rule, adjustment_is_extra, stay_breach
+from model.compliance import Breach, Rule, adjustment_is_extra, change_day_of_end, stay_breach
 
 Key = tuple[Any, ...]
 
@@ -65,15 +65,16 @@ def _judge_row(section: str, path: str, f: dict[str, Any], max_mentees: int) -> 
             )
         if f["department"] is None:
             return
+        end = None if f["until"] is None else change_day_of_end(f["until"])
         for day, override, which in ((f["since"], f["startOverride"], "start"),
-                                     (f["until"], f["endOverride"], "end")):  # fmt: skip
+                                     (end, f["endOverride"], "end")):  # fmt: skip
             if day is not None and not override and adjustment_is_extra(f["dates"], day):
                 yield Breach(
                     Rule.ADJUSTMENT,
                     path,
-                    f"{which} on {day} is a further adjustment date of department "
-                    f"{f['department']} in township {f['township']} in {day.year} (at most one "
-                    f"a year); no {which}Override given",
+                    f"the {which} changing the staff on {day} is a further adjustment date "
+                    f"of department {f['department']} in township {f['township']} in "
+                    f"{day.year} (at most one a year); no {which}Override given",
                 )
     elif section == "services" and f["earlier"] > 0:
         yield Breach(

@@ -1,6 +1,7 @@
 // complianceReport, ADJUSTMENT rule: per county department, township and year, the starts and
-// ends of its dispatches on a date beyond the first `adjustments` dates of that year (on or
-// before asOf); with the start's or end's override recorded, an override.
+// ends of its dispatches (an end changes the staff on the day after its last) on a date beyond
+// the first `adjustments` dates of that year (on or before asOf); with the start's or end's
+// override recorded, an override.
 // Computed from the graph itself, so rows imported as history are reported like any other. One
 // query per rule: one query of all four took half a minute to plan on a cold server.
 // Parameters: countyId (string), asOf (date), year (integer|null: only the lines dated in that
@@ -17,7 +18,7 @@ CALL (c) {
         (t:Township)-[:IN]->(c)
   WHERE @place_of_unit(t)
   UNWIND [{day: r.since, override: r.startOverride, kind: 'START'},
-          {day: r.until, override: r.endOverride, kind: 'END'}] AS e
+          {day: r.until + duration({days: 1}), override: r.endOverride, kind: 'END'}] AS e
   WITH d, t, p, r, e
   WHERE e.day IS NOT NULL AND e.day <= $asOf AND ($year IS NULL OR e.day.year = $year)
   WITH d, t, e.day.year AS y, collect({p: p, r: r, e: e}) AS events
