@@ -22,6 +22,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from bench import compliance as compliance_bench
 from bench.database import BenchError
 from graph.db import Graph, Record, Tx
 from resolvers import emergency, need_match
@@ -139,10 +140,14 @@ class Workload:
             return int(value["totalCount"])
         if self.name == "needMatches":
             return len(value["needs"])
+        if self.name in compliance_bench.CALLS:
+            return len(value["lines"])
         return len(value)
 
     def size_of_raw(self, answers: list[list[Record]]) -> int:
         """The same count from the rows of each query of a case (the first one holds it)."""
+        if self.name in compliance_bench.CALLS:
+            return compliance_bench.size_of_raw(answers)
         row = answers[0][0]
         if self.name == "peopleWhoServed":
             return len(row["matches"])
@@ -229,6 +234,8 @@ async def _resolve(field: str, variables: dict[str, Any], ctx: Context) -> None:
             as_of=_date(v.get("asOf")),
             first=v.get("first", emergency.DEFAULT_FIRST),
         )
+    elif field in compliance_bench.CALLS:
+        await compliance_bench.resolve(field, v, ctx)
     else:
         raise BenchError(f"no resolver known for {field}")
 
@@ -239,7 +246,7 @@ CAPTURE_CONCURRENCY = 4
 
 # How many queries each resolver may send: needMatches adds the county-wide one only when some
 # need of the township cannot be met.
-MAX_CALLS = {"needMatches": 2}
+MAX_CALLS = {"needMatches": 2, **compliance_bench.CALLS}
 
 
 async def _capture(graph: Graph, field: str, variables: dict[str, Any], rules: Rules) -> list[Call]:
@@ -273,6 +280,7 @@ class _Seeded:
         self.servers = dict(sorted(servers.items()))
         self.served_villages = list(self.servers)
         self.townships = sorted(t["id"] for t in document["townships"])
+        self.counties = sorted(c["id"] for c in document["counties"])
         self.all_skills = sorted(self.broader)
         # Young staff (≤ 35 at the seed's "now"): the people a mentor is sought for.
         self.young = sorted(
@@ -373,6 +381,10 @@ def _roster_args(rng: random.Random, seeded: _Seeded) -> dict[str, Any]:
     }
 
 
+def _county_args(rng: random.Random, seeded: _Seeded) -> dict[str, Any]:
+    return compliance_bench.county_args(rng, seeded.counties)
+
+
 Sampler = Callable[[random.Random, _Seeded], dict[str, Any]]
 
 
@@ -401,6 +413,8 @@ async def build(
         ("talentPool", TALENT_POOL, _talent_args),
         ("needMatches", NEED_MATCHES, _need_args),
         ("emergencyRoster", EMERGENCY_ROSTER, _roster_args),
+        ("dispatchCompliance", compliance_bench.DISPATCH_COMPLIANCE, _county_args),
+        ("complianceReport", compliance_bench.COMPLIANCE_REPORT, _county_args),
     )
     slots = asyncio.Semaphore(CAPTURE_CONCURRENCY)
 

@@ -109,10 +109,35 @@ async def dispatch_facts(tx: Tx, *, person_id: str, township_id: str, since: dt.
 
 
 async def start_dispatch(
-    tx: Tx, *, person_id: str, township_id: str, since: dt.date, stamp: Stamp
+    tx: Tx,
+    *,
+    person_id: str,
+    township_id: str,
+    since: dt.date,
+    stamp: Stamp,
+    override: str | None = None,
 ) -> Record:
     params = {"personId": person_id, "townshipId": township_id, "since": since}
-    return await _one(tx, "appointment/dispatch_start", {**params, **stamp.params()})
+    return await _one(
+        tx, "appointment/dispatch_start", {**params, **stamp.params(), "override": override}
+    )
+
+
+async def end_dispatch(
+    tx: Tx,
+    *,
+    person_id: str,
+    township_id: str,
+    since: dt.date,
+    until: dt.date,
+    stamp: Stamp,
+    override: str | None = None,
+) -> Record:
+    """Ends the ongoing dispatch; `override` is the reason recorded when a rule was overridden."""
+    params = {"personId": person_id, "townshipId": township_id, "since": since, "until": until}
+    return await _one(
+        tx, "appointment/dispatch_end", {**params, **stamp.params(), "override": override}
+    )
 
 
 # --- trainings at township posts (TRAINED_AT, 到岗实训) -------------------------------------------

@@ -26,6 +26,8 @@ from importing.fields import (
     count,
     enum,
     ident,
+    is_int,
+    is_number,
     iso_date,
     level,
     list_of,
@@ -45,7 +47,7 @@ from model.storable import printable
 
 SECTIONS: tuple[str, ...] = (
     "counties", "townships", "villages", "departments", "skills", "people", "posts",
-    "postHolders", "services", "dispatches", "mentorships",
+    "postHolders", "services", "dispatches", "mentorships", "quotas",
     "needs", "teams", "teamMembers", "trainings", "tasks",
 )  # fmt: skip
 # The node sections and the kind of thing their ids name, as references and messages call it.
@@ -91,6 +93,15 @@ def parse_json(text: str) -> tuple[Any, list[Problem]]:
     except RecursionError:
         # The parser recurses per level; a roster is a few levels deep, so this is no roster.
         return None, [Problem("document", "JSON nested too deep (嵌套层数过多)")]
+
+
+def law_enforcement(value: Any, path: str, ctx: Ctx) -> Any:
+    """A quota's law-enforcement posts: a whole number (a count) or a share from 0 to 1."""
+    if (is_int(value) and value >= 0) or (is_number(value) and 0 <= value <= 1):
+        return value
+    return ctx.bad(
+        path, f"must be a count (a whole number) or a share from 0 to 1, got {show(value)}"
+    )
 
 
 # --- the sections -----------------------------------------------------------------------------
@@ -142,6 +153,12 @@ FIELDS: dict[str, Fields] = {
     },
     "dispatches": {
         "person": (ref("person"), True), "township": (ref("township"), True), **_SINCE_UNTIL,
+        # The reasons of overrides of the stay and adjustment rules, at its start and its end.
+        "startOverride": (text, False), "endOverride": (text, False),
+    },
+    "quotas": {
+        "department": (ref("department"), True), "township": (ref("township"), True),
+        "year": (year, True), "quota": (count, True), "lawEnforcement": (law_enforcement, False),
     },
     "mentorships": {"mentor": (ref("person"), True), "mentee": (ref("person"), True),
                     **_SINCE_UNTIL},
@@ -153,6 +170,7 @@ _EDGE_KEYS: dict[str, tuple[str, ...]] = {
     "services": ("person", "village", "since"),
     "dispatches": ("person", "township", "since"),
     "mentorships": ("mentor", "mentee", "since"),
+    "quotas": ("department", "township", "year"),
     **WORKFLOW_EDGE_KEYS,
 }
 _PARENTS = ("county", "township", "village")
@@ -177,6 +195,10 @@ def _check_row(section: str, path: str, row: dict[str, Any], ctx: Ctx) -> None:
                 f"{path}.joinedYear",
                 f"{joined} is less than {MIN_JOIN_AGE} years after birthYear {birth}",
             )
+    elif section == "quotas":
+        law: Any = row.get("lawEnforcement")
+        if _ok(law, row["quota"]) and is_int(law) and law > row["quota"]:
+            ctx.bad(f"{path}.lawEnforcement", f"{law} is more than the quota {row['quota']}")
     elif section == "mentorships" and _ok(row["mentor"]) and row["mentor"] == row["mentee"]:
         ctx.bad(path, "a person cannot mentor themselves")
     elif section in WORKFLOW_FIELDS:

@@ -14,7 +14,10 @@ The rules (the importer's, plus those of each kind of appointment):
   residential start is refused while another residential service of theirs is not ended before
   the new since (a LIAISON or TECHNICAL_SUPPORT service may run beside anything).
 - startDispatch (县属乡用): the person works in a COUNTY_DEPARTMENT; at most one dispatch at a time
-  (any dispatch not ended before since blocks a new one).
+  (any dispatch not ended before since blocks a new one); the ADJUSTMENT rule (resolvers/rules.py).
+- endDispatch: the STAY and ADJUSTMENT rules (resolvers/rules.py); an `override` with a reason
+  lets a change through and is recorded on the dispatch.
+- startService with role LIAISON: the LIAISON rule (one liaison cadre per village).
 - startTraining (到岗实训): the person works in a VILLAGE_COMMITTEE; the department is a
   TOWNSHIP_OFFICE or TOWNSHIP_INSTITUTION; no second training at the same department overlapping
   the new one (trainings at different departments may overlap).
@@ -35,10 +38,11 @@ from typing import Any
 from graph import appointment
 from graph.appointment import Stamp
 from graph.db import Record, Tx
+from model.compliance import Override, change_day_of_end
 from model.mentoring import MIN_MENTOR_LEVEL
 from model.people import RESIDENTIAL_ROLES
 from model.skills import untyped_level_problem
-from resolvers import access
+from resolvers import access, rules
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
 from resolvers.loaders import Batch
@@ -155,6 +159,8 @@ async def start_service(
                 f"{who} already has a service in {where} starting {since} ({same['role']}, "
                 f"{_span(same)})",
             )
+        if role == "LIAISON":
+            await rules.check_liaison(tx, village_id=village_id, where=where, since=since)
         if role in RESIDENTIAL_ROLES and facts["residential"]:
             other = facts["residential"][0]
             raise BadInput(
@@ -181,10 +187,19 @@ async def end_service(
 # --- dispatches to townships (县属乡用) -----------------------------------------------------------
 
 
+def _county_departments(departments: list[Record]) -> list[str]:
+    return [d["id"] for d in departments if d["kind"] == "COUNTY_DEPARTMENT"]
+
+
 async def start_dispatch(
-    ctx: Context, *, person_id: str, township_id: str, since: dt.date
+    ctx: Context,
+    *,
+    person_id: str,
+    township_id: str,
+    since: dt.date,
+    override: Override | None = None,
 ) -> Record:
-    stamp = _stamp(ctx)
+    stamp, reason = _stamp(ctx), rules.override_reason(override)
 
     async def work(tx: Tx) -> Record:
         await _require_at(tx, ctx, "townshipId", township_id, person_id)
@@ -209,25 +224,70 @@ async def start_dispatch(
                 f"{who} is already dispatched to {other['township']} ({_span(other)}), which "
                 f"overlaps a dispatch from {since}; one dispatch at a time: end that one first",
             )
+        await rules.check_adjustment(
+            tx,
+            field="since",
+            who=who,
+            departments=_county_departments(facts["departments"]),
+            township_id=township_id,
+            township=where,
+            day=since,
+            override=reason,
+        )
         return await appointment.start_dispatch(
-            tx, person_id=person_id, township_id=township_id, since=since, stamp=stamp
+            tx,
+            person_id=person_id,
+            township_id=township_id,
+            since=since,
+            stamp=stamp,
+            override=reason,
         )
 
     return await ctx.graph.transaction(work)
 
 
 async def end_dispatch(
-    ctx: Context, *, person_id: str, township_id: str, since: dt.date, until: dt.date
+    ctx: Context,
+    *,
+    person_id: str,
+    township_id: str,
+    since: dt.date,
+    until: dt.date,
+    override: Override | None = None,
 ) -> Record:
-    return await _end(
-        ctx,
-        appointment.DISPATCH,
-        person_id,
-        township_id,
-        since,
-        until,
-        "dispatch of {who} to {where}",
-    )
+    _check_period(since, until)
+    stamp, reason = _stamp(ctx), rules.override_reason(override)
+
+    async def work(tx: Tx) -> Record:
+        await _require_at(tx, ctx, "townshipId", township_id, person_id)
+        facts = await appointment.period_to_end(
+            tx, appointment.DISPATCH, person_id=person_id, target_id=township_id, since=since
+        )
+        who = _found(facts["person"], "personId", "person", person_id)["name"]
+        where = _found(facts["township"], "townshipId", "township", township_id)["name"]
+        _check_endable(facts["found"], f"dispatch of {who} to {where}", since)
+        rules.check_stay(who=who, township=where, since=since, until=until, override=reason)
+        await rules.check_adjustment(
+            tx,
+            field="until",
+            who=who,
+            departments=_county_departments(facts["departments"]),
+            township_id=township_id,
+            township=where,
+            day=change_day_of_end(until),
+            override=reason,
+        )
+        return await appointment.end_dispatch(
+            tx,
+            person_id=person_id,
+            township_id=township_id,
+            since=since,
+            until=until,
+            stamp=stamp,
+            override=reason,
+        )
+
+    return await ctx.graph.transaction(work)
 
 
 # --- trainings at township posts (到岗实训) -------------------------------------------------------

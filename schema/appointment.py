@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import strawberry
 
+from model.compliance import Override
 from resolvers import appointment
 from schema.common import Info
 from schema.enums import ServiceRole
@@ -45,6 +46,18 @@ class Training:
             since=row["since"],
             until=row.get("until"),
         )
+
+
+@strawberry.input(
+    description="An explicit exception to the stay (≥ 2 years in a township) or adjustment "
+    "(≤ 1 date a year per department and township) rule, recorded on the dispatch and listed "
+    "in complianceReport."
+)
+class OverrideInput:
+    reason: str = strawberry.field(description="Why the rule is set aside (at most 500 chars).")
+
+    def to_model(self) -> Override:
+        return Override(self.reason)
 
 
 @strawberry.type(description="A service started or ended, with who did it and when.")
@@ -209,7 +222,8 @@ class AppointmentMutation:
     @strawberry.mutation(
         description="Dispatches a county department's staff member to a township (县属乡用). "
         "Refused: a person not working in a COUNTY_DEPARTMENT; a second dispatch while another "
-        "is not ended before since."
+        "is not ended before since; a second adjustment date in the year of since for the "
+        "person's department and the township, unless `override` gives a reason."
     )
     async def start_dispatch(
         self,
@@ -227,15 +241,27 @@ class AppointmentMutation:
         since: Annotated[
             dt.date, strawberry.argument(description="开始日期 (first day of the dispatch)")
         ],
+        override: Annotated[
+            OverrideInput | None,
+            strawberry.argument(
+                description="越过规则的理由，记录在案 (override a compliance rule, with its reason)"
+            ),
+        ] = None,
     ) -> DispatchPayload:
         row = await appointment.start_dispatch(
-            info.context, person_id=str(person_id), township_id=str(township_id), since=since
+            info.context,
+            person_id=str(person_id),
+            township_id=str(township_id),
+            since=since,
+            override=override.to_model() if override else None,
         )
         return DispatchPayload.from_row(row)
 
     @strawberry.mutation(
         description="Ends the ongoing dispatch identified by person, township and since; "
-        "until (inclusive) must not be before since."
+        "until (inclusive) must not be before since. Refused, unless `override` gives a reason: "
+        "an end before two years in the township; a second adjustment date in the year of until "
+        "for the person's department and the township."
     )
     async def end_dispatch(
         self,
@@ -249,6 +275,12 @@ class AppointmentMutation:
             strawberry.argument(description="所结束派驻的开始日期 (since of the dispatch to end)"),
         ],
         until: Until,
+        override: Annotated[
+            OverrideInput | None,
+            strawberry.argument(
+                description="越过规则的理由，记录在案 (override a compliance rule, with its reason)"
+            ),
+        ] = None,
     ) -> DispatchPayload:
         row = await appointment.end_dispatch(
             info.context,
@@ -256,6 +288,7 @@ class AppointmentMutation:
             township_id=str(township_id),
             since=since,
             until=until,
+            override=override.to_model() if override else None,
         )
         return DispatchPayload.from_row(row)
 

@@ -31,6 +31,13 @@ class ImportProblem:
         return f"{self.path}: {self.message}"
 
 
+@strawberry.type(description="A row imported although it breaks a compliance rule.")
+class ImportBreach:
+    rule: str = strawberry.field(description="STAY, ADJUSTMENT, LIAISON or MENTEES.")
+    path: str = strawberry.field(description="Where in the document, e.g. `dispatches[3]`.")
+    message: str
+
+
 @strawberry.type(
     description="What an import did, or would do on a dry run. On any problem nothing is written."
 )
@@ -39,6 +46,10 @@ class ImportResult:
     dry_run: bool
     counts: list[SectionCount]
     problems: list[ImportProblem]
+    breaches: list[ImportBreach] = strawberry.field(
+        description="Rows written that break a compliance rule (stay, adjustment, liaison, "
+        "mentee limit): imported all the same, and listed here and in complianceReport."
+    )
     nodes_created: int
     relationships_created: int
     relationships_deleted: int
@@ -51,6 +62,10 @@ class ImportResult:
             dry_run=report.dry_run,
             counts=[SectionCount(section=k, count=v) for k, v in report.counts.items()],
             problems=[ImportProblem(path=p.path, message=p.message) for p in report.problems],
+            breaches=[
+                ImportBreach(rule=b.rule.value, path=b.path, message=b.message)
+                for b in report.breaches
+            ],
             nodes_created=report.nodes_created,
             relationships_created=report.relationships_created,
             relationships_deleted=report.relationships_deleted,

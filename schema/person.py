@@ -256,11 +256,21 @@ class Dispatch:
     township: Township
     since: dt.date
     until: dt.date | None
+    start_override: str | None = strawberry.field(
+        default=None, description="The reason recorded when its start overrode a rule."
+    )
+    end_override: str | None = strawberry.field(
+        default=None, description="The reason recorded when its end overrode a rule."
+    )
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Dispatch:
         return cls(
-            township=Township.from_row(row["township"]), since=row["since"], until=row.get("until")
+            township=Township.from_row(row["township"]),
+            since=row["since"],
+            until=row.get("until"),
+            start_override=row.get("startOverride"),
+            end_override=row.get("endOverride"),
         )
 
 

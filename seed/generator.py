@@ -26,7 +26,7 @@ from seed.workflows import Workflows
 # Section order of the document: referenced sections come before those that reference them.
 SECTIONS = (
     "counties", "townships", "villages", "departments", "skills", "people", "posts",
-    "postHolders", "services", "dispatches", "mentorships",
+    "postHolders", "services", "dispatches", "mentorships", "quotas",
     "needs", "teams", "teamMembers", "trainings", "tasks",
 )  # fmt: skip
 _FACTOR = {"EXTRA_LARGE": 1.4, "LARGE": 1.15, "ORDINARY": 1.0}  # staff and population

@@ -8,8 +8,11 @@ goes through the county's `rng`, in a fixed order.
 
 from __future__ import annotations
 
+import random
 from datetime import date
+from typing import Any
 
+from model.compliance import stay_allowed_from
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES, MIN_MENTOR_LEVEL, MIN_MENTOR_YEARS
 from seed import catalog
 from seed.base import (
@@ -23,6 +26,16 @@ from seed.base import (
     Village,
     pick_date,
 )
+
+# Why an early leave was let through (recorded as the dispatch's endOverride).
+_EARLY_LEAVE_REASONS = (
+    "借调上级机关，经组织部、编办和乡镇三方会审同意",
+    "病休，经组织部审核同意提前调回",
+    "提任乡科级副职，经组织部审核",
+    "派驻机构撤并，经编办审批",
+)
+# Departments whose dispatched posts are mostly law enforcement (执法人员下沉, seed 004).
+_LAW_ENFORCEMENT = frozenset({"SFJ", "SCJGJ", "ZHZFJ", "STHJ"})
 
 
 class Histories(CountyBase):
@@ -81,6 +94,9 @@ class Histories(CountyBase):
         """县属乡用: each dispatching department adjusts once a year on a fixed day; a cadre
         normally stays 2-5 years per township, a few leave early (the 2-year rule broken)."""
         rng = self.rng
+        # Overrides and quotas draw from a generator of their own, so that every other draw of
+        # the county (and so the rest of the demo data) is the same with or without them.
+        aside = random.Random(f"{self.cid}-compliance")
         by_dept: dict[str, list[Person]] = {}
         for p in self.county_staff:
             by_dept.setdefault(p.dept.code, []).append(p)
@@ -99,7 +115,12 @@ class Histories(CountyBase):
                     else:
                         until = date(since.year + rng.choice((2, 3, 3, 4, 5)), month, 1) - DAY
                     ongoing = until >= ANCHOR
-                    self.add("dispatches", person=p.id, township=t.id, since=since, until=until)
+                    rec = self.add(
+                        "dispatches", person=p.id, township=t.id, since=since, until=until
+                    )
+                    if until < stay_allowed_from(since) and not ongoing and aside.random() < 0.4:
+                        # Some early leaves went through the 组织部 review: an override.
+                        rec["endOverride"] = aside.choice(_EARLY_LEAVE_REASONS)
                     p.busy.append((since, OPEN_END if ongoing else until))
                     if ongoing:
                         self.dispatched.setdefault(t.id, []).append((p, since))
@@ -111,6 +132,32 @@ class Histories(CountyBase):
                     if ongoing or rng.random() < 0.15:  # some return to the department
                         break
                     since = date(until.year + (until.month >= month), month, 1)
+        self._quotas(aside)
+
+    def _quotas(self, aside: random.Random) -> None:
+        """员额 of each dispatching department per township, for the anchor's year and the year
+        before: about the staff dispatched there now, most a little above it (under quota, as in
+        seed 004: 597 quota, 566 actual), with the law-enforcement posts where they matter."""
+        now: dict[tuple[str, str], int] = {}
+        for tid, staff in self.dispatched.items():
+            for p, _ in staff:
+                key = (f"{self.cid}-D-{p.dept.code}", tid)
+                now[key] = now.get(key, 0) + 1
+        for tmpl in catalog.COUNTY_DEPARTMENTS:
+            if not tmpl.dispatch:
+                continue
+            dept = f"{self.cid}-D-{tmpl.code}"
+            for t in self.townships:
+                actual = now.get((dept, t.id), 0)
+                if not actual:
+                    continue  # no office of the department in that township
+                for year in (ANCHOR.year - 1, ANCHOR.year):
+                    quota = max(1, actual + aside.choice((-1, 0, 0, 1, 1, 2)))
+                    rec: dict[str, Any] = {"department": dept, "township": t.id, "year": year,
+                                           "quota": quota}  # fmt: skip
+                    if tmpl.code in _LAW_ENFORCEMENT:
+                        rec["lawEnforcement"] = round(quota * aside.uniform(0.6, 0.9))
+                    self.doc["quotas"].append(rec)
 
     def _liaisons_and_stationing(self) -> None:
         rng = self.rng

@@ -54,6 +54,8 @@ def _print_report(report: ImportReport, seconds: float) -> int:
     if not report.ok:
         print(f"{len(report.problems)} problem(s); nothing was written.")
         return 1
+    for breach in report.breaches:
+        print(f"{breach.rule} {breach.path}: {breach.message}")
     verb = "would import" if report.dry_run else "imported"
     print(f"{verb}: {counts} in {seconds:.1f} s")
     if not report.dry_run:

@@ -50,6 +50,10 @@ MATRIX: dict[str, tuple[str, set[str]]] = {
     "TaskAssignment.person": ("{ task(id: $K1) { assignments { person { @ } } } }",
                               {"A", "B", "Z"}),
     "TeamMember.person": ("{ team(id: $E) { members { person { @ } } } }", {"A", "B", "Z"}),
+    "QuotaLine.people": ('{ dispatchCompliance(countyId: $C, asOf: "2025-06-01") { lines '
+                         "{ people { @ } } } }", {"A"}),
+    "ComplianceLine.person": ('{ complianceReport(countyId: $C, asOf: "2025-06-01") { lines '
+                              "{ person { @ } } } }", {"A"}),
 }  # fmt: skip
 # Fields whose people come back from a write (covered by the write-scope tests).
 PAYLOADS = {"ServicePayload", "DispatchPayload", "TrainingPayload", "MentorshipPayload",
@@ -124,6 +128,13 @@ async def ground(graph: Graph, uid: str) -> Doc:
                    "assignments": [{"person": doc.id(k), "role": r, "since": "2025-07-02"}
                                    for k, r in roles]}],
     })  # fmt: skip
+    # A is dispatched to T against a quota of 2025, after an earlier dispatch of four months
+    # there (a breach of the two-year stay, for complianceReport).
+    doc.dispatch("A", "T", "2019-01-01", "2019-04-30")
+    doc.dispatch("A", "T", "2024-01-01")
+    doc.sections["quotas"] = [
+        {"department": doc.id("D"), "township": doc.id("T"), "year": 2025, "quota": 2}
+    ]
     await doc.load(graph)
     return doc
 
@@ -131,7 +142,7 @@ async def ground(graph: Graph, uid: str) -> Doc:
 def _variables(doc: Doc, query: str) -> tuple[str, dict[str, Any]]:
     """The query with its variables declared, and their values for this ground."""
     values: dict[str, Any] = {k: doc.id(k) for k in ("A", "Z", "D", "P", "V", "M", "M2", "K",
-                                                       "T", "K1", "E")}  # fmt: skip
+                                                       "T", "K1", "E", "C")}  # fmt: skip
     values |= {"q": doc.uid, "q4": "2026Q4"}
     used = {name: value for name, value in values.items() if re.search(rf"\${name}\b", query)}
     declared = ", ".join(f"${name}: {'String!' if name in ('q', 'q4') else 'ID!'}" for name in used)

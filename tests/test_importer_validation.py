@@ -32,7 +32,7 @@ def test_sections_are_in_dependency_order() -> None:
     # given / when the public section list / then nodes come before the links between them
     assert SECTIONS == (
         "counties", "townships", "villages", "departments", "skills", "people", "posts",
-        "postHolders", "services", "dispatches", "mentorships",
+        "postHolders", "services", "dispatches", "mentorships", "quotas",
         "needs", "teams", "teamMembers", "trainings", "tasks",
     )  # fmt: skip
 
@@ -116,8 +116,8 @@ def test_a_valid_document_has_no_problems_and_counts_its_rows() -> None:
          " joinedYear, department, politicalStatus, education, phone, skills"),
         ({"wards": []},
          "wards: unknown section; expected one of counties, townships, villages, departments,"
-         " skills, people, posts, postHolders, services, dispatches, mentorships, needs, teams,"
-         " teamMembers, trainings, tasks"),
+         " skills, people, posts, postHolders, services, dispatches, mentorships, quotas, needs,"
+         " teams, teamMembers, trainings, tasks"),
         ({"people": {"id": "P1"}}, "people: expected a list, got an object"),
         ({"people": ["P1"]}, "people[0]: expected an object, got 'P1'"),
         ([], "document: expected a JSON object with sections, got a list"),
@@ -153,8 +153,8 @@ def test_every_problem_is_reported_at_once() -> None:
     # then all of them come back, in document order after the unknown section
     assert found == [
         "extra: unknown section; expected one of counties, townships, villages, departments,"
-        " skills, people, posts, postHolders, services, dispatches, mentorships, needs, teams,"
-        " teamMembers, trainings, tasks",
+        " skills, people, posts, postHolders, services, dispatches, mentorships, quotas, needs,"
+        " teams, teamMembers, trainings, tasks",
         "townships[0].kind: unknown value 'CITY'; expected one of TOWN, TOWNSHIP, SUBDISTRICT",
         "townships[0].category: unknown value 'HUGE'; expected one of EXTRA_LARGE, LARGE, ORDINARY",
         "people[0].name: must not be empty",

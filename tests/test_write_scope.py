@@ -138,6 +138,17 @@ CASES: dict[str, Case] = {
         'until: "2026-11-01") { __typename } }',
         {"m": _at(d, w, "P"), "e": _at(d, w, "M")},
     ),
+    "setQuota": lambda d, w: (
+        "mutation($d: ID!, $t: ID!) { setQuota(departmentId: $d, townshipId: $t, year: 2026, "
+        "quota: 2) { __typename } }",
+        {"d": _at(d, w, "D"), "t": _at(d, w, "T")},
+    ),
+    "recordReminderBatch": lambda d, w: (
+        "mutation($c: ID!, $d: ID!, $t: ID!) { recordReminderBatch(countyId: $c, "
+        'date: "2026-11-01", items: [{departmentId: $d, townshipId: $t, shortfall: 1}]) '
+        "{ __typename } }",
+        {"c": d.id("X" if w == "other" else "C"), "d": _at(d, w, "D"), "t": _at(d, w, "T")},
+    ),
     "setSkill": lambda d, w: (
         "mutation($p: ID!, $k: ID!) { setSkill(personId: $p, skillId: $k, level: 3) "
         "{ __typename } }",

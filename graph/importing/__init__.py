@@ -11,7 +11,7 @@ themselves.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from graph.db import Graph
@@ -19,6 +19,8 @@ from graph.importing.workflow_steps import IMPORT_ACTOR
 from graph.importing.writer import TooLargeForOneTransaction, check_database, write
 from importing.document import SECTIONS, Validated, parse_json, validate
 from importing.fields import Problem
+from model.compliance import Breach
+from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
 
 __all__ = ["SECTIONS", "ImportReport", "Problem", "Validated", "import_document", "parse_json"]
 
@@ -44,6 +46,8 @@ class ImportReport:
     relationships_created: int = 0
     relationships_deleted: int = 0
     properties_set: int = 0
+    # Rows written that break a compliance rule (model/compliance.py): imported, and reported.
+    breaches: list[Breach] = field(default_factory=list)
 
 
 async def import_document(
@@ -53,10 +57,12 @@ async def import_document(
     dry_run: bool = False,
     progress: Callable[[str], None] | None = None,
     actor: str = IMPORT_ACTOR,
+    max_active_mentees: int = DEFAULT_MAX_ACTIVE_MENTEES,
 ) -> ImportReport:
     """Validates `document` completely; writes it in one transaction unless there is a problem
     or `dry_run` is set. `actor` is recorded as the author of what the document creates without
-    saying who (a need's createdBy, an assignment's assignedBy)."""
+    saying who (a need's createdBy, an assignment's assignedBy); `max_active_mentees` is the
+    mentee limit the mutations apply, which the import's breaches apply too."""
     say = progress or (lambda _: None)
     validated = validate(document)
     rows = sum(validated.counts.values())
@@ -73,7 +79,9 @@ async def import_document(
     if problems or dry_run:
         return report
     try:
-        counters = await write(graph, validated, progress, actor)
+        counters, report.breaches = await write(
+            graph, validated, progress, actor, max_active_mentees
+        )
     except TooLargeForOneTransaction as exc:
         # Nothing was written (the transaction rolled back); the clerk can split the file.
         report.ok = False
@@ -88,4 +96,6 @@ async def import_document(
         f" relationships created, {counters.relationships_deleted:,} relationships deleted,"
         f" {counters.properties_set:,} properties set"
     )
+    if report.breaches:
+        say(f"{len(report.breaches):,} rows break a compliance rule (imported, reported)")
     return report

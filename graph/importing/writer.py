@@ -17,11 +17,14 @@ from neo4j.exceptions import TransientError
 from neo4j.spatial import WGS84Point
 
 from graph.db import Graph
+from graph.importing.compliance_steps import check_steps, judge
 from graph.importing.workflow_steps import IMPORT_ACTOR
 from graph.importing.workflow_steps import SECTIONS as WORKFLOW_SECTIONS
 from graph.importing.workflow_steps import steps as workflow_steps
 from importing.document import NODE_KINDS, Validated, resolve
 from importing.fields import Problem
+from model.compliance import Breach
+from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
 
 BATCH = 5_000
 # One transaction for the whole document may take minutes for a province; the API's default
@@ -50,7 +53,12 @@ _PROPS: dict[str, tuple[str, ...]] = {
 _PERIODS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "postHolders": ("import/post_holders", "person", "post", ("until",)),
     "services": ("import/services", "person", "village", ("role", "until")),
-    "dispatches": ("import/dispatches", "person", "township", ("until",)),
+    "dispatches": (
+        "import/dispatches",
+        "person",
+        "township",
+        ("until", "startOverride", "endOverride"),
+    ),
     "mentorships": ("import/mentorships", "mentor", "mentee", ("until",)),
 }
 
@@ -158,6 +166,21 @@ def _period_steps(section: str, rows: list[dict[str, Any]]) -> Iterator[tuple[st
     )
 
 
+def quota_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A quota row as import/quotas and quota/set take it: the law-enforcement posts as a count
+    (a whole number) or a share (a fraction), whichever the row gives."""
+    law = row.get("lawEnforcement")
+    counted = isinstance(law, int) and not isinstance(law, bool)
+    return {
+        "department": row["department"],
+        "township": row["township"],
+        "year": row["year"],
+        "quota": row["quota"],
+        "lawEnforcementCount": law if counted else None,
+        "lawEnforcementShare": None if counted or law is None else float(law),
+    }
+
+
 def plan(
     validated: Validated, now: datetime, actor: str = IMPORT_ACTOR
 ) -> list[tuple[str, Mapping[str, Any]]]:
@@ -172,6 +195,8 @@ def plan(
             parts = workflow_steps(section, rows, now, actor)
         elif section in _PROPS:
             parts = _node_steps(section, rows)
+        elif section == "quotas":
+            parts = iter([("import/quotas", [quota_row(r) for r in rows])])
         else:
             parts = _period_steps(section, rows)
         for query, params in parts:
@@ -186,12 +211,17 @@ async def write(
     validated: Validated,
     progress: Callable[[str], None] | None = None,
     actor: str = IMPORT_ACTOR,
-) -> Counters:
-    """Writes the whole document in ONE transaction: all of it lands, or none of it."""
+    max_active_mentees: int = DEFAULT_MAX_ACTIVE_MENTEES,
+) -> tuple[Counters, list[Breach]]:
+    """Writes the whole document in ONE transaction: all of it lands, or none of it. The same
+    transaction then reads the facts of the compliance rules for the rows written; what breaks
+    a rule is written all the same, and returned as breaches."""
     say = progress or (lambda _: None)
     for section, rows in validated.rows.items():
         say(f"{section}: {len(rows):,} rows")
     steps = plan(validated, datetime.now(UTC), actor)
+    checks = check_steps(validated.rows, BATCH)
+    steps += [(query, params) for _, query, params in checks]
     say(f"writing {len(steps)} batches in one transaction")
     patient = Graph(
         graph.driver,
@@ -203,8 +233,12 @@ async def write(
         if exc.code != _OUT_OF_MEMORY:
             raise
         raise TooLargeForOneTransaction(exc.message or _OUT_OF_MEMORY) from exc
+    written, checked = results[: len(results) - len(checks)], results[len(results) - len(checks) :]
     counters = Counters()
-    for result in results:
+    for result in written:
         for row in result:
             counters.add(row)
-    return counters
+    facts: dict[str, list[dict[str, Any]]] = {}
+    for (section, _, _), result in zip(checks, checked, strict=True):
+        facts.setdefault(section, []).extend(result)
+    return counters, judge(validated.rows, facts, max_active_mentees)
