@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import strawberry
 
-from model.compliance import Override
+from schema.override import OverrideArg
 from resolvers import appointment
 from schema.common import Info
 from schema.enums import ServiceRole
@@ -46,18 +46,6 @@ class Training:
             since=row["since"],
             until=row.get("until"),
         )
-
-
-@strawberry.input(
-    description="An explicit exception to the stay (≥ 2 years in a township) or adjustment "
-    "(≤ 1 date a year per department and township) rule, recorded on the dispatch and listed "
-    "in complianceReport."
-)
-class OverrideInput:
-    reason: str = strawberry.field(description="Why the rule is set aside (at most 500 chars).")
-
-    def to_model(self) -> Override:
-        return Override(self.reason)
 
 
 @strawberry.type(description="A service started or ended, with who did it and when.")
@@ -241,12 +229,7 @@ class AppointmentMutation:
         since: Annotated[
             dt.date, strawberry.argument(description="开始日期 (first day of the dispatch)")
         ],
-        override: Annotated[
-            OverrideInput | None,
-            strawberry.argument(
-                description="越过规则的理由，记录在案 (override a compliance rule, with its reason)"
-            ),
-        ] = None,
+        override: OverrideArg = None,
     ) -> DispatchPayload:
         row = await appointment.start_dispatch(
             info.context,
@@ -275,12 +258,7 @@ class AppointmentMutation:
             strawberry.argument(description="所结束派驻的开始日期 (since of the dispatch to end)"),
         ],
         until: Until,
-        override: Annotated[
-            OverrideInput | None,
-            strawberry.argument(
-                description="越过规则的理由，记录在案 (override a compliance rule, with its reason)"
-            ),
-        ] = None,
+        override: OverrideArg = None,
     ) -> DispatchPayload:
         row = await appointment.end_dispatch(
             info.context,
