@@ -41,6 +41,7 @@ from importing.workflows import FIELDS as WORKFLOW_FIELDS
 from importing.workflows import NODE_KINDS as WORKFLOW_NODE_KINDS
 from importing.workflows import check_row as check_workflow_row
 from model.people import SERVICE_ROLES
+from model.workteam import RANKS, SENDING_LEVELS, STORED_LEVELS
 
 SECTIONS: tuple[str, ...] = (
     "counties", "townships", "villages", "departments", "skills", "people", "posts",
@@ -112,7 +113,7 @@ FIELDS: dict[str, Fields] = {
         "kind": (enum("COUNTY_DEPARTMENT", "TOWNSHIP_OFFICE", "TOWNSHIP_INSTITUTION",
                       "VILLAGE_COMMITTEE"), True),
         "county": (ref("county"), False), "township": (ref("township"), False),
-        "village": (ref("village"), False),
+        "village": (ref("village"), False), "level": (enum(*SENDING_LEVELS), False),
     },
     "skills": {
         "id": (ident, True), "name": (text, True), "category": (text, False),
@@ -125,6 +126,7 @@ FIELDS: dict[str, Fields] = {
         "politicalStatus": (enum("CPC_MEMBER", "CPC_PROBATIONARY", "CYL_MEMBER", "OTHER_PARTY",
                                  "MASSES"), False),
         "education": (string, False), "phone": (string, False), "skills": (_LEVELS, False),
+        "rank": (enum(*RANKS), False),
     },
     "posts": {
         "id": (ident, True), "title": (text, True), "department": (ref("department"), True),
@@ -161,10 +163,7 @@ def _ok(*values: Any) -> bool:
 def _check_row(section: str, path: str, row: dict[str, Any], ctx: Ctx) -> None:
     """The checks that look at several fields of one row together."""
     if section == "departments":
-        given = [p for p in _PARENTS if row.get(p) is not None]
-        if len(given) != 1:
-            got = " and ".join(given) if given else "none"
-            ctx.bad(path, f"needs exactly one of county, township, village; got {got}")
+        _check_department(path, row, ctx)
     elif section == "people":
         birth: Any = row.get("birthYear")
         joined: Any = row.get("joinedYear")
@@ -183,6 +182,26 @@ def _check_row(section: str, path: str, row: dict[str, Any], ctx: Ctx) -> None:
     until: Any = row.get("until")
     if _ok(since, until) and until < since:
         ctx.bad(path, f"until {until.isoformat()} is before since {since.isoformat()}")
+
+
+# The parent a department of a given level has; PROVINCE and CITY units belong to no county.
+_LEVEL_PARENTS: dict[str, tuple[str, ...]] = {
+    "COUNTY": ("county",), "TOWNSHIP": ("township", "village"), "PROVINCE": (), "CITY": (),
+}  # fmt: skip
+
+
+def _check_department(path: str, row: dict[str, Any], ctx: Ctx) -> None:
+    given = [p for p in _PARENTS if row.get(p) is not None]
+    level: Any = row.get("level")
+    if level in STORED_LEVELS:
+        if given:
+            ctx.bad(path, f"a {level} department belongs to no county; got {' and '.join(given)}")
+        return
+    if len(given) != 1:
+        got = " and ".join(given) if given else "none"
+        ctx.bad(path, f"needs exactly one of county, township, village; got {got}")
+    elif _ok(level) and given[0] not in _LEVEL_PARENTS.get(level, given):
+        ctx.bad(f"{path}.level", f"a {level} department cannot be in a {given[0]}")
 
 
 def _check_unique_skills(path: str, levels: Any, ctx: Ctx) -> None:

@@ -40,12 +40,13 @@ _PROPS: dict[str, tuple[str, ...]] = {
     "counties": ("name", "location"),
     "townships": ("name", "kind", "category", "population", "areaKm2", "location"),
     "villages": ("name", "population", "location"),
-    "departments": ("name", "kind"),
+    "departments": ("name", "kind", "level"),
     "skills": ("name", "category", "aliases"),
     "people": ("name", "gender", "birthYear", "joinedYear", "politicalStatus", "education",
-               "phone"),
+               "phone", "rank"),
     "posts": ("title",),
 }  # fmt: skip
+_PARENTS = ("county", "township", "village")
 # The temporal relationship sections: query, the two ends' fields, and the updatable properties.
 _PERIODS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "postHolders": ("import/post_holders", "person", "post", ("until",)),
@@ -91,6 +92,10 @@ def _value(key: str, value: Any) -> Any:
 def _props(section: str, row: dict[str, Any]) -> dict[str, Any]:
     """Only the properties the row gives: an absent one is left as is, a null one is removed."""
     props = {key: _value(key, row[key]) for key in _PROPS[section] if key in row}
+    if section == "departments" and "level" not in props:
+        # A department with a parent place takes its level from it: a PROVINCE or CITY level
+        # stored before it moved under a place no longer holds.
+        props["level"] = None
     if "aliases" in props:
         # The full-text index reads one string; an empty list is no aliases at all.
         aliases = props["aliases"] or None
@@ -107,10 +112,14 @@ def _node_steps(section: str, rows: list[dict[str, Any]]) -> Iterator[tuple[str,
         yield "import/village_township", [{"id": r["id"], "township": r["township"]} for r in rows]
     elif section == "departments":
         parents = [
-            {"id": r["id"], **{k: r.get(k) for k in ("county", "township", "village")}}
+            {"id": r["id"], **{k: r.get(k) for k in _PARENTS}}
             for r in rows
+            if any(r.get(k) is not None for k in _PARENTS)
         ]
         yield "import/department_parent", parents
+        # PROVINCE and CITY departments (validated to have no parent) belong to no county.
+        orphans = [{"id": r["id"]} for r in rows if not any(r.get(k) is not None for k in _PARENTS)]
+        yield "import/department_unparent", orphans
     elif section == "skills":
         # After all skills of the document exist, since a broader skill may come later in it.
         links = [{"id": r["id"], "broader": r["broader"]} for r in rows if "broader" in r]
