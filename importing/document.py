@@ -41,12 +41,21 @@ from importing.workflows import FIELDS as WORKFLOW_FIELDS
 from importing.workflows import NODE_KINDS as WORKFLOW_NODE_KINDS
 from importing.workflows import check_row as check_workflow_row
 from model.people import SERVICE_ROLES
-from model.workteam import RANKS, SENDING_LEVELS, STORED_LEVELS
+from model.workteam import (
+    MAX_SCORE,
+    MIN_SCORE,
+    RANKS,
+    REVIEW_PARTIES,
+    SENDING_LEVELS,
+    STORED_LEVELS,
+    WORK_TEAM_ROLES,
+    is_half_year,
+)
 
 SECTIONS: tuple[str, ...] = (
     "counties", "townships", "villages", "departments", "skills", "people", "posts",
     "postHolders", "services", "dispatches", "mentorships",
-    "needs", "teams", "teamMembers", "trainings", "tasks",
+    "needs", "teams", "teamMembers", "trainings", "tasks", "workTeamReviews",
 )  # fmt: skip
 # The node sections and the kind of thing their ids name, as references and messages call it.
 NODE_KINDS: dict[str, str] = {
@@ -67,6 +76,9 @@ class Validated:
     rows: dict[str, list[dict[str, Any]]]
     # (kind, id, path) for each reference to an id this document does not define, in order.
     external: list[tuple[str, str, str]]
+    # (person, village, since, path) of each review whose work-team term the document does not
+    # hold: the database must (checked with the references).
+    terms: list[tuple[str, str, Any, str]] = field(default_factory=list)
     # The document's BROADER edges (None clears one), and each such skill's row index.
     broader: dict[str, str | None] = field(default_factory=dict)
     broader_rows: dict[str, int] = field(default_factory=dict)
@@ -88,6 +100,12 @@ def parse_json(text: str) -> tuple[Any, list[Problem]]:
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         return None, [Problem("document", f"malformed JSON at {where}: {exc.msg}")]
+
+
+def _half_year(value: Any, path: str, ctx: Ctx) -> Any:
+    if isinstance(value, str) and is_half_year(value):
+        return value
+    return ctx.bad(path, f"must be a half year like 2026H1 or 2026H2, got {show(value)}")
 
 
 # --- the sections -----------------------------------------------------------------------------
@@ -144,6 +162,13 @@ FIELDS: dict[str, Fields] = {
     "mentorships": {"mentor": (ref("person"), True), "mentee": (ref("person"), True),
                     **_SINCE_UNTIL},
     **WORKFLOW_FIELDS,
+    # 每半年履职评估 of a work-team term (the person's service in the village from termSince).
+    "workTeamReviews": {
+        "person": (ref("person"), True), "village": (ref("village"), True),
+        "termSince": (iso_date, True), "period": (_half_year, True),
+        **{party: (between(int(MIN_SCORE), int(MAX_SCORE)), True) for party in REVIEW_PARTIES},
+        "comment": (string, False),
+    },
 }  # fmt: skip
 # What identifies a relationship row, so that two rows for the same edge are caught.
 _EDGE_KEYS: dict[str, tuple[str, ...]] = {
@@ -152,6 +177,7 @@ _EDGE_KEYS: dict[str, tuple[str, ...]] = {
     "dispatches": ("person", "township", "since"),
     "mentorships": ("mentor", "mentee", "since"),
     **WORKFLOW_EDGE_KEYS,
+    "workTeamReviews": ("person", "village", "termSince", "period"),
 }
 _PARENTS = ("county", "township", "village")
 
@@ -243,6 +269,7 @@ def validate(document: Any) -> Validated:
     for kind, target, path in ctx.refs:
         if target not in defined[kind]:
             result.external.append((kind, target, path))
+    _review_terms(result)
     ctx.problems.extend(find_cycles(result.broader, {}, result.broader_rows))
     return result
 
@@ -285,6 +312,33 @@ def _section(
             result.broader[row["id"]] = row["broader"]
             result.broader_rows[row["id"]] = i
     return rows
+
+
+def _review_terms(result: Validated) -> None:
+    """The reviews whose work-team term is not among the document's services."""
+    held = {
+        (r["person"], r["village"], r["since"])
+        for r in result.rows.get("services", ())
+        if r.get("role") in WORK_TEAM_ROLES
+    }
+    for i, r in enumerate(result.rows.get("workTeamReviews", ())):
+        key = (r["person"], r["village"], r["termSince"])
+        if _ok(*key) and key not in held:
+            result.terms.append((*key, f"workTeamReviews[{i}]"))
+
+
+def term_problems(validated: Validated, missing: Iterable[str]) -> list[Problem]:
+    """The reviews whose term the database does not hold either (`missing`: their paths)."""
+    gone = set(missing)
+    return [
+        Problem(
+            f"{path}.termSince",
+            f"no first-secretary or work-team term of person '{person}' in village "
+            f"'{village}' starting {since.isoformat()}",
+        )
+        for person, village, since, path in validated.terms
+        if path in gone
+    ]
 
 
 def find_cycles(

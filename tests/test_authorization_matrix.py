@@ -57,7 +57,7 @@ MATRIX: dict[str, tuple[str, set[str]]] = {
 }  # fmt: skip
 # Fields whose people come back from a write (covered by the write-scope tests).
 PAYLOADS = {"ServicePayload", "DispatchPayload", "TrainingPayload", "MentorshipPayload",
-            "SetSkillPayload"}  # fmt: skip
+            "SetSkillPayload", "SetRankPayload", "WorkTeamReviewPayload"}  # fmt: skip
 
 CALLERS = [(Role.COUNTY, "C"), (Role.TOWNSHIP, "T"), (Role.VILLAGE, "V"), (Role.VIEWER, "T2")]
 # Whose whole record each caller sees (its unit's people); the rest of county C are cards.

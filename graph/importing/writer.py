@@ -20,8 +20,9 @@ from graph.db import Graph
 from graph.importing.workflow_steps import IMPORT_ACTOR
 from graph.importing.workflow_steps import SECTIONS as WORKFLOW_SECTIONS
 from graph.importing.workflow_steps import steps as workflow_steps
-from importing.document import NODE_KINDS, Validated, resolve
+from importing.document import NODE_KINDS, Validated, resolve, term_problems
 from importing.fields import Problem
+from model.workteam import REVIEW_PARTIES, WORK_TEAM_ROLES, overall_score
 
 BATCH = 5_000
 # One transaction for the whole document may take minutes for a province; the API's default
@@ -75,12 +76,21 @@ class Counters:
 async def check_database(graph: Graph, validated: Validated) -> list[Problem]:
     """Unknown references and cycles through existing BROADER edges, in one read query."""
     skill_ids = {*validated.broader, *(b for b in validated.broader.values() if b is not None)}
-    params: dict[str, Any] = {**validated.external_ids(), "skillIds": sorted(skill_ids)}
+    terms = [
+        {"person": person, "village": village, "since": since, "path": path}
+        for person, village, since, path in validated.terms
+    ]
+    params: dict[str, Any] = {
+        **validated.external_ids(),
+        "skillIds": sorted(skill_ids),
+        "terms": terms,
+        "roles": list(WORK_TEAM_ROLES),
+    }
     rows = await graph.read("import/check_references", params)
     answer = rows[0]
     missing = {kind: answer[kind] for kind in NODE_KINDS.values()}
     existing = {edge["skill"]: edge["broader"] for edge in answer["broader"]}
-    return resolve(validated, missing, existing)
+    return resolve(validated, missing, existing) + term_problems(validated, answer["terms"])
 
 
 def _value(key: str, value: Any) -> Any:
@@ -167,6 +177,35 @@ def _period_steps(section: str, rows: list[dict[str, Any]]) -> Iterator[tuple[st
     )
 
 
+def _review_steps(
+    rows: list[dict[str, Any]], now: datetime, actor: str
+) -> Iterator[tuple[str, list[Any]]]:
+    # A review is identified by its term and period; its id is made from them, so re-importing
+    # finds it again. The overall score is computed as the API computes it.
+    yield (
+        "import/work_team_reviews",
+        [
+            {
+                "id": "-".join(
+                    ("WTR", r["person"], r["village"], r["termSince"].isoformat(), r["period"])
+                ),
+                "person": r["person"],
+                "village": r["village"],
+                "termSince": r["termSince"],
+                "period": r["period"],
+                "props": {
+                    **{p: float(r[p]) for p in REVIEW_PARTIES},
+                    "overall": overall_score({p: float(r[p]) for p in REVIEW_PARTIES}),
+                    "comment": r.get("comment"),
+                },
+                "createdAt": now,
+                "createdBy": actor,
+            }
+            for r in rows
+        ],
+    )
+
+
 def plan(
     validated: Validated, now: datetime, actor: str = IMPORT_ACTOR
 ) -> list[tuple[str, Mapping[str, Any]]]:
@@ -179,6 +218,8 @@ def plan(
             continue
         if section in WORKFLOW_SECTIONS:
             parts = workflow_steps(section, rows, now, actor)
+        elif section == "workTeamReviews":
+            parts = _review_steps(rows, now, actor)
         elif section in _PROPS:
             parts = _node_steps(section, rows)
         else:
