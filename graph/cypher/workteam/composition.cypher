@@ -33,7 +33,8 @@ CALL (villages) {
   // the place the department is IN (a village committee has none).
   WITH p, r, v, coalesce(d.level, CASE WHEN u:County THEN 'COUNTY'
                                        WHEN u:Township THEN 'TOWNSHIP' END) AS level
-  WHERE level IN $higherLevels OR @person_visible(p)
+  // On the scope's own day an active term in a visible place is visibility enough.
+  WHERE level IN $higherLevels OR $asOf = $scope.day OR @person_visible(p)
   // A person holds one residential role at a time; the newest term wins if data disagree.
   WITH p, r, v, level ORDER BY p.id, r.since DESC
   WITH p, level, head(collect({role: r.role, since: r.since, village: v {.*}})) AS term
