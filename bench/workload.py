@@ -1,6 +1,6 @@
 """What the benchmark asks: the three headline GraphQL documents, two of the workflow
-queries (needMatches, emergencyRoster) and a county's work-team composition, with the fields a front end selects, and realistic
-arguments sampled deterministically from the seeded document.
+queries (needMatches, emergencyRoster) and a county's work-team composition, with the fields a
+front end selects, and realistic arguments sampled deterministically from the seeded document.
 
 For the raw-Cypher side, each case also carries the exact named queries and parameters the
 resolver sends, in order (needMatches sends one or two): they are captured by running the real
