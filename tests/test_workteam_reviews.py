@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from graph.db import Graph
+from graph.importing import import_document
+from importing import validate
 from model.access import Role
 from tests.conftest import GraphQLClient
 from tests.factories import Doc, only_error, place
@@ -160,3 +162,44 @@ async def test_department_levels(graph: Graph, gql: GraphQLClient, uid: str) -> 
         "TO": {"level": "TOWNSHIP", "unit": {"__typename": "Township"}},
         "VC": {"level": None, "unit": {"__typename": "Village"}},
     }
+
+
+async def test_reviews_import_once_and_need_a_term(graph: Graph, uid: str) -> None:
+    # given F1's term at V, and a document with its 2025H2 review
+    doc = await ground(graph, uid)
+    row = {"person": doc.id("F1"), "village": doc.id("V"), "termSince": "2025-03-01",
+           "period": "2025H2", "organisationDept": 90, "townshipCommittee": 80,
+           "villagersReps": 70, "thirdParty": 60}  # fmt: skip
+
+    # when imported twice
+    first = await import_document(graph, {"workTeamReviews": [row]})
+    again = await import_document(graph, {"workTeamReviews": [row]})
+
+    # then one review node, and the second import changed nothing
+    assert first.ok
+    assert (first.nodes_created, again.nodes_created, again.properties_set) == (1, 0, 0)
+
+    # and a review of a term that does not exist is reported where it is, nothing written
+    wrong = await import_document(graph, {"workTeamReviews": [{**row, "termSince": "2025-03-02"}]})
+    assert [str(p) for p in wrong.problems] == [
+        f"workTeamReviews[0].termSince: no first-secretary or work-team term of person "
+        f"'{doc.id('F1')}' in village '{doc.id('V')}' starting 2025-03-02"
+    ]
+
+
+def test_department_levels_and_parents_must_agree() -> None:
+    # given departments whose level and parent place disagree / when validated
+    rows = [
+        {"id": "D1", "name": "省厅", "kind": "COUNTY_DEPARTMENT", "level": "PROVINCE",
+         "county": "C"},
+        {"id": "D2", "name": "县局", "kind": "COUNTY_DEPARTMENT", "level": "COUNTY",
+         "township": "T"},
+        {"id": "D3", "name": "市局", "kind": "COUNTY_DEPARTMENT", "level": "CITY"},
+    ]  # fmt: skip
+    problems = [str(p) for p in validate({"departments": rows}).problems]
+
+    # then the provincial one may have no parent, a county one no township; the city one is fine
+    assert problems == [
+        "departments[0]: a PROVINCE department belongs to no county; got county",
+        "departments[1].level: a COUNTY department cannot be in a township",
+    ]
