@@ -87,10 +87,11 @@ class WorkTeams:
         self.seq[0] += 1
         gender = "FEMALE" if rng.random() < 0.35 else "MALE"
         year = rng.randint(*birth)
+        joined = min(2024, year + rng.randint(22, 26))  # after school, and before the round
         skills = rng.choice(_EXPERT_SKILLS)
         rec: Record = {
             "id": f"{code}-P{self.seq[0]:05d}", "name": names.person_name(rng, gender, year, None),
-            "gender": gender, "birthYear": year, "joinedYear": year + rng.randint(22, 26),
+            "gender": gender, "birthYear": year, "joinedYear": joined,
             "department": code, "politicalStatus": "CPC_MEMBER",
             "education": rng.choice(("研究生", "本科")),
             "rank": rng.choices(("BELOW_SECTION", "DEPUTY_SECTION", "SECTION", "DEPUTY_DIVISION"),
