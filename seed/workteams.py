@@ -62,11 +62,10 @@ class WorkTeams:
     def _ranks(self) -> None:
         """Heads of units rank higher; most staff are below section level."""
         rng = self.rng
-        lead_posts = {p.post for p in self.c.people if p.post.endswith("-P01")}
         for p in self.c.people:
             if p.unit.tier not in _RANKED_TIERS:
                 continue
-            if p.post in lead_posts:
+            if p.post.endswith("-P01"):  # a unit's first post is its head's
                 rank = (
                     "SECTION"
                     if p.unit.tier == "county"
