@@ -2,9 +2,9 @@
 
 It seeds a Neo4j of its own (`.towngraph/bench-neo4j`, never the data of `make run` or of the
 tests) with `seed.generate(scale=10)`, runs the real app in a server process of its own, and
-measures the three headline queries and two workflow queries (needMatches, emergencyRoster)
-through GraphQL over HTTP against the same Cypher run directly through the driver, then a short
-concurrent run. Modules:
+measures the three headline queries, two workflow queries (needMatches, emergencyRoster) and
+workTeamComposition through GraphQL over HTTP against the same Cypher run directly through the
+driver, then a short concurrent run. Modules:
 
 - `bench.run`: the command line and the order of the phases
 - `bench.database`: which Neo4j, wiping it, seeding it

@@ -7,7 +7,8 @@ Phases, each printed as it ends:
    throughput;
 3. the arguments sampled from the document, and the Cypher each resolver sends for them captured
    against the seeded database; the real app in a uvicorn process of its own on 127.0.0.1; each
-   headline query (and the workflow queries needMatches and emergencyRoster) sent sequentially
+   headline query (and the workflow queries needMatches, emergencyRoster and
+   workTeamComposition) sent sequentially
    over HTTP (warm-up, then measured) interleaved with the same Cypher run through the driver
    (all of a request's queries, one after the other), with the round trips each GraphQL request
    caused;

@@ -1,10 +1,11 @@
-"""What the benchmark asks: the three headline GraphQL documents and two of the workflow
-queries (needMatches, emergencyRoster), with the fields a front end selects, and realistic
-arguments sampled deterministically from the seeded document.
+"""What the benchmark asks: the three headline GraphQL documents, two of the workflow
+queries (needMatches, emergencyRoster) and a county's work-team composition, with the fields a
+front end selects, and realistic arguments sampled deterministically from the seeded document.
 
 For the raw-Cypher side, each case also carries the exact named queries and parameters the
 resolver sends, in order (needMatches sends one or two): they are captured by running the real
-resolver (`resolvers.matching`, `resolvers.need_match`, `resolvers.emergency`, with the argument
+resolver (`resolvers.matching`, `resolvers.need_match`, `resolvers.emergency`,
+`resolvers.workteam`, with the argument
 defaults of the schema) against a `Graph` that records each read and passes it through to the
 seeded database, so a query whose parameters depend on an earlier answer (needMatches' county-wide
 query) is captured with the right ones, and the two sides cannot drift apart.
@@ -25,7 +26,7 @@ from typing import Any, TypeVar
 from bench import compliance as compliance_bench
 from bench.database import BenchError
 from graph.db import Graph, Record, Tx
-from resolvers import emergency, need_match
+from resolvers import emergency, need_match, workteam
 from resolvers import matching as resolve
 from resolvers.context import Context, Rules
 from resolvers.errors import DomainError
@@ -93,6 +94,16 @@ query EmergencyRoster($villageId: ID!, $skillIds: [ID!]!, $radiusKm: Float, $asO
     distanceKm
     inEmergencyTeam
     matchedSkills { skill { name } level }
+  }
+}
+"""
+
+WORK_TEAM_COMPOSITION = """
+query WorkTeamComposition($countyId: ID, $townshipId: ID, $asOf: Date) {
+  workTeamComposition(countyId: $countyId, townshipId: $townshipId, asOf: $asOf) {
+    cadres { person { id name } role village { name } sendingLevel }
+    targets { key value target met counted total }
+    villagesWithoutLiaison { id name }
   }
 }
 """
@@ -236,6 +247,13 @@ async def _resolve(field: str, variables: dict[str, Any], ctx: Context) -> None:
         )
     elif field in compliance_bench.CALLS:
         await compliance_bench.resolve(field, v, ctx)
+    elif field == "workTeamComposition":
+        await workteam.work_team_composition(
+            ctx,
+            county_id=v.get("countyId"),
+            township_id=v.get("townshipId"),
+            as_of=_date(v.get("asOf")),
+        )
     else:
         raise BenchError(f"no resolver known for {field}")
 
@@ -383,6 +401,14 @@ def _roster_args(rng: random.Random, seeded: _Seeded) -> dict[str, Any]:
 
 def _county_args(rng: random.Random, seeded: _Seeded) -> dict[str, Any]:
     return compliance_bench.county_args(rng, seeded.counties)
+def _composition_args(rng: random.Random, seeded: _Seeded) -> dict[str, Any]:
+    # Mostly a county's organisation department asking for its county, sometimes a township.
+    place = (
+        {"countyId": rng.choice(seeded.counties)}
+        if rng.random() < 0.7
+        else {"townshipId": rng.choice(seeded.townships)}
+    )
+    return {**place, "asOf": (ANCHOR - dt.timedelta(rng.randint(0, 365))).isoformat()}
 
 
 Sampler = Callable[[random.Random, _Seeded], dict[str, Any]]
@@ -415,6 +441,7 @@ async def build(
         ("emergencyRoster", EMERGENCY_ROSTER, _roster_args),
         ("dispatchCompliance", compliance_bench.DISPATCH_COMPLIANCE, _county_args),
         ("complianceReport", compliance_bench.COMPLIANCE_REPORT, _county_args),
+        ("workTeamComposition", WORK_TEAM_COMPOSITION, _composition_args),
     )
     slots = asyncio.Semaphore(CAPTURE_CONCURRENCY)
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, TypedDict, cast
+from typing import Any, NotRequired, TypedDict, cast
 
 from graph.db import Graph
 from graph.rows import PersonNode, ServiceRow, SkillLevelRow, SkillNode
 from model.mentoring import MIN_MENTOR_LEVEL
 from model.people import RESIDENTIAL_ROLES
+from model.workteam import WORK_TEAM_ROLES
 
 
 class ServedMatch(TypedDict):
@@ -165,6 +166,8 @@ class TalentRow(TypedDict):
     matched: list[SkillLevelRow]
     cnt: int
     sum: int
+    # The expert pool only (formerWorkTeam): the person's ended work-team terms.
+    terms: NotRequired[list[ServiceRow]]
 
 
 class _TalentPage(TypedDict):
@@ -193,11 +196,19 @@ async def talent_pool(
     check_availability: bool,
     first: int,
     after: TalentCursor | None,
+    former_work_team: bool = False,
 ) -> TalentResult:
+    """`former_work_team`: the expert pool (workteam/expert_pool.cypher) instead: former first
+    secretaries and work-team members, each row with their ended terms."""
     after_param: dict[str, Any] | None = (
         None if after is None else {"cnt": after.cnt, "sum": after.sum, "id": after.id}
     )
-    query = "matching/talent_pool_township" if township_id else "matching/talent_pool"
+    if former_work_team:
+        query = "workteam/expert_pool"
+    elif township_id:
+        query = "matching/talent_pool_township"
+    else:
+        query = "matching/talent_pool"
     rows = await graph.read(
         query,
         {
@@ -210,6 +221,7 @@ async def talent_pool(
             "first": first,
             "after": after_param,
             "residentialRoles": list(RESIDENTIAL_ROLES),
+            "roles": list(WORK_TEAM_ROLES),
         },
     )
     row = cast(list[_TalentPage], rows)[0]

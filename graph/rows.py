@@ -43,6 +43,7 @@ class DepartmentNode(TypedDict):
     id: str
     name: str
     kind: NotRequired[str]
+    level: NotRequired[str]  # PROVINCE / CITY: departments that belong to no county
 
 
 class PersonNode(TypedDict):
@@ -54,6 +55,7 @@ class PersonNode(TypedDict):
     politicalStatus: NotRequired[str]
     education: NotRequired[str]
     phone: NotRequired[str]
+    rank: NotRequired[str]
 
 
 class SkillNode(TypedDict):

@@ -44,11 +44,21 @@ from importing.workflows import NODE_KINDS as WORKFLOW_NODE_KINDS
 from importing.workflows import check_row as check_workflow_row
 from model.people import SERVICE_ROLES
 from model.storable import printable
+from model.workteam import (
+    MAX_SCORE,
+    MIN_SCORE,
+    RANKS,
+    REVIEW_PARTIES,
+    SENDING_LEVELS,
+    STORED_LEVELS,
+    WORK_TEAM_ROLES,
+    is_half_year,
+)
 
 SECTIONS: tuple[str, ...] = (
     "counties", "townships", "villages", "departments", "skills", "people", "posts",
     "postHolders", "services", "dispatches", "mentorships", "quotas",
-    "needs", "teams", "teamMembers", "trainings", "tasks",
+    "needs", "teams", "teamMembers", "trainings", "tasks", "workTeamReviews",
 )  # fmt: skip
 # The node sections and the kind of thing their ids name, as references and messages call it.
 NODE_KINDS: dict[str, str] = {
@@ -69,6 +79,9 @@ class Validated:
     rows: dict[str, list[dict[str, Any]]]
     # (kind, id, path) for each reference to an id this document does not define, in order.
     external: list[tuple[str, str, str]]
+    # (person, village, since, path) of each review whose work-team term the document does not
+    # hold: the database must (checked with the references).
+    terms: list[tuple[str, str, Any, str]] = field(default_factory=list)
     # The document's BROADER edges (None clears one), and each such skill's row index.
     broader: dict[str, str | None] = field(default_factory=dict)
     broader_rows: dict[str, int] = field(default_factory=dict)
@@ -104,6 +117,12 @@ def law_enforcement(value: Any, path: str, ctx: Ctx) -> Any:
     )
 
 
+def _half_year(value: Any, path: str, ctx: Ctx) -> Any:
+    if isinstance(value, str) and is_half_year(value):
+        return value
+    return ctx.bad(path, f"must be a half year like 2026H1 or 2026H2, got {show(value)}")
+
+
 # --- the sections -----------------------------------------------------------------------------
 
 _LOCATION = nested({"lat": (between(-90, 90), True), "lon": (between(-180, 180), True)})
@@ -127,7 +146,7 @@ FIELDS: dict[str, Fields] = {
         "kind": (enum("COUNTY_DEPARTMENT", "TOWNSHIP_OFFICE", "TOWNSHIP_INSTITUTION",
                       "VILLAGE_COMMITTEE"), True),
         "county": (ref("county"), False), "township": (ref("township"), False),
-        "village": (ref("village"), False),
+        "village": (ref("village"), False), "level": (enum(*SENDING_LEVELS), False),
     },
     "skills": {
         "id": (ident, True), "name": (text, True), "category": (text, False),
@@ -140,6 +159,7 @@ FIELDS: dict[str, Fields] = {
         "politicalStatus": (enum("CPC_MEMBER", "CPC_PROBATIONARY", "CYL_MEMBER", "OTHER_PARTY",
                                  "MASSES"), False),
         "education": (string, False), "phone": (string, False), "skills": (_LEVELS, False),
+        "rank": (enum(*RANKS), False),
     },
     "posts": {
         "id": (ident, True), "title": (text, True), "department": (ref("department"), True),
@@ -163,6 +183,13 @@ FIELDS: dict[str, Fields] = {
     "mentorships": {"mentor": (ref("person"), True), "mentee": (ref("person"), True),
                     **_SINCE_UNTIL},
     **WORKFLOW_FIELDS,
+    # 每半年履职评估 of a work-team term (the person's service in the village from termSince).
+    "workTeamReviews": {
+        "person": (ref("person"), True), "village": (ref("village"), True),
+        "termSince": (iso_date, True), "period": (_half_year, True),
+        **{party: (between(int(MIN_SCORE), int(MAX_SCORE)), True) for party in REVIEW_PARTIES},
+        "comment": (string, False),
+    },
 }  # fmt: skip
 # What identifies a relationship row, so that two rows for the same edge are caught.
 _EDGE_KEYS: dict[str, tuple[str, ...]] = {
@@ -172,6 +199,7 @@ _EDGE_KEYS: dict[str, tuple[str, ...]] = {
     "mentorships": ("mentor", "mentee", "since"),
     "quotas": ("department", "township", "year"),
     **WORKFLOW_EDGE_KEYS,
+    "workTeamReviews": ("person", "village", "termSince", "period"),
 }
 _PARENTS = ("county", "township", "village")
 
@@ -183,10 +211,7 @@ def _ok(*values: Any) -> bool:
 def _check_row(section: str, path: str, row: dict[str, Any], ctx: Ctx) -> None:
     """The checks that look at several fields of one row together."""
     if section == "departments":
-        given = [p for p in _PARENTS if row.get(p) is not None]
-        if len(given) != 1:
-            got = " and ".join(given) if given else "none"
-            ctx.bad(path, f"needs exactly one of county, township, village; got {got}")
+        _check_department(path, row, ctx)
     elif section == "people":
         birth: Any = row.get("birthYear")
         joined: Any = row.get("joinedYear")
@@ -209,6 +234,26 @@ def _check_row(section: str, path: str, row: dict[str, Any], ctx: Ctx) -> None:
     until: Any = row.get("until")
     if _ok(since, until) and until < since:
         ctx.bad(path, f"until {until.isoformat()} is before since {since.isoformat()}")
+
+
+# The parent a department of a given level has; PROVINCE and CITY units belong to no county.
+_LEVEL_PARENTS: dict[str, tuple[str, ...]] = {
+    "COUNTY": ("county",), "TOWNSHIP": ("township", "village"), "PROVINCE": (), "CITY": (),
+}  # fmt: skip
+
+
+def _check_department(path: str, row: dict[str, Any], ctx: Ctx) -> None:
+    given = [p for p in _PARENTS if row.get(p) is not None]
+    level: Any = row.get("level")
+    if level in STORED_LEVELS:
+        if given:
+            ctx.bad(path, f"a {level} department belongs to no county; got {' and '.join(given)}")
+        return
+    if len(given) != 1:
+        got = " and ".join(given) if given else "none"
+        ctx.bad(path, f"needs exactly one of county, township, village; got {got}")
+    elif _ok(level) and given[0] not in _LEVEL_PARENTS.get(level, given):
+        ctx.bad(f"{path}.level", f"a {level} department cannot be in a {given[0]}")
 
 
 def _check_unique_skills(path: str, levels: Any, ctx: Ctx) -> None:
@@ -250,6 +295,7 @@ def validate(document: Any) -> Validated:
     for kind, target, path in ctx.refs:
         if target not in defined[kind]:
             result.external.append((kind, target, path))
+    _review_terms(result)
     ctx.problems.extend(find_cycles(result.broader, {}, result.broader_rows))
     return result
 
@@ -292,6 +338,33 @@ def _section(
             result.broader[row["id"]] = row["broader"]
             result.broader_rows[row["id"]] = i
     return rows
+
+
+def _review_terms(result: Validated) -> None:
+    """The reviews whose work-team term is not among the document's services."""
+    held = {
+        (r["person"], r["village"], r["since"])
+        for r in result.rows.get("services", ())
+        if r.get("role") in WORK_TEAM_ROLES
+    }
+    for i, r in enumerate(result.rows.get("workTeamReviews", ())):
+        key = (r["person"], r["village"], r["termSince"])
+        if _ok(*key) and key not in held:
+            result.terms.append((*key, f"workTeamReviews[{i}]"))
+
+
+def term_problems(validated: Validated, missing: Iterable[str]) -> list[Problem]:
+    """The reviews whose term the database does not hold either (`missing`: their paths)."""
+    gone = set(missing)
+    return [
+        Problem(
+            f"{path}.termSince",
+            f"no first-secretary or work-team term of person '{person}' in village "
+            f"'{village}' starting {since.isoformat()}",
+        )
+        for person, village, since, path in validated.terms
+        if path in gone
+    ]
 
 
 def find_cycles(

@@ -16,6 +16,7 @@ from graph.db import Graph
 from model.access import Caller
 from model.emergency import DEFAULT_RESPONSE_MINUTES
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES, MIN_MENTOR_YEARS
+from model.workteam import DEFAULT_TARGETS
 from resolvers.loaders import Loaders
 from resolvers.scope import scope_of
 
@@ -25,6 +26,11 @@ def _default_response_minutes() -> dict[str, int]:
     return dict(DEFAULT_RESPONSE_MINUTES)
 
 
+def _default_work_team_targets() -> dict[str, float]:
+    # 驻村工作队 structure targets of seed 003, as shares 0..1.
+    return dict(DEFAULT_TARGETS)
+
+
 @dataclass(frozen=True)
 class Rules:
     """Domain rules that vary between places (see Settings)."""
@@ -32,6 +38,7 @@ class Rules:
     max_active_mentees: int = DEFAULT_MAX_ACTIVE_MENTEES
     min_mentor_years: int = MIN_MENTOR_YEARS
     response_minutes: dict[str, int] = field(default_factory=_default_response_minutes)
+    work_team_targets: dict[str, float] = field(default_factory=_default_work_team_targets)
 
 
 @dataclass

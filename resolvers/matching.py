@@ -161,6 +161,7 @@ async def talent_pool(
     available_on: dt.date | None,
     first: int,
     after: str | None,
+    former_work_team: bool = False,
 ) -> Page[TalentMatch]:
     if not skill_ids:
         raise BadInput("skillIds", "name at least one skill")
@@ -175,6 +176,7 @@ async def talent_pool(
         check_availability=available_on is not None,
         first=size,
         after=_talent_after(after),
+        former_work_team=former_work_team,
     )
     _unknown_skills("skillIds", result.unknown_skills)
     if not result.township_found and township_id is not None:

@@ -61,3 +61,20 @@ class ServiceRole(Enum):
 class SkillMatch(Enum):
     ANY = "ANY"
     ALL = "ALL"
+
+
+@strawberry.enum(description="职级: a cadre's rank, lowest first; 科级 covers 副科级 and 正科级.")
+class Rank(Enum):
+    BELOW_SECTION = strawberry.enum_value("BELOW_SECTION", description="科级以下")
+    DEPUTY_SECTION = strawberry.enum_value("DEPUTY_SECTION", description="副科级")
+    SECTION = strawberry.enum_value("SECTION", description="正科级")
+    DEPUTY_DIVISION = strawberry.enum_value("DEPUTY_DIVISION", description="副处级")
+    DIVISION_AND_ABOVE = strawberry.enum_value("DIVISION_AND_ABOVE", description="正处级及以上")
+
+
+@strawberry.enum(description="The level of a sending unit (派出单位) of work-team cadres.")
+class SendingLevel(Enum):
+    PROVINCE = strawberry.enum_value("PROVINCE", description="省级: belongs to no county")
+    CITY = strawberry.enum_value("CITY", description="市级: belongs to no county")
+    COUNTY = strawberry.enum_value("COUNTY", description="县级: a department in a county")
+    TOWNSHIP = strawberry.enum_value("TOWNSHIP", description="乡镇级: a unit in a township")

@@ -70,6 +70,11 @@ class TalentEdge:
         description="Sum of matched levels over the best possible (5 per requested skill), 0..1."
     )
     matched_skills: list[PersonSkill]
+    work_team_terms: list[Service] = strawberry.field(
+        description="With formerWorkTeam: the person's ended first-secretary and work-team "
+        "terms in villages of the caller's county, newest first (what they did and where); "
+        "empty otherwise."
+    )
 
 
 @strawberry.type(description="People holding the requested skills, best match first.")
@@ -202,6 +207,15 @@ class MatchingQuery:
                 description="上一页最后一条的游标 (cursor of the previous page's last edge)"
             ),
         ] = None,
+        former_work_team: Annotated[
+            bool | None,
+            strawberry.argument(
+                description="专家库：只看已期满的第一书记和工作队员 (the expert pool: only former "
+                "first secretaries and work-team members — a term ended before availableOn, "
+                "default today, and none held on it — with their terms; with townshipId, those "
+                "who served its villages)"
+            ),
+        ] = False,
     ) -> TalentConnection:
         page = await matching.talent_pool(
             info.context,
@@ -212,6 +226,7 @@ class MatchingQuery:
             available_on=available_on,
             first=20 if first is None else first,
             after=after,
+            former_work_team=bool(former_work_team),
         )
         edges = [
             TalentEdge(
@@ -219,6 +234,7 @@ class MatchingQuery:
                 node=Person.from_row(t.row["person"]),
                 score=t.score,
                 matched_skills=[PersonSkill.from_row(m) for m in t.row["matched"]],
+                work_team_terms=[Service.from_row(s) for s in t.row.get("terms", [])],
             )
             for t, c in zip(page.rows, page.cursors, strict=True)
         ]

@@ -13,7 +13,7 @@ from resolvers import loaders
 from resolvers import person as person_resolvers
 from resolvers.scope import shown_phone
 from schema.common import Info, PageInfo, ids
-from schema.enums import Gender, PoliticalStatus, ServiceRole
+from schema.enums import Gender, PoliticalStatus, Rank, ServiceRole
 from schema.place import Department, Township, Village
 from schema.post import Post
 from schema.skill import PersonSkill
@@ -22,12 +22,14 @@ if TYPE_CHECKING:
     from schema.appointment import Training
     from schema.task_types import Task, TaskStatus
     from schema.team import TeamMembership
+    from schema.workteam import WorkTeamReview
 
 # Modules that import this one are referenced lazily, to keep imports one-way at load time.
 TrainingRef = Annotated["Training", strawberry.lazy("schema.appointment")]
 TaskRef = Annotated["Task", strawberry.lazy("schema.task_types")]
 TaskStatusRef = Annotated["TaskStatus", strawberry.lazy("schema.task_types")]
 TeamMembershipRef = Annotated["TeamMembership", strawberry.lazy("schema.team")]
+WorkTeamReviewRef = Annotated["WorkTeamReview", strawberry.lazy("schema.workteam")]
 
 
 @strawberry.type(description="A township or county staff member, village cadre or stationed cadre.")
@@ -39,6 +41,7 @@ class Person:
     joined_year: int | None = strawberry.field(description="First year of public service.")
     political_status: PoliticalStatus | None
     education: str | None
+    rank: Rank | None = strawberry.field(description="职级, when recorded.")
     # The whole record is the caller's to see (a person of their unit, resolvers/scope.py);
     # anyone else of the county is a directory card: id, name, department and skills only.
     in_unit: strawberry.Private[bool] = True
@@ -49,7 +52,8 @@ class Person:
         if not row.get("inUnit", True):
             return cls(
                 id=strawberry.ID(row["id"]), name=row["name"], gender=None, birth_year=None,
-                joined_year=None, political_status=None, education=None, in_unit=False,
+                joined_year=None, political_status=None, education=None, rank=None,
+                in_unit=False,
             )  # fmt: skip
         return cls(
             id=strawberry.ID(row["id"]),
@@ -61,6 +65,7 @@ class Person:
                 PoliticalStatus(row["politicalStatus"]) if row.get("politicalStatus") else None
             ),
             education=row.get("education"),
+            rank=Rank(row["rank"]) if row.get("rank") else None,
             stored_phone=row.get("phone"),
         )
 
@@ -183,6 +188,19 @@ class Person:
             return []
         rows = await person_trainings(info.context, self.id)
         return [Training.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="Half-year reviews (履职评估, 四方评价) of the person's first-secretary and "
+        "work-team terms in villages of the caller's county, newest period first."
+    )
+    async def work_team_reviews(self, info: Info) -> list[WorkTeamReviewRef]:
+        from resolvers.workteam import person_reviews
+        from schema.workteam import WorkTeamReview
+
+        if not self.in_unit:
+            return []
+        rows = await person_reviews(info.context, self.id)
+        return [WorkTeamReview.from_row(r) for r in rows]
 
     @strawberry.field(
         description="Mentors of this person (师徒结对); only those active on "

@@ -11,7 +11,13 @@ import strawberry
 from resolvers import loaders
 from resolvers import place as place_resolvers
 from schema.common import Info, Location
-from schema.enums import DepartmentKind, ServiceRole, TownshipCategory, TownshipKind
+from schema.enums import (
+    DepartmentKind,
+    SendingLevel,
+    ServiceRole,
+    TownshipCategory,
+    TownshipKind,
+)
 
 if TYPE_CHECKING:
     from schema.need_list import Need, NeedStatus
@@ -206,6 +212,7 @@ class Department:
     id: strawberry.ID
     name: str
     kind: DepartmentKind | None
+    stored_level: strawberry.Private[str | None] = None
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> Department:
@@ -213,7 +220,20 @@ class Department:
             id=strawberry.ID(row["id"]),
             name=row["name"],
             kind=DepartmentKind(row["kind"]) if row.get("kind") else None,
+            stored_level=row.get("level"),
         )
+
+    @strawberry.field(
+        description="The level of the unit as a sender of work-team cadres: PROVINCE or CITY as "
+        "recorded (such departments belong to no county), else COUNTY for a department in a "
+        "county and TOWNSHIP for one in a township; null for a village committee."
+    )
+    async def level(self, info: Info) -> SendingLevel | None:
+        if self.stored_level:
+            return SendingLevel(self.stored_level)
+        row = await info.context.loaders.load(loaders.DEPARTMENT_UNIT, self.id)
+        kind = row["kind"] if row else None
+        return {"County": SendingLevel.COUNTY, "Township": SendingLevel.TOWNSHIP}.get(kind or "")
 
     @strawberry.field(description="The county, township or village the department belongs to.")
     async def unit(self, info: Info) -> Unit | None:

@@ -22,12 +22,13 @@ from seed.catalog import LOCAL_CROP, DeptTemplate
 from seed.histories import Histories
 from seed.teams import build_teams
 from seed.workflows import Workflows
+from seed.workteams import WorkTeams, higher_units
 
 # Section order of the document: referenced sections come before those that reference them.
 SECTIONS = (
     "counties", "townships", "villages", "departments", "skills", "people", "posts",
     "postHolders", "services", "dispatches", "mentorships", "quotas",
-    "needs", "teams", "teamMembers", "trainings", "tasks",
+    "needs", "teams", "teamMembers", "trainings", "tasks", "workTeamReviews",
 )  # fmt: skip
 _FACTOR = {"EXTRA_LARGE": 1.4, "LARGE": 1.15, "ORDINARY": 1.0}  # staff and population
 _STATUSES = ("CPC_MEMBER", "CPC_PROBATIONARY", "OTHER_PARTY", "CYL_MEMBER", "MASSES")
@@ -231,14 +232,19 @@ def generate(
     # The workflows draw from a generator of their own: the sections that existed before them
     # are the same as they were for a given seed.
     flow_rng = random.Random(f"workflows/{random_seed}")
+    # So do the work teams' additions (ranks, sending units, reviews).
+    team_rng = random.Random(f"workteams/{random_seed}")
     doc: Document = {s: [] for s in SECTIONS}
     doc["skills"] = catalog.skill_records()
+    higher_units(doc)
+    sent = [0]
     county_names: set[str] = set()
     for i in range(1, scale + 1):
         county = County(rng, doc, i)
         county.build(county_names)
         crews = build_teams(county, flow_rng)
         Workflows(county, flow_rng, crews).build()
+        WorkTeams(county, team_rng, sent).build()
         if progress:
             progress(f"county {i}/{scale}: {len(county.people):,} people")
     if progress:

@@ -221,6 +221,7 @@ def create_app(
     rules = Rules(
         max_active_mentees=settings.towngraph_max_active_mentees,
         response_minutes=settings.response_minutes(),
+        work_team_targets=settings.work_team_targets(),
     )
     schema = build_schema(
         max_depth=settings.towngraph_max_depth,

@@ -20,6 +20,7 @@ from graph.db import Neo4jConfig
 from managed.instance import ManagedInstance, home_from_env
 from model.emergency import DEFAULT_RESPONSE_MINUTES, format_standards, parse_standards
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
+from model.workteam import DEFAULT_TARGETS, format_targets, parse_targets
 
 
 class Settings(BaseSettings):
@@ -42,6 +43,9 @@ class Settings(BaseSettings):
     towngraph_max_active_mentees: int = Field(default=DEFAULT_MAX_ACTIVE_MENTEES, ge=1)
     # Staffing deadline of an emergency by severity, in minutes: "I=30,II=120,III=1440".
     towngraph_response_standards: str = format_standards(DEFAULT_RESPONSE_MINUTES)
+    # 驻村工作队 structure targets as shares 0..1: "PROVINCIAL_OR_MUNICIPAL_SENDERS=0.5,...";
+    # a target left out has none (AGED_25_TO_45 by default).
+    towngraph_work_team_targets: str = format_targets(DEFAULT_TARGETS)
 
     # Who is asking (see server/auth.py): a shared HS256 secret, or a JWKS (file path or URL) of
     # an identity provider; with neither, a secret generated in the Neo4j home folder.
@@ -96,6 +100,8 @@ class Settings(BaseSettings):
         if self.neo4j_uri:
             return None
         return ManagedInstance().recorded_uri
+    def work_team_targets(self) -> dict[str, float]:
+        return parse_targets(self.towngraph_work_team_targets)
 
     def neo4j(self, start_managed: bool = True) -> Neo4jConfig:
         """How to reach Neo4j; starts the managed instance when no external one is configured."""

@@ -54,10 +54,14 @@ MATRIX: dict[str, tuple[str, set[str]]] = {
                          "{ people { @ } } } }", {"A"}),
     "ComplianceLine.person": ('{ complianceReport(countyId: $C, asOf: "2025-06-01") { lines '
                               "{ person { @ } } } }", {"A"}),
+    "WorkTeamCadre.person": ('{ workTeamComposition(countyId: $C, asOf: "2020-06-01") '
+                             "{ cadres { person { @ } } } }", {"A", "B", "Z"}),
+    "CompositionTarget.people": ('{ workTeamComposition(countyId: $C, asOf: "2020-06-01") '
+                                 "{ targets { people { @ } } } }", {"A", "B", "Z"}),
 }  # fmt: skip
 # Fields whose people come back from a write (covered by the write-scope tests).
 PAYLOADS = {"ServicePayload", "DispatchPayload", "TrainingPayload", "MentorshipPayload",
-            "SetSkillPayload"}  # fmt: skip
+            "SetSkillPayload", "SetRankPayload", "WorkTeamReviewPayload"}  # fmt: skip
 
 CALLERS = [(Role.COUNTY, "C"), (Role.TOWNSHIP, "T"), (Role.VILLAGE, "V"), (Role.VIEWER, "T2")]
 # Whose whole record each caller sees (its unit's people); the rest of county C are cards.
@@ -83,7 +87,8 @@ async def ground(graph: Graph, uid: str) -> Doc:
     """County C: township T (village V; 水利站 D with A, mentees M and M2; post P) and T2 (B);
     county X: township XT (Z). A, B, Z hold K at 4 and K2 (A at 3, B and Z at 5), served V
     (ended), hold P, mentor M2, are assigned to task K1 at V and members of team E of T. Need N
-    at V asks K at 3 and K2 at 5 this quarter."""
+    at V asks K at 3 and K2 at 5 this quarter. Ranked SECTION, A and Z were first secretaries
+    of VA (T), B of VB (T2), in 2020–2021."""
     doc = Doc(uid)
     lat, lon = 10 + int(uid[1:4], 16) % 50, 60 + int(uid[4:7], 16) % 60
     doc.county("C")
@@ -93,6 +98,8 @@ async def ground(graph: Graph, uid: str) -> Doc:
         doc.sections["townships"][-1]["location"] = {"lat": lat + north, "lon": lon}
     doc.village("V", "T")
     doc.sections["villages"][-1]["location"] = {"lat": lat + 0.005, "lon": lon + 0.005}
+    doc.village("VA", "T")
+    doc.village("VB", "T2")
     doc.skill("K", "防汛抢险")
     doc.skill("K2", "堤坝巡查")
     for key, unit in (("D", "T"), ("D2", "T2"), ("DX", "XT")):
@@ -100,7 +107,7 @@ async def ground(graph: Graph, uid: str) -> Doc:
     for key, dept in (("A", "D"), ("B", "D2"), ("Z", "DX")):
         doc.sections.setdefault("people", []).append({
             "id": doc.id(key), "name": f"{uid}{key}", "department": doc.id(dept),
-            "joinedYear": 2005, "phone": PHONES[key],
+            "joinedYear": 2005, "phone": PHONES[key], "rank": "SECTION",
             # A falls short of K2 at 5, so the need N goes to the county (B) for it.
             "skills": [{"skill": doc.id("K"), "level": 4},
                        {"skill": doc.id("K2"), "level": 3 if key == "A" else 5}],
@@ -112,6 +119,9 @@ async def ground(graph: Graph, uid: str) -> Doc:
         doc.service(key, "V", "TECHNICAL_SUPPORT", "2023-01-01", "2024-06-30")
         doc.holds(key, "P", "2023-01-01")
         doc.mentorship(key, "M2", "2024-01-01")
+        doc.service(
+            key, "VB" if key == "B" else "VA", "FIRST_SECRETARY", "2020-01-01", "2021-12-31"
+        )
     roles = (("A", "LEAD"), ("B", "MEMBER"), ("Z", "MEMBER"))
     doc.sections.update({
         "needs": [{"id": doc.id("N"), "village": doc.id("V"), "title": "汛前排查",

@@ -197,6 +197,7 @@ def test_variables_set_the_page_size_of_the_cost() -> None:
         workload.TALENT_POOL,
         workload.NEED_MATCHES,
         workload.EMERGENCY_ROSTER,
+        workload.WORK_TEAM_COMPOSITION,
     ],
 )
 def test_the_bench_queries_are_well_within_the_default_cost_limit(query: str) -> None:

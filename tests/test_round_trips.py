@@ -303,3 +303,42 @@ async def test_the_same_relationship_at_two_places_of_one_level_is_batched_once(
 
     # then the loader batches both into one query
     assert counts == [3, 3]
+
+
+COMPOSITION = """
+query($c: ID!, $nested: Boolean!) {
+  workTeamComposition(countyId: $c) {
+    cadres {
+      role village { id name } sendingLevel
+      person { id rank workTeamReviews @include(if: $nested) { period } }
+    }
+    targets { key value people { id } }
+    villagesWithoutLiaison { id }
+  }
+}
+"""
+
+
+async def test_work_team_composition_is_one_query_and_one_more_per_relationship_field(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given two counties of 3 and of 30 work-team members in their villages
+    found: set[tuple[int, int]] = set()
+    for size in SIZES:
+        doc = Doc(f"{uid}n{size}-")
+        doc.county("C")
+        doc.township("T", "C")
+        doc.department("CD", kind="COUNTY_DEPARTMENT", county="C")
+        for i in range(size):
+            doc.village(f"V{i}", "T")
+            doc.person(f"P{i:02d}", department="CD", birth=1990)
+            doc.service(f"P{i:02d}", f"V{i}", "WORK_TEAM", "2024-01-01")
+        await doc.load(graph)
+        # when the composition is asked, with and without each cadre's reviews
+        flat = await gql.data(COMPOSITION, {"c": doc.id("C"), "nested": False})
+        assert len(flat["workTeamComposition"]["cadres"]) == size
+        one = gql.round_trips
+        await gql.data(COMPOSITION, {"c": doc.id("C"), "nested": True})
+        found.add((one, gql.round_trips))
+    # then one query, and one batched query more for the reviews, whatever the size
+    assert found == {(1, 2)}

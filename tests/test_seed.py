@@ -175,7 +175,9 @@ def test_departments_have_exactly_one_owner_matching_kind(doc: Doc) -> None:
     # Given each department, then exactly one of county/township/village is set, per kind.
     for d in doc["departments"]:
         owners = [k for k in ("county", "township", "village") if k in d]
-        assert owners == [OWNER_OF_KIND[d["kind"]]], d
+        # Provincial and municipal sending units (省市级单位) belong to no county.
+        expected = [] if d.get("level") in ("PROVINCE", "CITY") else [OWNER_OF_KIND[d["kind"]]]
+        assert owners == expected, d
     committees = Counter(d["village"] for d in doc["departments"] if "village" in d)
     assert set(committees) == _ids(doc, "villages")
     assert set(committees.values()) == {1}
@@ -238,14 +240,17 @@ def test_every_role_appears_both_ongoing_and_finished(doc: Doc) -> None:
         assert any("until" not in s for s in recs), role
 
 
-def test_each_village_has_exactly_one_ongoing_liaison_from_its_township(doc: Doc) -> None:
-    # Given the liaison services, then every village has exactly one ongoing liaison,
-    # and that liaison works in the village's township.
+def test_each_village_has_one_ongoing_liaison_from_its_township_but_a_few(doc: Doc) -> None:
+    # Given the liaison services, then every village but one or two per county (whose
+    # liaison left in spring, for workTeamComposition to list) has exactly one ongoing
+    # liaison, and that liaison works in the village's township.
     township_of_village = {v["id"]: v["township"] for v in doc["villages"]}
     dept_of = {p["id"]: p["department"] for p in doc["people"]}
     owner = {d["id"]: d.get("township") for d in doc["departments"]}
     ongoing = [s for s in doc["services"] if s["role"] == "LIAISON" and _ongoing_at_anchor(s)]
-    assert Counter(s["village"] for s in ongoing) == Counter(township_of_village.keys())
+    per_village = Counter(s["village"] for s in ongoing)
+    assert set(per_village.values()) == {1}
+    assert 1 <= len(set(township_of_village) - set(per_village)) <= 2 * len(doc["counties"])
     for s in ongoing:
         assert owner[dept_of[s["person"]]] == township_of_village[s["village"]]
 

@@ -154,6 +154,16 @@ CASES: dict[str, Case] = {
         "{ __typename } }",
         {"p": _at(d, w, "P"), "k": d.id("K")},
     ),
+    "setPersonRank": lambda d, w: (
+        "mutation($p: ID!) { setPersonRank(personId: $p, rank: SECTION) { __typename } }",
+        {"p": _at(d, w, "P")},
+    ),
+    "recordWorkTeamReview": lambda d, w: (
+        "mutation($p: ID!, $v: ID!) { recordWorkTeamReview(personId: $p, villageId: $v, "
+        'termSince: "2026-01-01", period: "2026H1", organisationDept: 90, '
+        "townshipCommittee: 88, villagersReps: 92, thirdParty: 85) { __typename } }",
+        {"p": _at(d, w, "P"), "v": _at(d, w, "V")},
+    ),
 }
 
 # The caller, and which targets lie in its write scope.

@@ -21,10 +21,11 @@ from graph.importing.compliance_steps import check_steps, judge
 from graph.importing.workflow_steps import IMPORT_ACTOR
 from graph.importing.workflow_steps import SECTIONS as WORKFLOW_SECTIONS
 from graph.importing.workflow_steps import steps as workflow_steps
-from importing.document import NODE_KINDS, Validated, resolve
+from importing.document import NODE_KINDS, Validated, resolve, term_problems
 from importing.fields import Problem
 from model.compliance import Breach
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
+from model.workteam import REVIEW_PARTIES, WORK_TEAM_ROLES, overall_score
 
 BATCH = 5_000
 # One transaction for the whole document may take minutes for a province; the API's default
@@ -43,12 +44,13 @@ _PROPS: dict[str, tuple[str, ...]] = {
     "counties": ("name", "location"),
     "townships": ("name", "kind", "category", "population", "areaKm2", "location"),
     "villages": ("name", "population", "location"),
-    "departments": ("name", "kind"),
+    "departments": ("name", "kind", "level"),
     "skills": ("name", "category", "aliases"),
     "people": ("name", "gender", "birthYear", "joinedYear", "politicalStatus", "education",
-               "phone"),
+               "phone", "rank"),
     "posts": ("title",),
 }  # fmt: skip
+_PARENTS = ("county", "township", "village")
 # The temporal relationship sections: query, the two ends' fields, and the updatable properties.
 _PERIODS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
     "postHolders": ("import/post_holders", "person", "post", ("until",)),
@@ -82,12 +84,21 @@ class Counters:
 async def check_database(graph: Graph, validated: Validated) -> list[Problem]:
     """Unknown references and cycles through existing BROADER edges, in one read query."""
     skill_ids = {*validated.broader, *(b for b in validated.broader.values() if b is not None)}
-    params: dict[str, Any] = {**validated.external_ids(), "skillIds": sorted(skill_ids)}
+    terms = [
+        {"person": person, "village": village, "since": since, "path": path}
+        for person, village, since, path in validated.terms
+    ]
+    params: dict[str, Any] = {
+        **validated.external_ids(),
+        "skillIds": sorted(skill_ids),
+        "terms": terms,
+        "roles": list(WORK_TEAM_ROLES),
+    }
     rows = await graph.read("import/check_references", params)
     answer = rows[0]
     missing = {kind: answer[kind] for kind in NODE_KINDS.values()}
     existing = {edge["skill"]: edge["broader"] for edge in answer["broader"]}
-    return resolve(validated, missing, existing)
+    return resolve(validated, missing, existing) + term_problems(validated, answer["terms"])
 
 
 def _value(key: str, value: Any) -> Any:
@@ -99,6 +110,10 @@ def _value(key: str, value: Any) -> Any:
 def _props(section: str, row: dict[str, Any]) -> dict[str, Any]:
     """Only the properties the row gives: an absent one is left as is, a null one is removed."""
     props = {key: _value(key, row[key]) for key in _PROPS[section] if key in row}
+    if section == "departments" and "level" not in props:
+        # A department with a parent place takes its level from it: a PROVINCE or CITY level
+        # stored before it moved under a place no longer holds.
+        props["level"] = None
     if "aliases" in props:
         # The full-text index reads one string; an empty list is no aliases at all.
         aliases = props["aliases"] or None
@@ -115,10 +130,14 @@ def _node_steps(section: str, rows: list[dict[str, Any]]) -> Iterator[tuple[str,
         yield "import/village_township", [{"id": r["id"], "township": r["township"]} for r in rows]
     elif section == "departments":
         parents = [
-            {"id": r["id"], **{k: r.get(k) for k in ("county", "township", "village")}}
+            {"id": r["id"], **{k: r.get(k) for k in _PARENTS}}
             for r in rows
+            if any(r.get(k) is not None for k in _PARENTS)
         ]
         yield "import/department_parent", parents
+        # PROVINCE and CITY departments (validated to have no parent) belong to no county.
+        orphans = [{"id": r["id"]} for r in rows if not any(r.get(k) is not None for k in _PARENTS)]
+        yield "import/department_unparent", orphans
     elif section == "skills":
         # After all skills of the document exist, since a broader skill may come later in it.
         links = [{"id": r["id"], "broader": r["broader"]} for r in rows if "broader" in r]
@@ -179,6 +198,33 @@ def quota_row(row: dict[str, Any]) -> dict[str, Any]:
         "lawEnforcementCount": law if counted else None,
         "lawEnforcementShare": None if counted or law is None else float(law),
     }
+def _review_steps(
+    rows: list[dict[str, Any]], now: datetime, actor: str
+) -> Iterator[tuple[str, list[Any]]]:
+    # A review is identified by its term and period; its id is made from them, so re-importing
+    # finds it again. The overall score is computed as the API computes it.
+    yield (
+        "import/work_team_reviews",
+        [
+            {
+                "id": "-".join(
+                    ("WTR", r["person"], r["village"], r["termSince"].isoformat(), r["period"])
+                ),
+                "person": r["person"],
+                "village": r["village"],
+                "termSince": r["termSince"],
+                "period": r["period"],
+                "props": {
+                    **{p: float(r[p]) for p in REVIEW_PARTIES},
+                    "overall": overall_score({p: float(r[p]) for p in REVIEW_PARTIES}),
+                    "comment": r.get("comment"),
+                },
+                "createdAt": now,
+                "createdBy": actor,
+            }
+            for r in rows
+        ],
+    )
 
 
 def plan(
@@ -193,6 +239,8 @@ def plan(
             continue
         if section in WORKFLOW_SECTIONS:
             parts = workflow_steps(section, rows, now, actor)
+        elif section == "workTeamReviews":
+            parts = _review_steps(rows, now, actor)
         elif section in _PROPS:
             parts = _node_steps(section, rows)
         elif section == "quotas":
