@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import Any
 
 import strawberry
 
@@ -134,7 +134,10 @@ class MatchingQuery:
     @strawberry.field(
         description="Specialists holding ANY (or ALL) of the skills, most skills "
         "and highest levels first; within a township's reach and free of "
-        "residential village duty on availableOn when given."
+        "residential village duty on availableOn when given. With formerWorkTeam, the expert "
+        "pool (专家库) instead: only former first secretaries and work-team members (a term "
+        "ended before availableOn, default today, and none held on it; with townshipId, a term "
+        "in its villages), each with workTeamTerms."
     )
     async def talent_pool(
         self,
@@ -146,14 +149,7 @@ class MatchingQuery:
         available_on: dt.date | None = None,
         first: int | None = 20,
         after: str | None = None,
-        former_work_team: Annotated[
-            bool | None,
-            strawberry.argument(
-                description="The expert pool (专家库): only former first secretaries and "
-                "work-team members (a term ended before availableOn, default today, and none "
-                "held on it), with their terms; with townshipId, those who served its villages."
-            ),
-        ] = False,
+        former_work_team: bool | None = False,
     ) -> TalentConnection:
         page = await matching.talent_pool(
             info.context,
