@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import Any
 
 import strawberry
 
@@ -167,7 +167,10 @@ class MatchingQuery:
     @strawberry.field(
         description="Specialists holding ANY (or ALL) of the skills, most skills "
         "and highest levels first; within a township's reach and free of "
-        "residential village duty on availableOn when given."
+        "residential village duty on availableOn when given. With formerWorkTeam, the expert "
+        "pool (专家库) instead: only former first secretaries and work-team members (a term "
+        "ended before availableOn, default today, and none held on it; with townshipId, a term "
+        "in its villages), each with workTeamTerms."
     )
     async def talent_pool(
         self,

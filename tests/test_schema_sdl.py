@@ -51,7 +51,7 @@ def test_headline_fields_keep_their_contract() -> None:
     assert (
         "talentPool(skillIds: [ID!]!, match: SkillMatch = ANY, minLevel: Int = 1, "
         "townshipId: ID = null, availableOn: Date = null, first: Int = 20, "
-        "after: String = null): TalentConnection!"
+        "after: String = null, formerWorkTeam: Boolean = false): TalentConnection!"
     ) in sdl
 
 
