@@ -401,6 +401,8 @@ def _roster_args(rng: random.Random, seeded: _Seeded) -> dict[str, Any]:
 
 def _county_args(rng: random.Random, seeded: _Seeded) -> dict[str, Any]:
     return compliance_bench.county_args(rng, seeded.counties)
+
+
 def _composition_args(rng: random.Random, seeded: _Seeded) -> dict[str, Any]:
     # Mostly a county's organisation department asking for its county, sometimes a township.
     place = (

@@ -85,9 +85,9 @@ def run(instance: ManagedInstance, poll: float = 0.3) -> int:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-        with contextlib.suppress(FileNotFoundError):
-            if instance._state_file.read_text() == state:
-                instance._state_file.unlink()
+        if instance._read_state() == (proc.pid, port):
+            # Stopped, but the port stays recorded: the next run takes it again.
+            instance._write_state(None, port)
     if code in _STOPPED:
         _say(f"Neo4j stopped (exit code {code})")
         return 0

@@ -10,10 +10,10 @@ from typing import Annotated, Any
 
 import strawberry
 
-from schema.override import OverrideArg
 from resolvers import appointment
 from schema.common import Info
 from schema.enums import ServiceRole
+from schema.override import OverrideArg
 from schema.person import Dispatch, Mentorship, Person, Service
 from schema.place import Department
 from schema.skill import PersonSkill

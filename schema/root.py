@@ -39,8 +39,8 @@ from schema.access import MutationGate
 from schema.audit import AuditTrail
 from schema.cost import DEFAULT_MAX_COST, CostLimit
 from schema.errors import ClerkErrors
-from schema.scalars import SCALAR_MAP
 from schema.inputs import ParseErrorsAsResults, StorableVariables
+from schema.scalars import SCALAR_MAP
 
 
 class TowngraphSchema(strawberry.Schema):

@@ -100,6 +100,7 @@ class Settings(BaseSettings):
         if self.neo4j_uri:
             return None
         return ManagedInstance().recorded_uri
+
     def work_team_targets(self) -> dict[str, float]:
         return parse_targets(self.towngraph_work_team_targets)
 

@@ -198,6 +198,8 @@ def quota_row(row: dict[str, Any]) -> dict[str, Any]:
         "lawEnforcementCount": law if counted else None,
         "lawEnforcementShare": None if counted or law is None else float(law),
     }
+
+
 def _review_steps(
     rows: list[dict[str, Any]], now: datetime, actor: str
 ) -> Iterator[tuple[str, list[Any]]]:
