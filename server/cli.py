@@ -1,9 +1,10 @@
 """The `towngraph` command: db start|stop|status, import, seed, serve, token, audit,
 export-schema.
 
-Every command that needs the database starts the managed Neo4j when `NEO4J_URI` is unset. The
-command line acts with the operator's rights and needs no token; what it writes is recorded as
-made by `cli:<login name>`.
+Every command that needs the database starts the managed Neo4j when `NEO4J_URI` is unset. Every
+command reads the settings first (the environment, then `.env`): a refused value is one line
+naming the variable, and exit status 2. The command line acts with the operator's rights and
+needs no token; what it writes is recorded as made by `cli:<login name>`.
 """
 
 from __future__ import annotations
@@ -13,23 +14,25 @@ import asyncio
 import datetime as dt
 import getpass
 import json
-import logging
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from graph.db import Graph, Neo4jConfig
 from graph.importing import ImportReport, import_document, parse_json
 from graph.place import is_empty
 from graph.setup import apply_schema
-from managed.instance import InstanceError, ManagedInstance
+from managed.instance import InstanceError
 from model.access import Role, cli_caller
 from schema.root import build_schema
-from server import audit
+from server import audit, logs
 from server.auth import TokenVerifier, parse_ttl
-from server.settings import Settings
+from server.settings import Settings, SettingsError
+from server.settings import problem as settings_problem
 
 
 def cli_actor() -> str:
@@ -72,7 +75,7 @@ async def _with_graph(config: Neo4jConfig, work: Callable[[Graph], Any]) -> Any:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
-    instance = ManagedInstance()
+    instance = Settings().managed()
     if args.action == "start":
         creds = instance.start()
         print(creds.uri)
@@ -132,9 +135,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from server.app import create_app
 
-    settings = Settings()
+    try:
+        settings = Settings(towngraph_root_path=args.root_path) if args.root_path else Settings()
+    except ValidationError as exc:
+        print(f"towngraph: --root-path: {exc.errors()[0]['msg']}", file=sys.stderr)
+        return 2
     config = settings.neo4j()
-    url = f"http://{args.host}:{args.port}/graphql"
+    url = f"http://{args.host}:{args.port}{settings.towngraph_root_path}/graphql"
     # `--demo` on a loopback address: a local ADMIN token, printed and pre-filled in GraphiQL
     # (never on a host others can reach: the IDE page itself is open to anyone who can load it).
     local = args.demo and args.host in {"127.0.0.1", "localhost", "::1"}
@@ -167,7 +174,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         config, settings, on_ready=load_demo, bound_host=args.host, graphiql_headers=headers
     )
     _say(f"towngraph: GraphQL and GraphiQL on {url}")
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    # Logging is set up already (main); the request line replaces uvicorn's access log.
+    uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)
     return 0
 
 
@@ -208,7 +216,6 @@ def cmd_export_schema(_: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     parser = argparse.ArgumentParser(prog="towngraph", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -231,6 +238,11 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--demo", action="store_true", help="load the demo county when empty")
+    serve.add_argument(
+        "--root-path",
+        help="the path prefix a reverse proxy publishes the API under, e.g. /towngraph "
+        "(default TOWNGRAPH_ROOT_PATH)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     tok = sub.add_parser("token", help="print a token signed with the configured secret")
@@ -250,6 +262,13 @@ def main(argv: list[str] | None = None) -> int:
     export.set_defaults(func=cmd_export_schema)
 
     args = parser.parse_args(argv)
+    try:
+        # Read once before any work: the commands read the same values again.
+        settings = Settings()
+    except (ValidationError, SettingsError) as exc:
+        print(f"towngraph: {settings_problem(exc)}", file=sys.stderr)
+        return 2
+    logs.setup(settings.towngraph_log_format, settings.towngraph_log_level)
     try:
         code: int = args.func(args)
     except InstanceError as exc:
