@@ -1,6 +1,5 @@
-"""The ASGI app for an ASGI server behind a reverse proxy: `uvicorn towngraph.asgi:app` (the
-app is built from the settings when uvicorn first looks it up, not on import), or
-`uvicorn --factory towngraph.asgi:create`. See server/launch.py."""
+"""The ASGI app for servers behind a reverse proxy: `uvicorn towngraph.asgi:app`, built from the
+settings when first looked up (not on import), or `uvicorn --factory towngraph.asgi:create`."""
 
 from __future__ import annotations
 
