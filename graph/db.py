@@ -3,8 +3,10 @@
 Every query is a `.cypher` file under `graph/cypher/` (the tests' own under `tests/cypher/`),
 loaded once and typed `LiteralString`, so no query text is ever assembled from runtime values;
 values travel only as parameters. Each call opens its own session (sessions are never shared
-across concurrent resolvers) and counts one round trip in the current request's `RoundTrips`,
-which the API tests read.
+across concurrent resolvers) and counts one round trip, with its duration, in the current
+`RoundTrips` (and in every one it is nested in): the API tests read them, and so do the server's
+log line and metrics. `Graph.sessions_in_use()` counts the sessions (each holding a pooled
+connection) open right now.
 
 The driver may be rebuilt while the app runs: when Neo4j cannot be reached, a Graph made with a
 `locate` function asks it where Neo4j is now (the server reads the managed instance's
@@ -21,6 +23,7 @@ import dataclasses
 import datetime as dt
 import logging
 import re
+import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -123,6 +126,10 @@ class RoundTrips:
 
     count: int = 0
     queries: list[str] = field(default_factory=list)
+    # Seconds from sending each query to holding all its rows, in the order of `queries`.
+    seconds: list[float] = field(default_factory=list)
+    # The counter this one was opened inside (a test around a request the server counts too).
+    outer: RoundTrips | None = None
 
 
 _round_trips: ContextVar[RoundTrips | None] = ContextVar("towngraph_round_trips", default=None)
@@ -130,7 +137,9 @@ _round_trips: ContextVar[RoundTrips | None] = ContextVar("towngraph_round_trips"
 
 @contextmanager
 def count_round_trips() -> Iterator[RoundTrips]:
-    counter = RoundTrips()
+    """Counts the queries sent until the block ends; a counter opened inside another one
+    leaves the outer one counting too."""
+    counter = RoundTrips(outer=_round_trips.get())
     token = _round_trips.set(counter)
     try:
         yield counter
@@ -218,6 +227,19 @@ class _Link:
         self.retired: list[AsyncDriver] = []
 
 
+class _Sessions:
+    """How many sessions are open: entered around each session's lifetime."""
+
+    def __init__(self) -> None:
+        self.open = 0
+
+    def __enter__(self) -> None:
+        self.open += 1
+
+    def __exit__(self, *_: object) -> None:
+        self.open -= 1
+
+
 class Graph:
     """A connected driver plus the database name; the object resolvers receive in their context."""
 
@@ -233,6 +255,8 @@ class Graph:
         # `$scope` of every query this handle runs (see graph/cypher/scope/): whose data the
         # caller may see. Without one (the CLI, the importer, the seed) the operator sees all.
         self._scope = scope
+        # Shared by every scoped copy of this handle: they all draw on the same pool.
+        self._sessions = _Sessions()
 
     @property
     def driver(self) -> AsyncDriver:
@@ -293,11 +317,23 @@ class Graph:
             return False
         return True
 
-    def _count(self, name: str) -> None:
-        counter = _round_trips.get()
-        if counter is not None:
-            counter.count += 1
-            counter.queries.append(name)
+    def sessions_in_use(self) -> int:
+        """Sessions open right now, each holding a connection of the driver's pool."""
+        return self._sessions.open
+
+    @contextmanager
+    def _round_trip(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            seconds = time.perf_counter() - started
+            counter = _round_trips.get()
+            while counter is not None:
+                counter.count += 1
+                counter.queries.append(name)
+                counter.seconds.append(seconds)
+                counter = counter.outer
 
     async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Record]:
         """Runs the named query in a read transaction and returns its rows as dicts."""
@@ -315,12 +351,12 @@ class Graph:
             result = await tx.run(query, args)
             return [_native(record.data()) async for record in result]
 
-        self._count(label)
         for attempt in (1, 2):
             driver = self.driver
             try:
-                async with driver.session(database=self.config.database) as session:
-                    return await session.execute_read(work)
+                with self._round_trip(label), self._sessions:
+                    async with driver.session(database=self.config.database) as session:
+                        return await session.execute_read(work)
             except (ServiceUnavailable, SessionExpired) as exc:
                 # A read can run again: once more at the new address, if Neo4j moved (found
                 # by this request or by another one meanwhile).
@@ -352,8 +388,9 @@ class Graph:
             return await work(Tx(tx, self))
 
         try:
-            async with self.driver.session(database=self.config.database) as session:
-                return await session.execute_write(run)
+            with self._sessions:
+                async with self.driver.session(database=self.config.database) as session:
+                    return await session.execute_write(run)
         except (ServiceUnavailable, SessionExpired) as exc:
             await self.follow()
             raise GraphUnavailable(str(exc)) from exc
@@ -380,6 +417,6 @@ class Tx:
         self, query: LiteralString, params: Mapping[str, Any] | None = None, *, label: str
     ) -> list[Record]:
         """`run` for a query text loaded by `load_cypher` elsewhere (the tests' own queries)."""
-        self._graph._count(label)
-        result = await self._tx.run(query, self._graph.params(params))
-        return [_native(record.data()) async for record in result]
+        with self._graph._round_trip(label):
+            result = await self._tx.run(query, self._graph.params(params))
+            return [_native(record.data()) async for record in result]

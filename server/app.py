@@ -1,4 +1,4 @@
-"""The Starlette application: /graphql (API + offline GraphiQL), /healthz, /readyz.
+"""The Starlette application: /graphql (API + offline GraphiQL), /healthz, /readyz, /metrics.
 
 The trust boundary: every GraphQL request (GET or POST, introspection too) carries a bearer token
 (server/auth.py; 401 otherwise, nothing runs), a POST carries JSON (415 otherwise: a browser can
@@ -11,6 +11,9 @@ SERVICE_UNAVAILABLE until the driver reconnects by itself (to a new address, whe
 the managed Neo4j moved). Constraints are applied at start-up, or as soon as Neo4j is reachable
 when it was not. /readyz says "loading" (503) until `on_ready` finished and while `loading()`
 is true: `serve --demo` imports the demo county then.
+
+Every request gets a request id, one log line and its metrics (server/observe.py); behind a
+reverse proxy the app honours its root path (server/proxy.py).
 """
 
 from __future__ import annotations
@@ -56,6 +59,9 @@ from server.graphql_http import (
     result_response,
 )
 from server.limits import BodyLimit
+from server.metrics import Metrics
+from server.observe import REQUEST_ID_HEADER, Observe, note_operation
+from server.proxy import RootPath, root_path_of
 from server.settings import Settings
 
 log = logging.getLogger("towngraph.server")
@@ -136,6 +142,7 @@ class TowngraphGraphQL(OfflineGraphQL[Context, None]):
 
         def record(entry: dict[str, Any]) -> None:
             audit.operation(caller, entry)
+            note_operation(entry)
 
         ctx = Context(
             graph=self._graph,
@@ -253,8 +260,8 @@ def create_app(
             return JSONResponse({"status": "loading"}, status_code=503)
         return JSONResponse({"status": "ready"})
 
-    async def root(_: Request) -> Response:
-        return RedirectResponse("/graphql")
+    async def root(request: Request) -> Response:
+        return RedirectResponse(root_path_of(request.scope) + "/graphql")
 
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
@@ -277,14 +284,19 @@ def create_app(
                 await task
             await graph.close()
 
-    # Outermost first: a foreign Host header is refused before anything else looks at it.
+    metrics = Metrics(graph.sessions_in_use) if settings.towngraph_metrics else None
+    # Outermost first: the root path, then the request's id, log line and metrics (refusals
+    # included), then a foreign Host header is refused before anything else looks at it.
     middleware = [
+        Middleware(RootPath, root_path=settings.towngraph_root_path),
+        Middleware(Observe, metrics=metrics),
         Middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_hosts(bound_host)),
         Middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins(),
             allow_methods=["GET", "POST"],
-            allow_headers=["Authorization", "Content-Type"],
+            allow_headers=["Authorization", "Content-Type", REQUEST_ID_HEADER],
+            expose_headers=[REQUEST_ID_HEADER],
             max_age=600,
         ),
         Middleware(BodyLimit, max_bytes=settings.towngraph_max_body_bytes),
@@ -296,6 +308,7 @@ def create_app(
             Route("/readyz", readyz),
             Route("/graphql", graphql_app, methods=["GET", "POST"]),
             graphiql_assets_mount(asset_dir),
+            *([Route("/metrics", metrics.endpoint)] if metrics else []),
         ],
         middleware=middleware,
         lifespan=lifespan,

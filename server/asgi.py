@@ -1,7 +1,8 @@
 """The importable app: `uvicorn server.asgi:app_factory --factory`, and every worker of
-`towngraph serve --workers N`.
+`towngraph serve --workers N`; `towngraph/asgi.py` (behind a reverse proxy) uses it too.
 
-Each call builds a whole app (its own driver) from `Settings` in the environment. What `serve`
+Each call builds a whole app (its own driver) from the settings in the environment and `.env`
+(one line on stderr and exit status 2 when a value is refused), with logging set up. What `serve`
 decided once for all its workers (the bound host, the IDE's pre-filled headers, the file whose
 presence means the demo county is still being imported) arrives as JSON in
 `TOWNGRAPH_SERVE_OPTIONS`; without it the app has the defaults of `create_app`.
@@ -16,8 +17,8 @@ from pathlib import Path
 
 from starlette.applications import Starlette
 
+from server import logs, settings
 from server.app import create_app
-from server.settings import Settings
 
 OPTIONS_ENV = "TOWNGRAPH_SERVE_OPTIONS"
 
@@ -39,14 +40,15 @@ class ServeOptions:
 
 def app_factory() -> Starlette:
     """The app of the settings in the environment; starts the managed Neo4j if it is not up."""
-    settings = Settings()
+    current = settings.load()
+    logs.setup(current.towngraph_log_format, current.towngraph_log_level)
     options = ServeOptions.from_env()
     flag = Path(options.loading_file) if options.loading_file else None
     return create_app(
-        settings.neo4j(),
-        settings,
+        current.neo4j(),
+        current,
         bound_host=options.bound_host,
         graphiql_headers=options.graphiql_headers,
-        locate=settings.neo4j_locator(),
+        locate=current.neo4j_locator(),
         loading=(lambda: flag.exists()) if flag is not None else None,
     )

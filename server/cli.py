@@ -1,9 +1,10 @@
 """The `towngraph` command: db start|stop|status|run, import, seed, serve, stop, token, audit,
 export-schema.
 
-Every command that needs the database starts the managed Neo4j when `NEO4J_URI` is unset. The
-command line acts with the operator's rights and needs no token; what it writes is recorded as
-made by `cli:<login name>`.
+Every command that needs the database starts the managed Neo4j when `NEO4J_URI` is unset. Every
+command reads the settings first (the environment, then `.env`): a refused value is one line
+naming the variable, and exit status 2. The command line acts with the operator's rights and
+needs no token; what it writes is recorded as made by `cli:<login name>`.
 """
 
 from __future__ import annotations
@@ -13,25 +14,27 @@ import asyncio
 import datetime as dt
 import getpass
 import json
-import logging
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from graph.db import Graph, Neo4jConfig
 from graph.importing import ImportReport, import_document, parse_json
 from graph.setup import apply_schema
 from importing.files import UnreadableFile, read_text
 from managed import foreground
-from managed.instance import InstanceError, ManagedInstance
+from managed.instance import InstanceError
 from model.access import Role, cli_caller
 from schema.root import build_schema
-from server import audit
+from server import audit, logs
 from server.auth import TokenVerifier, parse_ttl
 from server.serve import cmd_serve, cmd_stop
-from server.settings import Settings
+from server.settings import Settings, SettingsError
+from server.settings import problem as settings_problem
 
 
 def cli_actor() -> str:
@@ -76,7 +79,7 @@ async def with_graph(config: Neo4jConfig, work: Callable[[Graph], Any]) -> Any:
 
 
 def cmd_db(args: argparse.Namespace) -> int:
-    instance = ManagedInstance()
+    instance = Settings().managed()
     if args.action == "start":
         creds = instance.start()
         print(creds.uri)
@@ -174,7 +177,6 @@ def cmd_export_schema(_: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     parser = argparse.ArgumentParser(prog="towngraph", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -204,6 +206,11 @@ def main(argv: list[str] | None = None) -> int:
         "--workers", type=int, default=1, help="processes answering requests (default 1)"
     )
     serve.add_argument("--demo", action="store_true", help="load the demo county when empty")
+    serve.add_argument(
+        "--root-path",
+        help="the path prefix a reverse proxy publishes the API under, e.g. /towngraph "
+        "(default TOWNGRAPH_ROOT_PATH)",
+    )
     serve.set_defaults(func=cmd_serve)
 
     stop = sub.add_parser("stop", help="stop `serve` and the managed Neo4j")
@@ -226,6 +233,13 @@ def main(argv: list[str] | None = None) -> int:
     export.set_defaults(func=cmd_export_schema)
 
     args = parser.parse_args(argv)
+    try:
+        # Read once before any work: the commands read the same values again.
+        settings = Settings()
+    except (ValidationError, SettingsError) as exc:
+        print(f"towngraph: {settings_problem(exc)}", file=sys.stderr)
+        return 2
+    logs.setup(settings.towngraph_log_format, settings.towngraph_log_level)
     try:
         code: int = args.func(args)
     except InstanceError as exc:

@@ -263,6 +263,8 @@ class OfflineGraphQL(GraphQL[Context, RootValue]):
     * `graphiql_endpoint`: where the page posts queries; default: the path the page was served
       from (right for any mount point, since the IDE and the API share one URL).
     * `assets_prefix`: where `graphiql_assets_mount()` is mounted.
+
+    Both are below the ASGI `root_path`, which the page's URLs start with.
     * `default_query`: the query shown to a first-time visitor.
     * `asset_dir`: if given and the assets are missing there, the IDE URL answers 503 with a
       hint to run `scripts/fetch-graphiql.sh` instead of serving a page that cannot load.
@@ -327,10 +329,14 @@ class OfflineGraphQL(GraphQL[Context, RootValue]):
                 status_code=503,
                 headers={"Cache-Control": "no-store"},
             )
+        # Behind a reverse proxy the page's URLs start with the prefix it is published under
+        # (ASGI root_path; `request.url.path` already includes it).
+        root = request.scope.get("app_root_path", request.scope.get("root_path", "")).rstrip("/")
+        endpoint = root + self.graphiql_endpoint if self.graphiql_endpoint else request.url.path
         return HTMLResponse(
             graphiql_html(
-                endpoint=self.graphiql_endpoint or request.url.path,
-                assets_prefix=self.assets_prefix,
+                endpoint=endpoint,
+                assets_prefix=root + self.assets_prefix,
                 default_query=self.default_query,
                 subscriptions=bool(self.protocols),
                 default_headers=self.default_headers,

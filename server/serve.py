@@ -22,12 +22,13 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from graph.db import Graph, GraphRefused, GraphUnavailable, Neo4jConfig, check
 from graph.importing import import_document
 from graph.place import is_empty
 from graph.setup import apply_schema
 from managed.files import write_private
-from managed.instance import ManagedInstance
 from managed.watchdog import Watchdog
 from model.access import Role
 from server.auth import TokenVerifier
@@ -93,6 +94,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from server.asgi import OPTIONS_ENV, ServeOptions
     from server.cli import cli_actor, seed_document, with_graph  # the command imports this module
 
+    if args.root_path:
+        try:
+            Settings(towngraph_root_path=args.root_path)
+        except ValidationError as exc:
+            _say(f"towngraph: --root-path: {exc.errors()[0]['msg']}")
+            return 2
+        # The workers read their settings from the environment, the prefix with them.
+        os.environ["TOWNGRAPH_ROOT_PATH"] = args.root_path
     settings = Settings()
     host, port = args.host, args.port
     if args.workers < 1:
@@ -119,7 +128,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
              f"that the server runs")  # fmt: skip
         return 1
 
-    url = f"http://{host}:{port}/graphql"
+    url = f"http://{host}:{port}{settings.towngraph_root_path}/graphql"
     # `--demo` on a loopback address: a local ADMIN token, printed and pre-filled in GraphiQL
     # (never on a host others can reach: the IDE page itself is open to anyone who can load it).
     local = args.demo and host in {"127.0.0.1", "localhost", "::1"}
@@ -160,7 +169,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         stop_db = "; `make db-stop` stops Neo4j, `make stop` both" if managed else ""
         _say(f"towngraph: Ctrl-C stops the server{stop_db}.")
 
-    watchdog = Watchdog(ManagedInstance()) if managed else None
+    # Under systemd (`towngraph db run` in its own unit) the supervisor restarts Neo4j, not this.
+    watchdog = (
+        Watchdog(settings.managed()) if managed and settings.towngraph_neo4j_watchdog else None
+    )
     if watchdog is not None:
         watchdog.start()
     threading.Thread(target=announce, name="towngraph-announce", daemon=True).start()
@@ -174,7 +186,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             host=host,
             port=port,
             workers=args.workers,
-            log_level="info",
+            # Logging is set up already (cli.main, and app_factory in each worker); the request
+            # line of server/observe.py replaces uvicorn's access log.
+            log_config=None,
+            access_log=False,
             # A worker answers the supervisor's ping only once its app is imported, which takes
             # more than uvicorn's 5 s on a busy two-core machine; it would be killed and respawned.
             timeout_worker_healthcheck=WORKER_HEALTHCHECK_S,
@@ -214,5 +229,5 @@ def cmd_stop(_: argparse.Namespace) -> int:
     serve_file.unlink(missing_ok=True)
     if settings.neo4j_uri:
         return 0
-    print("Neo4j stopped" if ManagedInstance().stop() else "Neo4j not running")
+    print("Neo4j stopped" if settings.managed().stop() else "Neo4j not running")
     return 0

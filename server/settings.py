@@ -1,4 +1,9 @@
-"""Settings from the environment (pydantic-settings); one object read at start-up.
+"""Settings from the environment and a `.env` file (pydantic-settings); one object read at
+start-up, and the one line a bad value gets.
+
+The environment wins over the file; the file is `.env` in the working directory, or the one
+`TOWNGRAPH_ENV_FILE` names (which must then exist). `problem()` turns a refused value into one line
+naming the variable and what it expects: every entry point prints that instead of a traceback.
 
 Neo4j: with `NEO4J_URI` set every command uses that server (`bolt://` or `neo4j://`), else the
 managed instance in `TOWNGRAPH_NEO4J_HOME` is started on demand. The password of an external
@@ -10,21 +15,62 @@ and are made by the code that uses them.
 
 from __future__ import annotations
 
+import os
+import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    DotEnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 from graph.db import Neo4jConfig
-from managed.instance import ManagedInstance, home_from_env
+from managed.instance import ManagedInstance, Sizing, home_from_env
 from model.emergency import DEFAULT_RESPONSE_MINUTES, format_standards, parse_standards
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
 from model.workteam import DEFAULT_TARGETS, format_targets, parse_targets
 
+ENV_FILE_VARIABLE = "TOWNGRAPH_ENV_FILE"
+_ROOT_PATH = re.compile(r"(/[A-Za-z0-9._~-]+)*")
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be used; the message is the one line to print."""
+
+
+def env_file() -> Path:
+    """The `.env` file read: `TOWNGRAPH_ENV_FILE` (which must exist), else `./.env` if any."""
+    named = os.environ.get(ENV_FILE_VARIABLE)
+    if named:
+        path = Path(named)
+        if not path.is_file():
+            raise SettingsError(f"{ENV_FILE_VARIABLE}: no such file {named!r}")
+        return path
+    return Path(".env")
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="", extra="ignore", case_sensitive=False)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # The file is chosen when settings are read, not when this class is defined, so that
+        # TOWNGRAPH_ENV_FILE works whenever it is set.
+        dotenv = DotEnvSettingsSource(settings_cls, env_file=env_file(), env_file_encoding="utf-8")
+        return init_settings, env_settings, dotenv, file_secret_settings
 
     neo4j_uri: str | None = Field(default=None, description="external Neo4j; unset = managed")
     neo4j_user: str = "neo4j"
@@ -64,8 +110,44 @@ class Settings(BaseSettings):
     towngraph_query_timeout_s: float = Field(default=10.0, gt=0)
     towngraph_max_cost: int = Field(default=50_000, ge=1)
 
+    # The managed Neo4j (managed/instance.py reads the same names from the environment).
+    towngraph_neo4j_home: Path | None = None
+    towngraph_neo4j_heap: str = Sizing.heap
+    towngraph_neo4j_pagecache: str = Sizing.page_cache
+    # `serve` restarts a managed Neo4j that died; off where a supervisor (systemd) runs it.
+    towngraph_neo4j_watchdog: bool = True
+
+    # Operating it (README "Operating"): log lines, /metrics, the path behind a reverse proxy.
+    towngraph_log_format: Literal["text", "json"] = "text"
+    towngraph_log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    towngraph_metrics: bool = True
+    towngraph_root_path: str = ""
+
+    @field_validator("towngraph_log_format", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("towngraph_log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("towngraph_root_path")
+    @classmethod
+    def _a_path_prefix(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if not _ROOT_PATH.fullmatch(value):
+            raise ValueError("expected a path prefix such as /towngraph (or empty)")
+        return value
+
     def home(self) -> Path:
-        return home_from_env()
+        return self.towngraph_neo4j_home.resolve() if self.towngraph_neo4j_home else home_from_env()
+
+    def managed(self) -> ManagedInstance:
+        """The managed Neo4j these settings describe (nothing is started here)."""
+        sizing = Sizing(heap=self.towngraph_neo4j_heap, page_cache=self.towngraph_neo4j_pagecache)
+        return ManagedInstance(home=self.home(), sizing=sizing)
 
     def audit_path(self) -> Path:
         return self.towngraph_audit_log or self.home() / "audit.log"
@@ -99,7 +181,7 @@ class Settings(BaseSettings):
         when a restart moved it to another port; None for an external Neo4j."""
         if self.neo4j_uri:
             return None
-        return ManagedInstance().recorded_uri
+        return self.managed().recorded_uri
 
     def work_team_targets(self) -> dict[str, float]:
         return parse_targets(self.towngraph_work_team_targets)
@@ -114,7 +196,7 @@ class Settings(BaseSettings):
                 database=self.neo4j_database,
                 query_timeout=self.towngraph_query_timeout_s,
             )
-        instance = ManagedInstance()
+        instance = self.managed()
         creds = instance.start() if start_managed else instance.credentials()
         return Neo4jConfig(
             uri=creds.uri,
@@ -122,3 +204,24 @@ class Settings(BaseSettings):
             password=creds.password,
             query_timeout=self.towngraph_query_timeout_s,
         )
+
+
+def problem(error: ValidationError | SettingsError) -> str:
+    """One line for a refused setting: the variable, what it expects (never the value: it may
+    be a secret)."""
+    if isinstance(error, SettingsError):
+        return str(error)
+    first = error.errors()[0]
+    name = str(first["loc"][0]).upper() if first["loc"] else "a setting"
+    more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
+    return f"{name}: {first['msg']}{more}"
+
+
+def load() -> Settings:
+    """`Settings()`, or SystemExit(2) with one line on stderr when a value is refused: for the
+    entry points that have no command line of their own (the ASGI app)."""
+    try:
+        return Settings()
+    except (ValidationError, SettingsError) as exc:
+        print(f"towngraph: {problem(exc)}", file=sys.stderr)
+        raise SystemExit(2) from None

@@ -35,7 +35,7 @@ def test_reading_settings_and_importing_the_entry_modules_starts_nothing(tmp_pat
     env["TOWNGRAPH_NEO4J_HOME"] = str(home)
     code = _NO_PROCESSES + textwrap.dedent("""
     import json
-    import bench.database, bench.run, bench.server, seed, server.app, server.cli
+    import bench.database, bench.run, bench.server, seed, server.app, server.cli, towngraph.asgi
     from managed.instance import InstanceError
     from server.settings import Settings
 

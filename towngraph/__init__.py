@@ -1,0 +1,1 @@
+"""towngraph's importable entry points (the package of the same name as the project)."""
