@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -233,7 +233,13 @@ class ComplianceQuery:
         "reminders to send and the batches sent. Townships of the caller's unit only."
     )
     async def dispatch_compliance(
-        self, info: Info, county_id: strawberry.ID, as_of: dt.date | None = None
+        self,
+        info: Info,
+        county_id: Annotated[strawberry.ID, strawberry.argument(description="县编号 (county id)")],
+        as_of: Annotated[
+            dt.date | None,
+            strawberry.argument(description="统计日期，默认今天 (the day counted; default today)"),
+        ] = None,
     ) -> DispatchCompliance:
         result = await compliance.dispatch_compliance(
             info.context, county_id=str(county_id), as_of=as_of
@@ -248,9 +254,17 @@ class ComplianceQuery:
     async def compliance_report(
         self,
         info: Info,
-        county_id: strawberry.ID,
-        as_of: dt.date | None = None,
-        year: int | None = None,
+        county_id: Annotated[strawberry.ID, strawberry.argument(description="县编号 (county id)")],
+        as_of: Annotated[
+            dt.date | None,
+            strawberry.argument(description="统计日期，默认今天 (the day counted; default today)"),
+        ] = None,
+        year: Annotated[
+            int | None,
+            strawberry.argument(
+                description="只看该年的违规与例外 (only breaches and overrides dated in this year)"
+            ),
+        ] = None,
     ) -> ComplianceReport:
         result = await compliance.compliance_report(
             info.context, county_id=str(county_id), as_of=as_of, year=year
@@ -267,12 +281,28 @@ class ComplianceMutation:
     async def set_quota(
         self,
         info: Info,
-        department_id: strawberry.ID,
-        township_id: strawberry.ID,
-        year: int,
-        quota: int,
-        law_enforcement_count: int | None = None,
-        law_enforcement_share: float | None = None,
+        department_id: Annotated[
+            strawberry.ID, strawberry.argument(description="县直部门编号 (county department id)")
+        ],
+        township_id: Annotated[
+            strawberry.ID, strawberry.argument(description="乡镇编号 (township id)")
+        ],
+        year: Annotated[int, strawberry.argument(description="年度 (the year of the quota)")],
+        quota: Annotated[int, strawberry.argument(description="员额数 (posts of the quota)")],
+        law_enforcement_count: Annotated[
+            int | None,
+            strawberry.argument(
+                description="执法岗位数，与占比二选一 (law-enforcement posts as a count; "
+                "or give the share)"
+            ),
+        ] = None,
+        law_enforcement_share: Annotated[
+            float | None,
+            strawberry.argument(
+                description="执法岗位占比，0 至 1 (law-enforcement posts as a share from 0 to 1; "
+                "or give the count)"
+            ),
+        ] = None,
     ) -> QuotaPayload:
         row = await compliance.set_quota(
             info.context,
@@ -298,7 +328,19 @@ class ComplianceMutation:
         "then shows what followed."
     )
     async def record_reminder_batch(
-        self, info: Info, county_id: strawberry.ID, date: dt.date, items: list[ReminderItemInput]
+        self,
+        info: Info,
+        county_id: Annotated[strawberry.ID, strawberry.argument(description="县编号 (county id)")],
+        date: Annotated[
+            dt.date,
+            strawberry.argument(description="提醒函发出日期 (the day the letters were sent)"),
+        ],
+        items: Annotated[
+            list[ReminderItemInput],
+            strawberry.argument(
+                description="各部门、乡镇的缺额 (each department and township with its shortfall)"
+            ),
+        ],
     ) -> ReminderBatch:
         row = await compliance.record_reminder_batch(
             info.context,

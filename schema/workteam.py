@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -159,9 +159,22 @@ class WorkTeamQuery:
     async def work_team_composition(
         self,
         info: Info,
-        county_id: strawberry.ID | None = None,
-        township_id: strawberry.ID | None = None,
-        as_of: dt.date | None = None,
+        county_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="县编号，与 townshipId 二选一 (county id; or give townshipId)"
+            ),
+        ] = None,
+        township_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="乡镇编号，与 countyId 二选一 (township id; or give countyId)"
+            ),
+        ] = None,
+        as_of: Annotated[
+            dt.date | None,
+            strawberry.argument(description="统计日期，默认今天 (the day counted; default today)"),
+        ] = None,
     ) -> WorkTeamComposition:
         found = await workteam.work_team_composition(
             info.context,
@@ -193,7 +206,15 @@ class WorkTeamQuery:
 class WorkTeamMutation:
     @strawberry.mutation(description="Sets a person's rank (职级); null removes it.")
     async def set_person_rank(
-        self, info: Info, person_id: strawberry.ID, rank: Rank | None
+        self,
+        info: Info,
+        person_id: Annotated[
+            strawberry.ID, strawberry.argument(description="人员编号 (person id)")
+        ],
+        rank: Annotated[
+            Rank | None,
+            strawberry.argument(description="职级，null 表示清除 (rank; null removes it)"),
+        ],
     ) -> SetRankPayload:
         row = await workteam.set_person_rank(
             info.context, person_id=str(person_id), rank=rank.name if rank else None
@@ -214,15 +235,42 @@ class WorkTeamMutation:
     async def record_work_team_review(
         self,
         info: Info,
-        person_id: strawberry.ID,
-        village_id: strawberry.ID,
-        term_since: dt.date,
-        period: str,
-        organisation_dept: float,
-        township_committee: float,
-        villagers_reps: float,
-        third_party: float,
-        comment: str | None = None,
+        person_id: Annotated[
+            strawberry.ID, strawberry.argument(description="人员编号 (person id)")
+        ],
+        village_id: Annotated[
+            strawberry.ID, strawberry.argument(description="任期所在村编号 (village of the term)")
+        ],
+        term_since: Annotated[
+            dt.date, strawberry.argument(description="任期开始日期 (first day of the term)")
+        ],
+        period: Annotated[
+            str, strawberry.argument(description="半年度，如 2026H1 (half year, e.g. 2026H1)")
+        ],
+        organisation_dept: Annotated[
+            float,
+            strawberry.argument(
+                description="县委组织部评分，0 至 100 (county organisation department's score, "
+                "0 to 100)"
+            ),
+        ],
+        township_committee: Annotated[
+            float,
+            strawberry.argument(
+                description="乡镇党委评分，0 至 100 (township party committee's score, 0 to 100)"
+            ),
+        ],
+        villagers_reps: Annotated[
+            float,
+            strawberry.argument(
+                description="村民代表评分，0 至 100 (villagers' representatives' score, 0 to 100)"
+            ),
+        ],
+        third_party: Annotated[
+            float,
+            strawberry.argument(description="第三方评分，0 至 100 (third party's score, 0 to 100)"),
+        ],
+        comment: Annotated[str | None, strawberry.argument(description="评语 (comment)")] = None,
     ) -> WorkTeamReviewPayload:
         row = await workteam.record_review(
             info.context,
