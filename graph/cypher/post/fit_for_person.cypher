@@ -8,7 +8,7 @@
 // Scope: the person must be visible ($scope); posts of the person's own county.
 OPTIONAL MATCH (me:Person {id: $personId})
 WHERE @person_visible(me)
-CALL (me) {
+OPTIONAL CALL (me) {
   WITH me WHERE me IS NOT NULL
   WITH me,
        [head(COLLECT { MATCH (me)-[:WORKS_IN]->(:Department)-[:IN]->()-[:IN*0..1]->(pl)
@@ -49,4 +49,4 @@ CALL (me) {
     years: $asOf.year - me.joinedYear, samePlace: place.id IN places
   }) AS posts
 }
-RETURN me {.*} AS person, posts
+RETURN me {.*} AS person, coalesce(posts, []) AS posts

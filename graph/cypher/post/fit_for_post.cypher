@@ -9,7 +9,7 @@
 // Scope: the post's place must be visible; only people the caller may see ($scope).
 OPTIONAL MATCH (w:Post {id: $postId})
 WHERE $scope.all OR EXISTS { (w)-[:IN]->(:Department)-[:IN]->(at) WHERE @place_visible(at) }
-CALL (w) {
+OPTIONAL CALL (w) {
   WITH w WHERE w IS NOT NULL
   WITH w,
        head(COLLECT { MATCH (w)-[:IN]->(:Department)-[:IN]->()-[:IN*0..1]->(pl)
@@ -50,4 +50,5 @@ CALL (w) {
          collect({person: @person(p), levels: levels, held: held,
                   years: $asOf.year - p.joinedYear, samePlace: place.id IN places}) AS candidates
 }
-RETURN w {.*} AS post, place, requires, candidates
+RETURN w {.*} AS post, place, coalesce(requires, []) AS requires,
+       coalesce(candidates, []) AS candidates
