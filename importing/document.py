@@ -164,6 +164,11 @@ FIELDS: dict[str, Fields] = {
     "posts": {
         "id": (ident, True), "title": (text, True), "department": (ref("department"), True),
         "requires": (_LEVELS, False),
+        # 岗位权责说明书: basic information, service items, integrity risks, KPIs; and the two
+        # ratings (1 to 5) behind the post score (model/posts.py).
+        "basics": (text, False), "serviceItems": (list_of(text), False),
+        "integrityRisks": (list_of(text), False), "kpis": (list_of(text), False),
+        "workload": (level, False), "difficulty": (level, False),
     },
     "postHolders": {"person": (ref("person"), True), "post": (ref("post"), True), **_SINCE_UNTIL},
     "services": {

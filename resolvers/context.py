@@ -16,6 +16,7 @@ from graph.db import Graph
 from model.access import Caller
 from model.emergency import DEFAULT_RESPONSE_MINUTES
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES, MIN_MENTOR_YEARS
+from model.posts import DEFAULT_POST_CAPS
 from model.workteam import DEFAULT_TARGETS
 from resolvers.loaders import Loaders
 from resolvers.scope import scope_of
@@ -31,6 +32,11 @@ def _default_work_team_targets() -> dict[str, float]:
     return dict(DEFAULT_TARGETS)
 
 
+def _default_post_caps() -> dict[str, int]:
+    # 岗位数上限 by township kind, seed 002's 95 / 90 / 85.
+    return dict(DEFAULT_POST_CAPS)
+
+
 @dataclass(frozen=True)
 class Rules:
     """Domain rules that vary between places (see Settings)."""
@@ -39,6 +45,7 @@ class Rules:
     min_mentor_years: int = MIN_MENTOR_YEARS
     response_minutes: dict[str, int] = field(default_factory=_default_response_minutes)
     work_team_targets: dict[str, float] = field(default_factory=_default_work_team_targets)
+    post_caps: dict[str, int] = field(default_factory=_default_post_caps)
 
 
 @dataclass

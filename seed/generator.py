@@ -20,6 +20,7 @@ from seed import catalog, names
 from seed.base import PHONE_PREFIXES, Document, Person, Township, Unit, Village, loc
 from seed.catalog import LOCAL_CROP, DeptTemplate
 from seed.histories import Histories
+from seed.posts import statement
 from seed.teams import build_teams
 from seed.workflows import Workflows
 from seed.workteams import WorkTeams, higher_units
@@ -128,7 +129,8 @@ class County(Histories):
             req = [(unit.crop if s == LOCAL_CROP else s, lvl) for s, lvl in pt.requires]
             pid = f"{dept_id}-P{i:02d}"
             reqs = [{"skill": s, "level": lv} for s, lv in req]
-            self.add("posts", id=pid, title=pt.title, department=dept_id, requires=reqs)
+            about = statement(pid, pt.title, name, tmpl.kind, pt.lead, sum(lv for _, lv in req))
+            self.add("posts", id=pid, title=pt.title, department=dept_id, requires=reqs, **about)
             posts.append((pid, pt.title, req))
             if not pt.lead and unit.tier != "village":
                 unit.rotation.append(pid)

@@ -229,6 +229,7 @@ def create_app(
         max_active_mentees=settings.towngraph_max_active_mentees,
         response_minutes=settings.response_minutes(),
         work_team_targets=settings.work_team_targets(),
+        post_caps=settings.post_caps(),
     )
     schema = build_schema(
         max_depth=settings.towngraph_max_depth,

@@ -34,6 +34,7 @@ from graph.db import Neo4jConfig
 from managed.instance import ManagedInstance, Sizing, home_from_env
 from model.emergency import DEFAULT_RESPONSE_MINUTES, format_standards, parse_standards
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
+from model.posts import DEFAULT_POST_CAPS, format_caps, parse_caps
 from model.workteam import DEFAULT_TARGETS, format_targets, parse_targets
 
 ENV_FILE_VARIABLE = "TOWNGRAPH_ENV_FILE"
@@ -92,6 +93,8 @@ class Settings(BaseSettings):
     # 驻村工作队 structure targets as shares 0..1: "PROVINCIAL_OR_MUNICIPAL_SENDERS=0.5,...";
     # a target left out has none (AGED_25_TO_45 by default).
     towngraph_work_team_targets: str = format_targets(DEFAULT_TARGETS)
+    # 岗位数上限 by township kind: "TOWN=95,SUBDISTRICT=90,TOWNSHIP=85"; a kind left out has none.
+    towngraph_post_caps: str = format_caps(DEFAULT_POST_CAPS)
 
     # Who is asking (see server/auth.py): a shared HS256 secret, or a JWKS (file path or URL) of
     # an identity provider; with neither, a secret generated in the Neo4j home folder.
@@ -185,6 +188,9 @@ class Settings(BaseSettings):
 
     def work_team_targets(self) -> dict[str, float]:
         return parse_targets(self.towngraph_work_team_targets)
+
+    def post_caps(self) -> dict[str, int]:
+        return parse_caps(self.towngraph_post_caps)
 
     def neo4j(self, start_managed: bool = True) -> Neo4jConfig:
         """How to reach Neo4j; starts the managed instance when no external one is configured."""

@@ -54,6 +54,9 @@ MATRIX: dict[str, tuple[str, set[str]]] = {
                          "{ people { @ } } } }", {"A"}),
     "ComplianceLine.person": ('{ complianceReport(countyId: $C, asOf: "2025-06-01") { lines '
                               "{ person { @ } } } }", {"A"}),
+    "PostFitMatch.person": ("{ postFit(postId: $P, first: 50) { person { @ } } }", {"A", "B"}),
+    "HolderBelowRequirement.person": ("{ postHoldersBelowRequirement(countyId: $C) { lines "
+                                      "{ person { @ } } } }", {"A"}),
     "WorkTeamCadre.person": ('{ workTeamComposition(countyId: $C, asOf: "2020-06-01") '
                              "{ cadres { person { @ } } } }", {"A", "B", "Z"}),
     "CompositionTarget.people": ('{ workTeamComposition(countyId: $C, asOf: "2020-06-01") '
@@ -86,9 +89,9 @@ def test_every_field_that_returns_people_is_in_the_matrix() -> None:
 async def ground(graph: Graph, uid: str) -> Doc:
     """County C: township T (village V; 水利站 D with A, mentees M and M2; post P) and T2 (B);
     county X: township XT (Z). A, B, Z hold K at 4 and K2 (A at 3, B and Z at 5), served V
-    (ended), hold P, mentor M2, are assigned to task K1 at V and members of team E of T. Need N
-    at V asks K at 3 and K2 at 5 this quarter. Ranked SECTION, A and Z were first secretaries
-    of VA (T), B of VB (T2), in 2020–2021."""
+    (ended), hold P (A also P2, which requires K2 at 5), mentor M2, are assigned to task K1 at
+    V and members of team E of T. Need N at V asks K at 3 and K2 at 5 this quarter. Ranked
+    SECTION, A and Z were first secretaries of VA (T), B of VB (T2), in 2020–2021."""
     doc = Doc(uid)
     lat, lon = 10 + int(uid[1:4], 16) % 50, 60 + int(uid[4:7], 16) % 60
     doc.county("C")
@@ -115,6 +118,9 @@ async def ground(graph: Graph, uid: str) -> Doc:
     doc.person("M", f"{uid}M", department="D", joined=2024, skills={"K": 1})
     doc.person("M2", f"{uid}M2", department="D", joined=2024)
     doc.post("P", "D", requires={"K": 3})
+    # A holds P2 below its level of K2 (3 of 5), for postHoldersBelowRequirement.
+    doc.post("P2", "D", requires={"K2": 5})
+    doc.holds("A", "P2", "2023-01-01")
     for key in ("A", "B", "Z"):
         doc.service(key, "V", "TECHNICAL_SUPPORT", "2023-01-01", "2024-06-30")
         doc.holds(key, "P", "2023-01-01")

@@ -342,3 +342,31 @@ async def test_work_team_composition_is_one_query_and_one_more_per_relationship_
         found.add((one, gql.round_trips))
     # then one query, and one batched query more for the reviews, whatever the size
     assert found == {(1, 2)}
+
+
+POST_FIT = """
+query($w: ID!) {
+  postFit(postId: $w, first: 50, asOf: "2024-06-01") {
+    person { id name department { name } } score reasons parts { skills }
+  }
+}
+"""
+
+
+async def test_post_fit_takes_one_round_trip_and_one_per_relationship_field(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 3 and 30 people holding K1, and a post W of the office TO requiring K1
+    docs = [crowd(f"{uid}n{size}-", size) for size in SIZES]
+    for doc in docs:
+        doc.post("W", "TO", requires={"K1": 3})
+        await doc.load(graph)
+
+    # when the post's candidates and their departments are selected
+    counts = [
+        await trips(gql, POST_FIT, {"w": d.id("W")}, "postFit", size)
+        for d, size in zip(docs, SIZES, strict=True)
+    ]
+
+    # then the fit and one batched query of the departments
+    assert counts == [2, 2]

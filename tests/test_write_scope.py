@@ -21,11 +21,12 @@ from tests.factories import Doc
 
 Where = str  # "own" (the caller's township T / village V), "county" (T2 / V2), "other" (XT / XV)
 PLACES = {
-    "own": {"T": "T", "V": "V", "D": "D", "P": "A", "M": "M", "N": "NV", "K": "TV", "E": "ET"},
+    "own": {"T": "T", "V": "V", "D": "D", "P": "A", "M": "M", "N": "NV", "K": "TV", "E": "ET",
+            "O": "O"},
     "county": {"T": "T2", "V": "V2", "D": "D2", "P": "B", "M": "M2", "N": "NV2", "K": "TV2",
-               "E": "ET2"},
+               "E": "ET2", "O": "O2"},
     "other": {"T": "XT", "V": "XV", "D": "DX", "P": "Z", "M": "MX", "N": "NX", "K": "TX",
-              "E": "EX"},
+              "E": "EX", "O": "OX"},
 }  # fmt: skip
 
 Case = Callable[[Doc, Where], tuple[str, dict[str, Any]]]
@@ -158,6 +159,11 @@ CASES: dict[str, Case] = {
         "mutation($p: ID!) { setPersonRank(personId: $p, rank: SECTION) { __typename } }",
         {"p": _at(d, w, "P")},
     ),
+    "setPostStatement": lambda d, w: (
+        'mutation($o: ID!) { setPostStatement(postId: $o, statement: {basics: "岗位说明"}, '
+        "workload: 3, difficulty: 2) { __typename } }",
+        {"o": _at(d, w, "O")},
+    ),
     "recordWorkTeamReview": lambda d, w: (
         "mutation($p: ID!, $v: ID!) { recordWorkTeamReview(personId: $p, villageId: $v, "
         'termSince: "2026-01-01", period: "2026H1", organisationDept: 90, '
@@ -184,20 +190,21 @@ def test_every_mutation_has_a_case() -> None:
 
 async def ground(graph: Graph, uid: str) -> Doc:
     """County C: townships T (village V; 水利站 D with A and mentee M) and T2 (village V2; D2 with
-    B and M2); county X: XT (village XV; DX with Z and MX). A, B, Z hold K at 5 and have served
-    their village and been dispatched to their township since 2026-01-01. Each village has an
-    OPEN need (NV, NV2, NX) and an INITIATED task (TV, TV2, TX); each township a team (ET, ET2,
-    EX) with its person as a member; task TS at V is STAFFED with A as LEAD."""
+    B and M2); county X: XT (village XV; DX with Z and MX); each unit has a post (O, O2, OX).
+    A, B, Z hold K at 5 and have served their village and been dispatched to their township
+    since 2026-01-01. Each village has an OPEN need (NV, NV2, NX) and an INITIATED task (TV,
+    TV2, TX); each township a team (ET, ET2, EX) with its person as a member; task TS at V is
+    STAFFED with A as LEAD."""
     doc = Doc(uid)
     doc.county("C")
     doc.county("X")
-    places = (("T", "C", "V", "D", "A", "M", "NV", "TV", "ET"),
-              ("T2", "C", "V2", "D2", "B", "M2", "NV2", "TV2", "ET2"),
-              ("XT", "X", "XV", "DX", "Z", "MX", "NX", "TX", "EX"))  # fmt: skip
+    places = (("T", "C", "V", "D", "A", "M", "NV", "TV", "ET", "O"),
+              ("T2", "C", "V2", "D2", "B", "M2", "NV2", "TV2", "ET2", "O2"),
+              ("XT", "X", "XV", "DX", "Z", "MX", "NX", "TX", "EX", "OX"))  # fmt: skip
     doc.skill("K", "防汛抢险")
     extra: dict[str, list[dict[str, Any]]] = {"needs": [], "tasks": [], "teams": [],
                                               "teamMembers": []}  # fmt: skip
-    for t, c, v, d, p, m, n, k, e in places:
+    for t, c, v, d, p, m, n, k, e, o in places:
         doc.township(t, c)
         doc.village(v, t)
         doc.sections["villages"][-1]["location"] = {"lat": 30.0, "lon": 120.0}
@@ -207,6 +214,7 @@ async def ground(graph: Graph, uid: str) -> Doc:
         doc.service(p, v, "TECHNICAL_SUPPORT", "2026-01-01")
         doc.dispatch(p, t, "2026-01-01")
         doc.mentorship(p, m, "2026-01-01")
+        doc.post(o, d, requires={"K": 3})
         extra["needs"].append({"id": doc.id(n), "village": doc.id(v), "title": "需求",
                                "quarter": "2026Q4", "urgency": "LOW",
                                "skills": [{"skill": doc.id("K"), "level": 2}]})  # fmt: skip

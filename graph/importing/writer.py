@@ -48,7 +48,8 @@ _PROPS: dict[str, tuple[str, ...]] = {
     "skills": ("name", "category", "aliases"),
     "people": ("name", "gender", "birthYear", "joinedYear", "politicalStatus", "education",
                "phone", "rank"),
-    "posts": ("title",),
+    "posts": ("title", "basics", "serviceItems", "integrityRisks", "kpis", "workload",
+              "difficulty"),
 }  # fmt: skip
 _PARENTS = ("county", "township", "village")
 # The temporal relationship sections: query, the two ends' fields, and the updatable properties.
