@@ -116,8 +116,9 @@ def deferred_acceptance(
             nxt[person] += 1
             if person not in rank.get(post, {}):
                 continue  # the post does not accept this person
+            order = rank[post]
             held[post].append(person)
-            held[post].sort(key=lambda p, post=post: rank[post][p])
+            held[post].sort(key=order.__getitem__)
             if len(held[post]) <= capacities.get(post, 1):
                 break
             # Over capacity: the post's worst proposer is rejected and proposes again.

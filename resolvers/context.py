@@ -16,6 +16,7 @@ from graph.db import Graph
 from model.access import Caller
 from model.emergency import DEFAULT_RESPONSE_MINUTES
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES, MIN_MENTOR_YEARS
+from model.selection import DEFAULT_MAX_APPLICATIONS, DEFAULT_NOTICE_DAYS
 from model.workteam import DEFAULT_TARGETS
 from resolvers.loaders import Loaders
 from resolvers.scope import scope_of
@@ -39,6 +40,9 @@ class Rules:
     min_mentor_years: int = MIN_MENTOR_YEARS
     response_minutes: dict[str, int] = field(default_factory=_default_response_minutes)
     work_team_targets: dict[str, float] = field(default_factory=_default_work_team_targets)
+    # 双向选岗: posts one person may apply for in one selection; days of the public notice.
+    max_selection_applications: int = DEFAULT_MAX_APPLICATIONS
+    selection_notice_days: int = DEFAULT_NOTICE_DAYS
 
 
 @dataclass

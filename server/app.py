@@ -229,6 +229,8 @@ def create_app(
         max_active_mentees=settings.towngraph_max_active_mentees,
         response_minutes=settings.response_minutes(),
         work_team_targets=settings.work_team_targets(),
+        max_selection_applications=settings.towngraph_max_selection_applications,
+        selection_notice_days=settings.towngraph_selection_notice_days,
     )
     schema = build_schema(
         max_depth=settings.towngraph_max_depth,

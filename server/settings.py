@@ -34,6 +34,7 @@ from graph.db import Neo4jConfig
 from managed.instance import ManagedInstance, Sizing, home_from_env
 from model.emergency import DEFAULT_RESPONSE_MINUTES, format_standards, parse_standards
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
+from model.selection import DEFAULT_MAX_APPLICATIONS, DEFAULT_NOTICE_DAYS
 from model.workteam import DEFAULT_TARGETS, format_targets, parse_targets
 
 ENV_FILE_VARIABLE = "TOWNGRAPH_ENV_FILE"
@@ -92,6 +93,9 @@ class Settings(BaseSettings):
     # 驻村工作队 structure targets as shares 0..1: "PROVINCIAL_OR_MUNICIPAL_SENDERS=0.5,...";
     # a target left out has none (AGED_25_TO_45 by default).
     towngraph_work_team_targets: str = format_targets(DEFAULT_TARGETS)
+    # 双向选岗: how many posts one person may apply for in one selection; days of 公示.
+    towngraph_max_selection_applications: int = Field(default=DEFAULT_MAX_APPLICATIONS, ge=1)
+    towngraph_selection_notice_days: int = Field(default=DEFAULT_NOTICE_DAYS, ge=1)
 
     # Who is asking (see server/auth.py): a shared HS256 secret, or a JWKS (file path or URL) of
     # an identity provider; with neither, a secret generated in the Neo4j home folder.
