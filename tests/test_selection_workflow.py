@@ -5,6 +5,7 @@ and every step refused out of order (changing nothing)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -32,7 +33,7 @@ from tests.selection_support import (
 TODAY = dt.date.today()
 
 
-async def refused(gql: GraphQLClient, query: str, variables: dict[str, object]) -> str:
+async def refused(gql: GraphQLClient, query: str, variables: dict[str, Any]) -> str:
     code, message = only_error(await gql.post(query, variables))
     assert code == "BAD_USER_INPUT", message
     return message
@@ -128,12 +129,12 @@ async def test_every_step_out_of_order_is_refused_with_the_next_steps(
     doc = await ground(graph, uid)
     s, x, a = doc.id("S"), doc.id("X"), doc.id("A")
     await announce(gql, doc)
-    rank = (RANK, {"s": s, "post": x, "people": [a]})
-    decide = (DECIDE, {"s": s})
-    publish = (PUBLISH, {"s": s})
-    objection = (OBJECT, {"s": s})
-    complete = (COMPLETE, {"s": s})
-    apply = (APPLY, {"s": s, "p": a, "posts": [x]})
+    rank: tuple[str, dict[str, Any]] = (RANK, {"s": s, "post": x, "people": [a]})
+    decide: tuple[str, dict[str, Any]] = (DECIDE, {"s": s})
+    publish: tuple[str, dict[str, Any]] = (PUBLISH, {"s": s})
+    objection: tuple[str, dict[str, Any]] = (OBJECT, {"s": s})
+    complete: tuple[str, dict[str, Any]] = (COMPLETE, {"s": s})
+    apply: tuple[str, dict[str, Any]] = (APPLY, {"s": s, "p": a, "posts": [x]})
     before = (await gql.data(READ, {"id": s}))["postSelection"]
 
     # when / then each step that may not follow ANNOUNCED is refused, naming the next step
