@@ -10,7 +10,7 @@ from typing import TypedDict, cast
 from graph.db import Tx
 
 KINDS = ("villages", "townships", "counties", "departments", "posts", "needs", "tasks", "teams",
-         "people", "members")  # fmt: skip
+         "selections", "people", "members")  # fmt: skip
 
 
 class Outside(TypedDict):

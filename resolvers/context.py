@@ -17,6 +17,7 @@ from model.access import Caller
 from model.emergency import DEFAULT_RESPONSE_MINUTES
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES, MIN_MENTOR_YEARS
 from model.posts import DEFAULT_POST_CAPS
+from model.selection import DEFAULT_MAX_APPLICATIONS, DEFAULT_NOTICE_DAYS
 from model.workteam import DEFAULT_TARGETS
 from resolvers.loaders import Loaders
 from resolvers.scope import scope_of
@@ -46,6 +47,9 @@ class Rules:
     response_minutes: dict[str, int] = field(default_factory=_default_response_minutes)
     work_team_targets: dict[str, float] = field(default_factory=_default_work_team_targets)
     post_caps: dict[str, int] = field(default_factory=_default_post_caps)
+    # 双向选岗: posts one person may apply for in one selection; days of the public notice.
+    max_selection_applications: int = DEFAULT_MAX_APPLICATIONS
+    selection_notice_days: int = DEFAULT_NOTICE_DAYS
 
 
 @dataclass

@@ -230,6 +230,8 @@ def create_app(
         response_minutes=settings.response_minutes(),
         work_team_targets=settings.work_team_targets(),
         post_caps=settings.post_caps(),
+        max_selection_applications=settings.towngraph_max_selection_applications,
+        selection_notice_days=settings.towngraph_selection_notice_days,
     )
     schema = build_schema(
         max_depth=settings.towngraph_max_depth,

@@ -35,6 +35,7 @@ from managed.instance import ManagedInstance, Sizing, home_from_env
 from model.emergency import DEFAULT_RESPONSE_MINUTES, format_standards, parse_standards
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
 from model.posts import DEFAULT_POST_CAPS, format_caps, parse_caps
+from model.selection import DEFAULT_MAX_APPLICATIONS, DEFAULT_NOTICE_DAYS
 from model.workteam import DEFAULT_TARGETS, format_targets, parse_targets
 
 ENV_FILE_VARIABLE = "TOWNGRAPH_ENV_FILE"
@@ -95,6 +96,9 @@ class Settings(BaseSettings):
     towngraph_work_team_targets: str = format_targets(DEFAULT_TARGETS)
     # 岗位数上限 by township kind: "TOWN=95,SUBDISTRICT=90,TOWNSHIP=85"; a kind left out has none.
     towngraph_post_caps: str = format_caps(DEFAULT_POST_CAPS)
+    # 双向选岗: how many posts one person may apply for in one selection; days of 公示.
+    towngraph_max_selection_applications: int = Field(default=DEFAULT_MAX_APPLICATIONS, ge=1)
+    towngraph_selection_notice_days: int = Field(default=DEFAULT_NOTICE_DAYS, ge=1)
 
     # Who is asking (see server/auth.py): a shared HS256 secret, or a JWKS (file path or URL) of
     # an identity provider; with neither, a secret generated in the Neo4j home folder.
