@@ -282,7 +282,7 @@ def print_concurrent(name: str, gql: Concurrent, raw: Concurrent, clients: int, 
 async def run(target: Target, args: argparse.Namespace) -> None:
     graph = Graph.connect(target.config)
     try:
-        version = (await graph.read("setup/version"))[0]
+        version = (await graph.patient().read("setup/version"))[0]
         out(
             f"towngraph bench: Neo4j {version['version']} {version['edition']} "
             f"({target.description}); Python {platform.python_version()}; "

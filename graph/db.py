@@ -95,6 +95,11 @@ def _id_taken(exc: ConstraintError) -> IdTaken | Neo4jError:
     return exc if found is None else IdTaken(found["label"], found["id"])
 
 
+# The operator's transactions (setup, the CLI, the bench's own queries): a cold server on a busy
+# machine may take longer than a request may to plan and run its first queries.
+OPERATOR_TIMEOUT_S = 120.0
+
+
 class QueryTimeout(RuntimeError):
     """A transaction ran longer than `Neo4jConfig.query_timeout`; Neo4j stopped and rolled it
     back, so nothing of it was written."""
@@ -257,6 +262,8 @@ class Graph:
         self._scope = scope
         # Shared by every scoped copy of this handle: they all draw on the same pool.
         self._sessions = _Sessions()
+        # A longer limit than `config.query_timeout` for the operator's work (see `patient`).
+        self._timeout: float | None = None
 
     @property
     def driver(self) -> AsyncDriver:
@@ -287,6 +294,18 @@ class Graph:
         handle = copy.copy(self)
         handle._scope = scope
         return handle
+
+    def patient(self, timeout: float = OPERATOR_TIMEOUT_S) -> Self:
+        """A handle on the same driver whose transactions may run `timeout` seconds: for the
+        operator's work (constraints, the first query of a cold server, the CLI, an import),
+        never a request's; the API's limit stays `config.query_timeout`."""
+        handle = copy.copy(self)
+        handle._timeout = max(timeout, self.config.query_timeout)
+        return handle
+
+    @property
+    def query_timeout(self) -> float:
+        return self._timeout if self._timeout is not None else self.config.query_timeout
 
     def params(self, params: Mapping[str, Any] | None) -> dict[str, Any]:
         """`params` with this handle's `$scope` (everything, today, when it has none)."""
@@ -346,7 +365,7 @@ class Graph:
         `label` names it in the round-trip count."""
         args = self.params(params)
 
-        @unit_of_work(timeout=self.config.query_timeout)
+        @unit_of_work(timeout=self.query_timeout)
         async def work(tx: AsyncManagedTransaction) -> list[Record]:
             result = await tx.run(query, args)
             return [_native(record.data()) async for record in result]
@@ -383,7 +402,7 @@ class Graph:
         exception raised by `work` (a refused rule, say) rolls everything back. `work` may be
         retried on a transient error, so it must do nothing but run queries."""
 
-        @unit_of_work(timeout=self.config.query_timeout)
+        @unit_of_work(timeout=self.query_timeout)
         async def run(tx: AsyncManagedTransaction) -> T:
             return await work(Tx(tx, self))
 

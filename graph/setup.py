@@ -22,7 +22,7 @@ async def apply_schema(graph: Graph) -> None:
         for stmt in statements():
             await (await session.run(stmt)).consume()
         await (await session.run("CALL db.awaitIndexes(120)")).consume()
-    await store_task_quarters(graph)
+    await store_task_quarters(graph.patient())
 
 
 async def store_task_quarters(graph: Graph) -> int:

@@ -70,7 +70,8 @@ def _print_report(report: ImportReport, seconds: float) -> int:
 
 
 async def with_graph(config: Neo4jConfig, work: Callable[[Graph], Any]) -> Any:
-    graph = Graph.connect(config)
+    # The operator's commands: the longer limit of `Graph.patient`, not a request's.
+    graph = Graph.connect(config).patient()
     try:
         await apply_schema(graph)
         return await work(graph)

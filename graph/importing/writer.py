@@ -9,7 +9,7 @@ an UNWIND over at most BATCH rows, so a province-sized document never sends one 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -274,10 +274,7 @@ async def write(
     checks = check_steps(validated.rows, BATCH)
     steps += [(query, params) for _, query, params in checks]
     say(f"writing {len(steps)} batches in one transaction")
-    patient = Graph(
-        graph.driver,
-        replace(graph.config, query_timeout=max(graph.config.query_timeout, WRITE_TIMEOUT_S)),
-    )
+    patient = graph.patient(WRITE_TIMEOUT_S)
     try:
         results = await patient.write(steps)
     except TransientError as exc:
