@@ -64,6 +64,8 @@ async def import_document(
     saying who (a need's createdBy, an assignment's assignedBy); `max_active_mentees` is the
     mentee limit the mutations apply, which the import's breaches apply too."""
     say = progress or (lambda _: None)
+    # A whole document's reference checks read much more than a request does.
+    graph = graph.patient()
     validated = validate(document)
     rows = sum(validated.counts.values())
     say(f"checked {rows:,} rows: {len(validated.problems):,} problems")
