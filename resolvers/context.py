@@ -14,6 +14,7 @@ from typing import Any
 
 from graph.db import Graph
 from model.access import Caller
+from model.assessment import DEFAULT_TOWNSHIP_SHARE, DEFAULT_WEIGHTS
 from model.emergency import DEFAULT_RESPONSE_MINUTES
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES, MIN_MENTOR_YEARS
 from model.workteam import DEFAULT_TARGETS
@@ -31,6 +32,11 @@ def _default_work_team_targets() -> dict[str, float]:
     return dict(DEFAULT_TARGETS)
 
 
+def _default_assessment_weights() -> dict[str, float]:
+    # 考核 weights of the five dimensions (seed 001: 40 % party building, 60 % business).
+    return dict(DEFAULT_WEIGHTS)
+
+
 @dataclass(frozen=True)
 class Rules:
     """Domain rules that vary between places (see Settings)."""
@@ -39,6 +45,8 @@ class Rules:
     min_mentor_years: int = MIN_MENTOR_YEARS
     response_minutes: dict[str, int] = field(default_factory=_default_response_minutes)
     work_team_targets: dict[str, float] = field(default_factory=_default_work_team_targets)
+    assessment_weights: dict[str, float] = field(default_factory=_default_assessment_weights)
+    township_share: float = DEFAULT_TOWNSHIP_SHARE  # 双重管理: the township's part of 60/40
 
 
 @dataclass

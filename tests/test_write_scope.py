@@ -164,6 +164,11 @@ CASES: dict[str, Case] = {
         "townshipCommittee: 88, villagersReps: 92, thirdParty: 85) { __typename } }",
         {"p": _at(d, w, "P"), "v": _at(d, w, "V")},
     ),
+    "recordEvaluation": lambda d, w: (
+        "mutation($p: ID!) { recordEvaluation(personId: $p, year: 2026, kind: POLITICAL, "
+        "side: TOWNSHIP, score: 90) { __typename } }",
+        {"p": _at(d, w, "P")},
+    ),
 }
 
 # The caller, and which targets lie in its write scope.
