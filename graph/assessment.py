@@ -116,3 +116,34 @@ async def create_evaluation(tx: Tx, params: dict[str, Any]) -> Record:
     """`params`: id, personId, year, kind, side, score, comment, actor, at."""
     rows = await tx.run("assessment/evaluation_create", params)
     return rows[0]
+
+
+class PickRow(TypedDict):
+    personId: str
+    side: str
+    createdBy: str
+    createdAt: dt.datetime
+
+
+async def department(graph: Graph, *, department_id: str, county_id: str) -> Record:
+    rows = await graph.read(
+        "assessment/department", {"departmentId": department_id, "countyId": county_id}
+    )
+    return rows[0]
+
+
+async def picks(graph: Graph, *, department_id: str, year: int) -> list[PickRow]:
+    rows = await graph.read("assessment/picks", {"departmentId": department_id, "year": year})
+    return cast(list[PickRow], rows)
+
+
+async def picks_for_update(tx: Tx, *, department_id: str, year: int) -> Record:
+    rows = await tx.run(
+        "assessment/picks_for_update", {"departmentId": department_id, "year": year}
+    )
+    return rows[0]
+
+
+async def create_picks(tx: Tx, params: dict[str, Any]) -> None:
+    """`params`: departmentId, year, side, picks [{id, personId}], actor, at."""
+    await tx.run("assessment/pick_create", params)

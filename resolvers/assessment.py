@@ -198,7 +198,7 @@ def combine(sides: list[Side], dispatched: bool, township_share: float) -> tuple
     return None, "无评价记录 (no evaluation recorded)"
 
 
-def _year(year: int) -> None:
+def year_checked(year: int) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise BadInput("year", f"must be a year from {MIN_YEAR} to {MAX_YEAR}, got {year}")
 
@@ -239,7 +239,7 @@ async def assess(ctx: Context, people: list[CohortRow], year: int) -> list[Asses
 
 async def assessment(ctx: Context, *, person_id: str, year: int) -> Assessment | None:
     """One person's assessment of the year; None when the person is not to be seen."""
-    _year(year)
+    year_checked(year)
     people = await g.cohort(ctx.graph, year=year, person_id=person_id)
     found = await assess(ctx, people, year)
     return found[0] if found else None
@@ -255,7 +255,7 @@ async def ranking(
 ) -> list[Assessment]:
     """The people of a department (its staff) or of a township (dispatched to it in the year),
     ranked."""
-    _year(year)
+    year_checked(year)
     if (department_id is None) == (township_id is None):
         raise BadInput("departmentId", "give exactly one of departmentId and townshipId")
     people = await g.cohort(
@@ -280,7 +280,7 @@ async def record_evaluation(
 ) -> Record:
     """Records one evaluation (a dimension or 民主测评) by one side; one per person, year, kind
     and side. Returns {evaluation, person}."""
-    _year(year)
+    year_checked(year)
     if kind not in EVALUATION_KINDS:
         raise BadInput("kind", f"must be one of {', '.join(EVALUATION_KINDS)}, got {kind!r}")
     if side not in SIDES:

@@ -169,6 +169,11 @@ CASES: dict[str, Case] = {
         "side: TOWNSHIP, score: 90) { __typename } }",
         {"p": _at(d, w, "P")},
     ),
+    "recordExcellencePicks": lambda d, w: (
+        "mutation($c: ID!, $d: ID!, $p: ID!) { recordExcellencePicks(countyId: $c, year: 2026, "
+        "departmentId: $d, side: DEPARTMENT, personIds: [$p]) { __typename } }",
+        {"c": d.id("C"), "d": _at(d, w, "D"), "p": _at(d, w, "P")},
+    ),
 }
 
 # The caller, and which targets lie in its write scope.
