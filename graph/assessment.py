@@ -147,3 +147,30 @@ async def picks_for_update(tx: Tx, *, department_id: str, year: int) -> Record:
 async def create_picks(tx: Tx, params: dict[str, Any]) -> None:
     """`params`: departmentId, year, side, picks [{id, personId}], actor, at."""
     await tx.run("assessment/pick_create", params)
+
+
+class NominationRow(TypedDict):
+    id: str
+    year: int
+    side: str
+    reason: str
+    createdBy: str
+    createdAt: dt.datetime
+
+
+async def nominations(graph: Graph, ids: Sequence[str], year: int) -> list[list[NominationRow]]:
+    found = await grouped(graph, "assessment/nominations", ids, year=year)
+    return cast(list[list[NominationRow]], found)
+
+
+async def nomination_facts(tx: Tx, *, person_id: str, year: int, side: str) -> Record:
+    rows = await tx.run(
+        "assessment/nomination_facts", {"personId": person_id, "year": year, "side": side}
+    )
+    return rows[0]
+
+
+async def create_nomination(tx: Tx, params: dict[str, Any]) -> Record:
+    """`params`: id, personId, year, side, reason, actor, at."""
+    rows = await tx.run("assessment/nomination_create", params)
+    return rows[0]

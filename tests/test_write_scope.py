@@ -174,6 +174,11 @@ CASES: dict[str, Case] = {
         "departmentId: $d, side: DEPARTMENT, personIds: [$p]) { __typename } }",
         {"c": d.id("C"), "d": _at(d, w, "D"), "p": _at(d, w, "P")},
     ),
+    "recordNomination": lambda d, w: (
+        "mutation($p: ID!) { recordNomination(personId: $p, year: 2026, side: TOWNSHIP, "
+        'reason: "实绩突出") { __typename } }',
+        {"p": _at(d, w, "P")},
+    ),
 }
 
 # The caller, and which targets lie in its write scope.

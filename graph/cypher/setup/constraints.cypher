@@ -14,6 +14,7 @@ CREATE CONSTRAINT team_id IF NOT EXISTS FOR (n:Team) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT work_team_review_id IF NOT EXISTS FOR (n:WorkTeamReview) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT evaluation_id IF NOT EXISTS FOR (n:Evaluation) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT excellence_pick_id IF NOT EXISTS FOR (n:ExcellencePick) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT nomination_id IF NOT EXISTS FOR (n:Nomination) REQUIRE n.id IS UNIQUE;
 CREATE INDEX need_quarter_status IF NOT EXISTS FOR (n:Need) ON (n.quarter, n.status);
 CREATE INDEX task_status IF NOT EXISTS FOR (n:Task) ON (n.status);
 CREATE POINT INDEX village_location IF NOT EXISTS FOR (n:Village) ON (n.location);
