@@ -156,3 +156,23 @@ def test_quotas_round_half_up_with_one_pick_for_a_small_department() -> None:
     assert quotas(4) == (2, 1, 1)  # 1.6; 0.5 → 1; 0.5 → 1
     assert quotas(8) == (3, 1, 1)  # 3.2; 1; 1
     assert quotas(20) == (8, 3, 3)  # 8; 2.5 → 3; 2.5 → 3
+
+
+async def test_imported_evaluations_count_like_recorded_ones_and_reimport_changes_nothing(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given B's 2025 department evaluations imported (twice: the second finds the first)
+    doc = await ground(graph, uid)
+    doc.sections = {"evaluations": [
+        {"person": doc.id("B"), "year": 2025, "kind": kind, "side": "DEPARTMENT", "score": score}
+        for kind, score in (("POLITICAL", 80), ("INTEGRITY", 60))
+    ]}  # fmt: skip
+    await doc.load(graph)
+    await doc.load(graph)
+
+    # when B's assessment is asked for
+    found = (await gql.data(ASSESSMENT, {"p": doc.id("B")}))["assessment"]
+
+    # then (.25 × 80 + .15 × 60) / .4 = 72.5, from the two evaluations only
+    assert found["combined"] == 72.5
+    assert [p["source"] for p in found["sides"][0]["parts"]] == ["EVALUATION", "EVALUATION"]
