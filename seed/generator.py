@@ -16,7 +16,7 @@ import random
 from collections.abc import Callable
 from datetime import date
 
-from seed import catalog, names
+from seed import assessments, catalog, names
 from seed.base import PHONE_PREFIXES, Document, Person, Township, Unit, Village, loc
 from seed.catalog import LOCAL_CROP, DeptTemplate
 from seed.histories import Histories
@@ -29,7 +29,7 @@ from seed.workteams import WorkTeams, higher_units
 SECTIONS = (
     "counties", "townships", "villages", "departments", "skills", "people", "posts",
     "postHolders", "services", "dispatches", "mentorships", "quotas",
-    "needs", "teams", "teamMembers", "trainings", "tasks", "workTeamReviews",
+    "needs", "teams", "teamMembers", "trainings", "tasks", "workTeamReviews", "evaluations",
 )  # fmt: skip
 _FACTOR = {"EXTRA_LARGE": 1.4, "LARGE": 1.15, "ORDINARY": 1.0}  # staff and population
 _STATUSES = ("CPC_MEMBER", "CPC_PROBATIONARY", "OTHER_PARTY", "CYL_MEMBER", "MASSES")
@@ -249,6 +249,8 @@ def generate(
         WorkTeams(county, team_rng, sent).build()
         if progress:
             progress(f"county {i}/{scale}: {len(county.people):,} people")
+    # The evaluations too (考核), after every county, from the dispatches they made.
+    assessments.build(doc, random.Random(f"assessments/{random_seed}"))
     if progress:
         progress(f"done: {len(doc['people']):,} people, {len(doc['villages']):,} villages")
     return doc

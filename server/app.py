@@ -232,6 +232,8 @@ def create_app(
         post_caps=settings.post_caps(),
         max_selection_applications=settings.towngraph_max_selection_applications,
         selection_notice_days=settings.towngraph_selection_notice_days,
+        assessment_weights=settings.assessment_weights(),
+        township_share=settings.towngraph_assessment_township_share,
     )
     schema = build_schema(
         max_depth=settings.towngraph_max_depth,

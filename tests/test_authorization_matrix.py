@@ -79,10 +79,14 @@ MATRIX: dict[str, tuple[str, set[str]]] = {
                             {"A", "Z"}),
     "HandoverList.mentees": ("{ handoverList(postId: $P, personId: $A) { mentees { @ } } }",
                              {"B"}),
+    "Assessment.person": ("{ a: assessment(personId: $A, year: 2025) { person { @ } } "
+                          "z: assessment(personId: $Z, year: 2025) { person { @ } } }",
+                          {"A", "Z"}),
 }  # fmt: skip
 # Fields whose people come back from a write (covered by the write-scope tests).
 PAYLOADS = {"ServicePayload", "DispatchPayload", "TrainingPayload", "MentorshipPayload",
-            "SetSkillPayload", "SetRankPayload", "WorkTeamReviewPayload"}  # fmt: skip
+            "SetSkillPayload", "SetRankPayload", "WorkTeamReviewPayload",
+            "EvaluationPayload"}  # fmt: skip
 
 CALLERS = [(Role.COUNTY, "C"), (Role.TOWNSHIP, "T"), (Role.VILLAGE, "V"), (Role.VIEWER, "T2")]
 # Whose whole record each caller sees (its unit's people); the rest of county C are cards.

@@ -206,6 +206,21 @@ CASES: dict[str, Case] = {
         "mutation($s: ID!) { completePostSelection(selectionId: $s) { __typename } }",
         {"s": _at(d, w, "S")},
     ),
+    "recordEvaluation": lambda d, w: (
+        "mutation($p: ID!) { recordEvaluation(personId: $p, year: 2026, kind: POLITICAL, "
+        "side: TOWNSHIP, score: 90) { __typename } }",
+        {"p": _at(d, w, "P")},
+    ),
+    "recordExcellencePicks": lambda d, w: (
+        "mutation($c: ID!, $d: ID!, $p: ID!) { recordExcellencePicks(countyId: $c, year: 2026, "
+        "departmentId: $d, side: DEPARTMENT, personIds: [$p]) { __typename } }",
+        {"c": d.id("C"), "d": _at(d, w, "D"), "p": _at(d, w, "P")},
+    ),
+    "recordNomination": lambda d, w: (
+        "mutation($p: ID!) { recordNomination(personId: $p, year: 2026, side: TOWNSHIP, "
+        'reason: "实绩突出") { __typename } }',
+        {"p": _at(d, w, "P")},
+    ),
 }
 
 # The caller, and which targets lie in its write scope.
