@@ -20,7 +20,7 @@ import random
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from bench import compliance as compliance_bench
@@ -177,7 +177,8 @@ class RecordingGraph(Graph):
     is refused: the benchmark only reads."""
 
     def __init__(self, graph: Graph) -> None:
-        super().__init__(graph.driver, graph.config)
+        # The limit of the graph it stands in for (the bench's is `Graph.patient`).
+        super().__init__(graph.driver, replace(graph.config, query_timeout=graph.query_timeout))
         self.calls: list[Call] = []
 
     async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Record]:
