@@ -9,8 +9,8 @@ from typing import TypedDict, cast
 
 from graph.db import Tx
 
-KINDS = ("villages", "townships", "counties", "departments", "needs", "tasks", "teams", "people",
-         "members")  # fmt: skip
+KINDS = ("villages", "townships", "counties", "departments", "posts", "needs", "tasks", "teams",
+         "selections", "people", "members")  # fmt: skip
 
 
 class Outside(TypedDict):

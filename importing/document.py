@@ -42,6 +42,9 @@ from importing.workflows import EDGE_KEYS as WORKFLOW_EDGE_KEYS
 from importing.workflows import FIELDS as WORKFLOW_FIELDS
 from importing.workflows import NODE_KINDS as WORKFLOW_NODE_KINDS
 from importing.workflows import check_row as check_workflow_row
+from model.assessment import EVALUATION_KINDS, SIDES
+from model.assessment import MAX_SCORE as ASSESSMENT_MAX
+from model.assessment import MIN_SCORE as ASSESSMENT_MIN
 from model.people import SERVICE_ROLES
 from model.storable import printable
 from model.workteam import (
@@ -58,7 +61,7 @@ from model.workteam import (
 SECTIONS: tuple[str, ...] = (
     "counties", "townships", "villages", "departments", "skills", "people", "posts",
     "postHolders", "services", "dispatches", "mentorships", "quotas",
-    "needs", "teams", "teamMembers", "trainings", "tasks", "workTeamReviews",
+    "needs", "teams", "teamMembers", "trainings", "tasks", "workTeamReviews", "evaluations",
 )  # fmt: skip
 # The node sections and the kind of thing their ids name, as references and messages call it.
 NODE_KINDS: dict[str, str] = {
@@ -164,6 +167,11 @@ FIELDS: dict[str, Fields] = {
     "posts": {
         "id": (ident, True), "title": (text, True), "department": (ref("department"), True),
         "requires": (_LEVELS, False),
+        # 岗位权责说明书: basic information, service items, integrity risks, KPIs; and the two
+        # ratings (1 to 5) behind the post score (model/posts.py).
+        "basics": (text, False), "serviceItems": (list_of(text), False),
+        "integrityRisks": (list_of(text), False), "kpis": (list_of(text), False),
+        "workload": (level, False), "difficulty": (level, False),
     },
     "postHolders": {"person": (ref("person"), True), "post": (ref("post"), True), **_SINCE_UNTIL},
     "services": {
@@ -190,6 +198,14 @@ FIELDS: dict[str, Fields] = {
         **{party: (between(int(MIN_SCORE), int(MAX_SCORE)), True) for party in REVIEW_PARTIES},
         "comment": (string, False),
     },
+    # 考核: one side's evaluation of a person's year (a dimension or 民主测评), as
+    # recordEvaluation records it.
+    "evaluations": {
+        "person": (ref("person"), True), "year": (year, True),
+        "kind": (enum(*EVALUATION_KINDS), True), "side": (enum(*SIDES), True),
+        "score": (between(int(ASSESSMENT_MIN), int(ASSESSMENT_MAX)), True),
+        "comment": (string, False),
+    },
 }  # fmt: skip
 # What identifies a relationship row, so that two rows for the same edge are caught.
 _EDGE_KEYS: dict[str, tuple[str, ...]] = {
@@ -200,6 +216,7 @@ _EDGE_KEYS: dict[str, tuple[str, ...]] = {
     "quotas": ("department", "township", "year"),
     **WORKFLOW_EDGE_KEYS,
     "workTeamReviews": ("person", "village", "termSince", "period"),
+    "evaluations": ("person", "year", "kind", "side"),
 }
 _PARENTS = ("county", "township", "village")
 

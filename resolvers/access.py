@@ -1,10 +1,11 @@
 """The write scope of every mutation, checked in one place, inside the mutation's transaction
 before anything is written (the role gate, schema/access.py, has already let the call through).
 
-What a caller may change: places, departments, needs, tasks and teams of their unit or below it;
-the skills and mentees of the people of their unit; appointments (services, dispatches,
-trainings) at a place of their unit, of anyone of their county; assignees, team members and
-mentors from anywhere in their county. ADMIN changes everything, anywhere.
+What a caller may change: places, departments, posts, needs, tasks, teams and post selections of
+their unit or below it; the skills and mentees of the people of their unit; appointments
+(services, dispatches, trainings) at a place of their unit, of anyone of their county; assignees,
+team members, mentors and applicants from anywhere in their county. ADMIN changes everything,
+anywhere.
 """
 
 from __future__ import annotations
@@ -37,9 +38,11 @@ async def require(
     townships: Targets = (),
     counties: Targets = (),
     departments: Targets = (),
+    posts: Targets = (),
     needs: Targets = (),
     tasks: Targets = (),
     teams: Targets = (),
+    selections: Targets = (),
     people: Targets = (),
     members: Targets = (),
 ) -> None:
@@ -51,8 +54,8 @@ async def require(
     found = await access.outside(
         tx,
         {"villages": villages, "townships": townships, "counties": counties,
-         "departments": departments, "needs": needs, "tasks": tasks, "teams": teams,
-         "people": people, "members": members},
+         "departments": departments, "posts": posts, "needs": needs, "tasks": tasks, "teams": teams,
+         "selections": selections, "people": people, "members": members},
     )  # fmt: skip
     if found:
         first = found[0]

@@ -14,8 +14,11 @@ from typing import Any
 
 from graph.db import Graph
 from model.access import Caller
+from model.assessment import DEFAULT_TOWNSHIP_SHARE, DEFAULT_WEIGHTS
 from model.emergency import DEFAULT_RESPONSE_MINUTES
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES, MIN_MENTOR_YEARS
+from model.posts import DEFAULT_POST_CAPS
+from model.selection import DEFAULT_MAX_APPLICATIONS, DEFAULT_NOTICE_DAYS
 from model.workteam import DEFAULT_TARGETS
 from resolvers.loaders import Loaders
 from resolvers.scope import scope_of
@@ -31,6 +34,16 @@ def _default_work_team_targets() -> dict[str, float]:
     return dict(DEFAULT_TARGETS)
 
 
+def _default_post_caps() -> dict[str, int]:
+    # 岗位数上限 by township kind, seed 002's 95 / 90 / 85.
+    return dict(DEFAULT_POST_CAPS)
+
+
+def _default_assessment_weights() -> dict[str, float]:
+    # 考核 weights of the five dimensions (seed 001: 40 % party building, 60 % business).
+    return dict(DEFAULT_WEIGHTS)
+
+
 @dataclass(frozen=True)
 class Rules:
     """Domain rules that vary between places (see Settings)."""
@@ -39,6 +52,12 @@ class Rules:
     min_mentor_years: int = MIN_MENTOR_YEARS
     response_minutes: dict[str, int] = field(default_factory=_default_response_minutes)
     work_team_targets: dict[str, float] = field(default_factory=_default_work_team_targets)
+    post_caps: dict[str, int] = field(default_factory=_default_post_caps)
+    # 双向选岗: posts one person may apply for in one selection; days of the public notice.
+    max_selection_applications: int = DEFAULT_MAX_APPLICATIONS
+    selection_notice_days: int = DEFAULT_NOTICE_DAYS
+    assessment_weights: dict[str, float] = field(default_factory=_default_assessment_weights)
+    township_share: float = DEFAULT_TOWNSHIP_SHARE  # 双重管理: the township's part of 60/40
 
 
 @dataclass

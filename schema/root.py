@@ -21,15 +21,20 @@ from strawberry.types import ExecutionContext
 
 from schema import (
     appointment,
+    assessment,
     compliance,
     emergency,
+    excellence,
     flow,
     importing,
     matching,
     need,
+    nomination,
     person,
     place,
     post,
+    post_reports,
+    selection,
     skill,
     task,
     team,
@@ -91,6 +96,7 @@ def build_schema(
 # Each domain module exports its root types as QUERIES / MUTATIONS; this module only merges
 # them, so a new domain adds fields without editing the root types of the others.
 _DOMAINS = (person, place, skill, post, matching, importing, need, task, team, emergency,
-            appointment, flow, compliance, workteam)  # fmt: skip
+            appointment, flow, compliance, workteam, post_reports, selection, assessment,
+            excellence, nomination)  # fmt: skip
 Query = merge_types("Query", tuple(q for d in _DOMAINS for q in d.QUERIES))
 Mutation = merge_types("Mutation", tuple(m for d in _DOMAINS for m in d.MUTATIONS))

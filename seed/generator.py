@@ -16,10 +16,11 @@ import random
 from collections.abc import Callable
 from datetime import date
 
-from seed import catalog, names
+from seed import assessments, catalog, names
 from seed.base import PHONE_PREFIXES, Document, Person, Township, Unit, Village, loc
 from seed.catalog import LOCAL_CROP, DeptTemplate
 from seed.histories import Histories
+from seed.posts import statement
 from seed.teams import build_teams
 from seed.workflows import Workflows
 from seed.workteams import WorkTeams, higher_units
@@ -28,7 +29,7 @@ from seed.workteams import WorkTeams, higher_units
 SECTIONS = (
     "counties", "townships", "villages", "departments", "skills", "people", "posts",
     "postHolders", "services", "dispatches", "mentorships", "quotas",
-    "needs", "teams", "teamMembers", "trainings", "tasks", "workTeamReviews",
+    "needs", "teams", "teamMembers", "trainings", "tasks", "workTeamReviews", "evaluations",
 )  # fmt: skip
 _FACTOR = {"EXTRA_LARGE": 1.4, "LARGE": 1.15, "ORDINARY": 1.0}  # staff and population
 _STATUSES = ("CPC_MEMBER", "CPC_PROBATIONARY", "OTHER_PARTY", "CYL_MEMBER", "MASSES")
@@ -128,7 +129,8 @@ class County(Histories):
             req = [(unit.crop if s == LOCAL_CROP else s, lvl) for s, lvl in pt.requires]
             pid = f"{dept_id}-P{i:02d}"
             reqs = [{"skill": s, "level": lv} for s, lv in req]
-            self.add("posts", id=pid, title=pt.title, department=dept_id, requires=reqs)
+            about = statement(pid, pt.title, name, tmpl.kind, pt.lead, sum(lv for _, lv in req))
+            self.add("posts", id=pid, title=pt.title, department=dept_id, requires=reqs, **about)
             posts.append((pid, pt.title, req))
             if not pt.lead and unit.tier != "village":
                 unit.rotation.append(pid)
@@ -247,6 +249,8 @@ def generate(
         WorkTeams(county, team_rng, sent).build()
         if progress:
             progress(f"county {i}/{scale}: {len(county.people):,} people")
+    # The evaluations too (考核), after every county, from the dispatches they made.
+    assessments.build(doc, random.Random(f"assessments/{random_seed}"))
     if progress:
         progress(f"done: {len(doc['people']):,} people, {len(doc['villages']):,} villages")
     return doc

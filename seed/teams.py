@@ -17,6 +17,7 @@ from datetime import date
 
 from seed import catalog, names
 from seed.base import ANCHOR, DAY, PHONE_PREFIXES, CountyBase, Person, Township, pick_date
+from seed.posts import statement
 from seed.workflow_catalog import SPECIAL_GROUPS
 
 _HEAD_TITLE = {"TOWN": "副镇长", "TOWNSHIP": "副乡长", "SUBDISTRICT": "街道办事处副主任"}
@@ -97,7 +98,8 @@ def _deputy_head(c: CountyBase, rng: random.Random, t: Township, kind: str) -> t
     post = f"{dept}-P{len(tmpl.posts) + 1:02d}"
     requires = [{"skill": "SK-PARTYB", "level": 3}, {"skill": "SK-MOBILIZE", "level": 3}]
     title = _HEAD_TITLE[kind] + "（分管镇村协同）"
-    c.add("posts", id=post, title=title, department=dept, requires=requires)
+    about = statement(post, title, t.name + tmpl.name, tmpl.kind, True, 6)
+    c.add("posts", id=post, title=title, department=dept, requires=requires, **about)
     c.seq += 1
     birth = rng.randint(1972, 1986)
     start = date(birth + rng.randint(22, 25), 1, 1)

@@ -229,6 +229,11 @@ def create_app(
         max_active_mentees=settings.towngraph_max_active_mentees,
         response_minutes=settings.response_minutes(),
         work_team_targets=settings.work_team_targets(),
+        post_caps=settings.post_caps(),
+        max_selection_applications=settings.towngraph_max_selection_applications,
+        selection_notice_days=settings.towngraph_selection_notice_days,
+        assessment_weights=settings.assessment_weights(),
+        township_share=settings.towngraph_assessment_township_share,
     )
     schema = build_schema(
         max_depth=settings.towngraph_max_depth,

@@ -32,8 +32,16 @@ from pydantic_settings import (
 
 from graph.db import Neo4jConfig
 from managed.instance import ManagedInstance, Sizing, home_from_env
+from model.assessment import (
+    DEFAULT_TOWNSHIP_SHARE,
+    DEFAULT_WEIGHTS,
+    format_weights,
+    parse_weights,
+)
 from model.emergency import DEFAULT_RESPONSE_MINUTES, format_standards, parse_standards
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
+from model.posts import DEFAULT_POST_CAPS, format_caps, parse_caps
+from model.selection import DEFAULT_MAX_APPLICATIONS, DEFAULT_NOTICE_DAYS
 from model.workteam import DEFAULT_TARGETS, format_targets, parse_targets
 
 ENV_FILE_VARIABLE = "TOWNGRAPH_ENV_FILE"
@@ -92,6 +100,16 @@ class Settings(BaseSettings):
     # 驻村工作队 structure targets as shares 0..1: "PROVINCIAL_OR_MUNICIPAL_SENDERS=0.5,...";
     # a target left out has none (AGED_25_TO_45 by default).
     towngraph_work_team_targets: str = format_targets(DEFAULT_TARGETS)
+    # 岗位数上限 by township kind: "TOWN=95,SUBDISTRICT=90,TOWNSHIP=85"; a kind left out has none.
+    towngraph_post_caps: str = format_caps(DEFAULT_POST_CAPS)
+    # 双向选岗: how many posts one person may apply for in one selection; days of 公示.
+    towngraph_max_selection_applications: int = Field(default=DEFAULT_MAX_APPLICATIONS, ge=1)
+    towngraph_selection_notice_days: int = Field(default=DEFAULT_NOTICE_DAYS, ge=1)
+    # 考核: the five dimensions' weights, summing to 1: "POLITICAL=0.25,DILIGENCE=0.2,...".
+    towngraph_assessment_weights: str = format_weights(DEFAULT_WEIGHTS)
+    # 双重管理: the township's share of a dispatched person's combined score (the rest is the
+    # department's).
+    towngraph_assessment_township_share: float = Field(default=DEFAULT_TOWNSHIP_SHARE, ge=0, le=1)
 
     # Who is asking (see server/auth.py): a shared HS256 secret, or a JWKS (file path or URL) of
     # an identity provider; with neither, a secret generated in the Neo4j home folder.
@@ -183,8 +201,14 @@ class Settings(BaseSettings):
             return None
         return self.managed().recorded_uri
 
+    def assessment_weights(self) -> dict[str, float]:
+        return parse_weights(self.towngraph_assessment_weights)
+
     def work_team_targets(self) -> dict[str, float]:
         return parse_targets(self.towngraph_work_team_targets)
+
+    def post_caps(self) -> dict[str, int]:
+        return parse_caps(self.towngraph_post_caps)
 
     def neo4j(self, start_managed: bool = True) -> Neo4jConfig:
         """How to reach Neo4j; starts the managed instance when no external one is configured."""

@@ -10,6 +10,7 @@ people fails `test_every_field_that_returns_people_is_in_the_matrix` until it ha
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -18,6 +19,8 @@ from graphql import GraphQLObjectType, get_named_type
 
 from graph.db import Graph
 from model.access import Role
+from resolvers import selection
+from resolvers.context import Context
 from schema.root import build_schema
 from tests.conftest import GraphQLClient
 from tests.factories import Doc
@@ -54,14 +57,36 @@ MATRIX: dict[str, tuple[str, set[str]]] = {
                          "{ people { @ } } } }", {"A"}),
     "ComplianceLine.person": ('{ complianceReport(countyId: $C, asOf: "2025-06-01") { lines '
                               "{ person { @ } } } }", {"A"}),
+    "PostFitMatch.person": ("{ postFit(postId: $P, first: 50) { person { @ } } }", {"A", "B"}),
+    "HolderBelowRequirement.person": ("{ postHoldersBelowRequirement(countyId: $C) { lines "
+                                      "{ person { @ } } } }", {"A"}),
     "WorkTeamCadre.person": ('{ workTeamComposition(countyId: $C, asOf: "2020-06-01") '
                              "{ cadres { person { @ } } } }", {"A", "B", "Z"}),
     "CompositionTarget.people": ('{ workTeamComposition(countyId: $C, asOf: "2020-06-01") '
                                  "{ targets { people { @ } } } }", {"A", "B", "Z"}),
+    "SelectionPost.ranking": ("{ postSelection(id: $S) { posts { ranking { @ } } } }",
+                              {"A", "B", "Z"}),
+    "SelectionApplication.person": ("{ postSelection(id: $S) { applications { person { @ } } } }",
+                                    {"A", "B", "Z"}),
+    "SelectionPick.person": ("{ postSelection(id: $S) { proposal { person { @ } } "
+                             "decision { person { @ } } } }", {"A", "B", "Z"}),
+    "SelectionDifference.proposed": ("{ postSelection(id: $S) { differences { proposed { @ } } } }",
+                                     {"A", "B", "Z"}),
+    "SelectionDifference.decided": ("{ postSelection(id: $S) { differences { decided { @ } } } }",
+                                    {"A", "B"}),
+    "HandoverList.person": ("{ a: handoverList(postId: $P, personId: $A) { person { @ } } "
+                            "z: handoverList(postId: $P, personId: $Z) { person { @ } } }",
+                            {"A", "Z"}),
+    "HandoverList.mentees": ("{ handoverList(postId: $P, personId: $A) { mentees { @ } } }",
+                             {"B"}),
+    "Assessment.person": ("{ a: assessment(personId: $A, year: 2025) { person { @ } } "
+                          "z: assessment(personId: $Z, year: 2025) { person { @ } } }",
+                          {"A", "Z"}),
 }  # fmt: skip
 # Fields whose people come back from a write (covered by the write-scope tests).
 PAYLOADS = {"ServicePayload", "DispatchPayload", "TrainingPayload", "MentorshipPayload",
-            "SetSkillPayload", "SetRankPayload", "WorkTeamReviewPayload"}  # fmt: skip
+            "SetSkillPayload", "SetRankPayload", "WorkTeamReviewPayload",
+            "EvaluationPayload"}  # fmt: skip
 
 CALLERS = [(Role.COUNTY, "C"), (Role.TOWNSHIP, "T"), (Role.VILLAGE, "V"), (Role.VIEWER, "T2")]
 # Whose whole record each caller sees (its unit's people); the rest of county C are cards.
@@ -86,9 +111,9 @@ def test_every_field_that_returns_people_is_in_the_matrix() -> None:
 async def ground(graph: Graph, uid: str) -> Doc:
     """County C: township T (village V; 水利站 D with A, mentees M and M2; post P) and T2 (B);
     county X: township XT (Z). A, B, Z hold K at 4 and K2 (A at 3, B and Z at 5), served V
-    (ended), hold P, mentor M2, are assigned to task K1 at V and members of team E of T. Need N
-    at V asks K at 3 and K2 at 5 this quarter. Ranked SECTION, A and Z were first secretaries
-    of VA (T), B of VB (T2), in 2020–2021."""
+    (ended), hold P (A also P2, which requires K2 at 5), mentor M2, are assigned to task K1 at
+    V and members of team E of T. Need N at V asks K at 3 and K2 at 5 this quarter. Ranked
+    SECTION, A and Z were first secretaries of VA (T), B of VB (T2), in 2020–2021."""
     doc = Doc(uid)
     lat, lon = 10 + int(uid[1:4], 16) % 50, 60 + int(uid[4:7], 16) % 60
     doc.county("C")
@@ -115,6 +140,9 @@ async def ground(graph: Graph, uid: str) -> Doc:
     doc.person("M", f"{uid}M", department="D", joined=2024, skills={"K": 1})
     doc.person("M2", f"{uid}M2", department="D", joined=2024)
     doc.post("P", "D", requires={"K": 3})
+    # A holds P2 below its level of K2 (3 of 5), for postHoldersBelowRequirement.
+    doc.post("P2", "D", requires={"K2": 5})
+    doc.holds("A", "P2", "2023-01-01")
     for key in ("A", "B", "Z"):
         doc.service(key, "V", "TECHNICAL_SUPPORT", "2023-01-01", "2024-06-30")
         doc.holds(key, "P", "2023-01-01")
@@ -145,14 +173,27 @@ async def ground(graph: Graph, uid: str) -> Doc:
     doc.sections["quotas"] = [
         {"department": doc.id("D"), "township": doc.id("T"), "year": 2025, "quota": 2}
     ]
+    doc.mentorship("A", "B", "2024-01-01")  # A hands B over as a mentee
     await doc.load(graph)
+    # Post selection S of T: A, B, Z apply for P (3 places), ranked in that order; the decision
+    # appoints A and B only, so it differs from the proposal (all three).
+    ctx = Context(graph)
+    s = await selection.announce(
+        ctx, selection_id=doc.id("S"), title="选岗", township_id=doc.id("T"),
+        deadline=dt.date(2099, 12, 31), offers=[selection.Offer(doc.id("P"), 3)],
+    )  # fmt: skip
+    for key in ("A", "B", "Z"):
+        await selection.apply_for_posts(ctx, s, doc.id(key), [doc.id("P")])
+    await selection.rank_applicants(ctx, s, doc.id("P"), [doc.id(k) for k in ("A", "B", "Z")])
+    chosen = [selection.Appointment(doc.id("P"), doc.id(k)) for k in ("A", "B")]
+    await selection.decide(ctx, s, chosen, None, None)
     return doc
 
 
 def _variables(doc: Doc, query: str) -> tuple[str, dict[str, Any]]:
     """The query with its variables declared, and their values for this ground."""
     values: dict[str, Any] = {k: doc.id(k) for k in ("A", "Z", "D", "P", "V", "M", "M2", "K",
-                                                       "T", "K1", "E", "C")}  # fmt: skip
+                                                       "T", "K1", "E", "C", "S")}  # fmt: skip
     values |= {"q": doc.uid, "q4": "2026Q4"}
     used = {name: value for name, value in values.items() if re.search(rf"\${name}\b", query)}
     declared = ", ".join(f"${name}: {'String!' if name in ('q', 'q4') else 'ID!'}" for name in used)

@@ -3,9 +3,12 @@ field, batched over every parent), never the number of results."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from graph.db import Graph
+from resolvers import selection
+from resolvers.context import Context
 from tests.conftest import GraphQLClient
 from tests.factories import Doc
 
@@ -341,4 +344,73 @@ async def test_work_team_composition_is_one_query_and_one_more_per_relationship_
         await gql.data(COMPOSITION, {"c": doc.id("C"), "nested": True})
         found.add((one, gql.round_trips))
     # then one query, and one batched query more for the reviews, whatever the size
+    assert found == {(1, 2)}
+
+
+POST_FIT = """
+query($w: ID!) {
+  postFit(postId: $w, first: 50, asOf: "2024-06-01") {
+    person { id name department { name } } score reasons parts { skills }
+  }
+}
+"""
+
+
+SELECTION = """
+query($s: ID!, $nested: Boolean!) {
+  postSelection(id: $s) {
+    status posts { post { id } ranking { id } }
+    applications { person { id skills @include(if: $nested) { level } } posts { id } }
+    proposal { post { id } person { id } }
+    events { step }
+  }
+}
+"""
+
+
+async def test_post_fit_takes_one_round_trip_and_one_per_relationship_field(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 3 and 30 people holding K1, and a post W of the office TO requiring K1
+    docs = [crowd(f"{uid}n{size}-", size) for size in SIZES]
+    for doc in docs:
+        doc.post("W", "TO", requires={"K1": 3})
+        await doc.load(graph)
+
+    # when the post's candidates and their departments are selected
+    counts = [
+        await trips(gql, POST_FIT, {"w": d.id("W")}, "postFit", size)
+        for d, size in zip(docs, SIZES, strict=True)
+    ]
+
+    # then the fit and one batched query of the departments
+    assert counts == [2, 2]
+
+
+async def test_a_post_selection_is_one_query_whatever_the_number_of_applicants(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given two selections of 3 and of 30 applicants, each applying for both posts
+    found: set[tuple[int, int]] = set()
+    ctx = Context(graph)
+    for size in SIZES:
+        doc = crowd(f"{uid}n{size}-", size)
+        doc.department("D", kind="TOWNSHIP_OFFICE", township="T")
+        doc.post("X", "D", requires={"K1": 3})
+        doc.post("Y", "D", requires={"K2": 2})
+        await doc.load(graph)
+        s = await selection.announce(
+            ctx, selection_id=doc.id("S"), title="选岗", township_id=doc.id("T"),
+            deadline=dt.date(2099, 12, 31),
+            offers=[selection.Offer(doc.id("X"), 2), selection.Offer(doc.id("Y"), 2)],
+        )  # fmt: skip
+        for i in range(size):
+            await selection.apply_for_posts(ctx, s, doc.id(f"P{i:02d}"), [doc.id("X"), doc.id("Y")])
+        # when the selection is asked, with and without each applicant's skills
+        flat = await gql.data(SELECTION, {"s": s, "nested": False})
+        assert len(flat["postSelection"]["applications"]) == size
+        one = gql.round_trips
+        await gql.data(SELECTION, {"s": s, "nested": True})
+        found.add((one, gql.round_trips))
+    # then one query, and one batched query more for the skills, whatever the size
     assert found == {(1, 2)}

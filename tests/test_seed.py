@@ -335,3 +335,14 @@ def test_progress_is_reported_and_bad_scale_rejected() -> None:
     # Given scale 0, then generation refuses.
     with pytest.raises(ValueError, match="scale"):
         generate(0)
+
+
+def test_every_post_has_a_statement_and_ratings(doc: Doc) -> None:
+    # Given each demo post, then it has all four parts of its statement and both ratings.
+    for post in doc["posts"]:
+        assert post["basics"], post["id"]
+        assert post["serviceItems"], post["id"]
+        assert post["integrityRisks"], post["id"]
+        assert post["kpis"], post["id"]
+        assert 1 <= post["workload"] <= 5, post["id"]
+        assert 1 <= post["difficulty"] <= 5, post["id"]

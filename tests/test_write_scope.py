@@ -6,6 +6,7 @@ in the caller's county, never from another one."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -14,6 +15,8 @@ from graphql import GraphQLObjectType
 
 from graph.db import Graph
 from model.access import Role
+from resolvers import selection
+from resolvers.context import Context
 from schema.root import build_schema
 from tests import queries
 from tests.conftest import GraphQLClient
@@ -21,11 +24,12 @@ from tests.factories import Doc
 
 Where = str  # "own" (the caller's township T / village V), "county" (T2 / V2), "other" (XT / XV)
 PLACES = {
-    "own": {"T": "T", "V": "V", "D": "D", "P": "A", "M": "M", "N": "NV", "K": "TV", "E": "ET"},
+    "own": {"T": "T", "V": "V", "D": "D", "P": "A", "M": "M", "N": "NV", "K": "TV", "E": "ET",
+            "S": "ST", "O": "OT"},
     "county": {"T": "T2", "V": "V2", "D": "D2", "P": "B", "M": "M2", "N": "NV2", "K": "TV2",
-               "E": "ET2"},
+               "E": "ET2", "S": "ST2", "O": "OT2"},
     "other": {"T": "XT", "V": "XV", "D": "DX", "P": "Z", "M": "MX", "N": "NX", "K": "TX",
-              "E": "EX"},
+              "E": "EX", "S": "SX", "O": "OX"},
 }  # fmt: skip
 
 Case = Callable[[Doc, Where], tuple[str, dict[str, Any]]]
@@ -158,11 +162,64 @@ CASES: dict[str, Case] = {
         "mutation($p: ID!) { setPersonRank(personId: $p, rank: SECTION) { __typename } }",
         {"p": _at(d, w, "P")},
     ),
+    "setPostStatement": lambda d, w: (
+        'mutation($o: ID!) { setPostStatement(postId: $o, statement: {basics: "岗位说明"}, '
+        "workload: 3, difficulty: 2) { __typename } }",
+        {"o": _at(d, w, "O")},
+    ),
     "recordWorkTeamReview": lambda d, w: (
         "mutation($p: ID!, $v: ID!) { recordWorkTeamReview(personId: $p, villageId: $v, "
         'termSince: "2026-01-01", period: "2026H1", organisationDept: 90, '
         "townshipCommittee: 88, villagersReps: 92, thirdParty: 85) { __typename } }",
         {"p": _at(d, w, "P"), "v": _at(d, w, "V")},
+    ),
+    "announcePostSelection": lambda d, w: (
+        'mutation($t: ID!, $o: ID!, $id: ID) { announcePostSelection(title: "选岗", '
+        'townshipId: $t, deadline: "2099-12-31", offers: [{postId: $o}], id: $id) '
+        "{ __typename } }",
+        {"t": _at(d, w, "T"), "o": _at(d, w, "O"), "id": d.id(f"new-selection-{w}")},
+    ),
+    "applyForPosts": lambda d, w: (
+        "mutation($s: ID!, $p: ID!, $o: ID!) { applyForPosts(selectionId: $s, personId: $p, "
+        "postIds: [$o]) { __typename } }",
+        {"s": _at(d, w, "S"), "p": _at(d, w, "P"), "o": _at(d, w, "O")},
+    ),
+    "rankApplicants": lambda d, w: (
+        "mutation($s: ID!, $p: ID!, $o: ID!) { rankApplicants(selectionId: $s, postId: $o, "
+        "personIds: [$p]) { __typename } }",
+        {"s": _at(d, w, "S"), "p": _at(d, w, "P"), "o": _at(d, w, "O")},
+    ),
+    "decidePostSelection": lambda d, w: (
+        "mutation($s: ID!) { decidePostSelection(selectionId: $s) { __typename } }",
+        {"s": _at(d, w, "S")},
+    ),
+    "publishPostSelection": lambda d, w: (
+        "mutation($s: ID!) { publishPostSelection(selectionId: $s) { __typename } }",
+        {"s": _at(d, w, "S")},
+    ),
+    "objectToPostSelection": lambda d, w: (
+        'mutation($s: ID!) { objectToPostSelection(selectionId: $s, objection: "异议") '
+        "{ __typename } }",
+        {"s": _at(d, w, "S")},
+    ),
+    "completePostSelection": lambda d, w: (
+        "mutation($s: ID!) { completePostSelection(selectionId: $s) { __typename } }",
+        {"s": _at(d, w, "S")},
+    ),
+    "recordEvaluation": lambda d, w: (
+        "mutation($p: ID!) { recordEvaluation(personId: $p, year: 2026, kind: POLITICAL, "
+        "side: TOWNSHIP, score: 90) { __typename } }",
+        {"p": _at(d, w, "P")},
+    ),
+    "recordExcellencePicks": lambda d, w: (
+        "mutation($c: ID!, $d: ID!, $p: ID!) { recordExcellencePicks(countyId: $c, year: 2026, "
+        "departmentId: $d, side: DEPARTMENT, personIds: [$p]) { __typename } }",
+        {"c": d.id("C"), "d": _at(d, w, "D"), "p": _at(d, w, "P")},
+    ),
+    "recordNomination": lambda d, w: (
+        "mutation($p: ID!) { recordNomination(personId: $p, year: 2026, side: TOWNSHIP, "
+        'reason: "实绩突出") { __typename } }',
+        {"p": _at(d, w, "P")},
     ),
 }
 
@@ -187,17 +244,18 @@ async def ground(graph: Graph, uid: str) -> Doc:
     B and M2); county X: XT (village XV; DX with Z and MX). A, B, Z hold K at 5 and have served
     their village and been dispatched to their township since 2026-01-01. Each village has an
     OPEN need (NV, NV2, NX) and an INITIATED task (TV, TV2, TX); each township a team (ET, ET2,
-    EX) with its person as a member; task TS at V is STAFFED with A as LEAD."""
+    EX) with its person as a member; task TS at V is STAFFED with A as LEAD; each township has a
+    post (OT, OT2, OX) and an ANNOUNCED post selection of it (ST, ST2, SX)."""
     doc = Doc(uid)
     doc.county("C")
     doc.county("X")
-    places = (("T", "C", "V", "D", "A", "M", "NV", "TV", "ET"),
-              ("T2", "C", "V2", "D2", "B", "M2", "NV2", "TV2", "ET2"),
-              ("XT", "X", "XV", "DX", "Z", "MX", "NX", "TX", "EX"))  # fmt: skip
+    places = (("T", "C", "V", "D", "A", "M", "NV", "TV", "ET", "OT"),
+              ("T2", "C", "V2", "D2", "B", "M2", "NV2", "TV2", "ET2", "OT2"),
+              ("XT", "X", "XV", "DX", "Z", "MX", "NX", "TX", "EX", "OX"))  # fmt: skip
     doc.skill("K", "防汛抢险")
     extra: dict[str, list[dict[str, Any]]] = {"needs": [], "tasks": [], "teams": [],
                                               "teamMembers": []}  # fmt: skip
-    for t, c, v, d, p, m, n, k, e in places:
+    for t, c, v, d, p, m, n, k, e, o in places:
         doc.township(t, c)
         doc.village(v, t)
         doc.sections["villages"][-1]["location"] = {"lat": 30.0, "lon": 120.0}
@@ -207,6 +265,7 @@ async def ground(graph: Graph, uid: str) -> Doc:
         doc.service(p, v, "TECHNICAL_SUPPORT", "2026-01-01")
         doc.dispatch(p, t, "2026-01-01")
         doc.mentorship(p, m, "2026-01-01")
+        doc.post(o, d, requires={"K": 1})
         extra["needs"].append({"id": doc.id(n), "village": doc.id(v), "title": "需求",
                                "quarter": "2026Q4", "urgency": "LOW",
                                "skills": [{"skill": doc.id("K"), "level": 2}]})  # fmt: skip
@@ -227,6 +286,13 @@ async def ground(graph: Graph, uid: str) -> Doc:
                                             "since": "2026-11-02"}]})  # fmt: skip
     doc.sections.update(extra)
     await doc.load(graph)
+    # Each township announces a post selection (ST, ST2, SX) of its post (OT, OT2, OX).
+    ctx = Context(graph)
+    for t, s, o in (("T", "ST", "OT"), ("T2", "ST2", "OT2"), ("XT", "SX", "OX")):
+        await selection.announce(
+            ctx, selection_id=doc.id(s), title="选岗", township_id=doc.id(t),
+            deadline=dt.date(2099, 12, 31), offers=[selection.Offer(doc.id(o))],
+        )  # fmt: skip
     return doc
 
 

@@ -48,7 +48,8 @@ _PROPS: dict[str, tuple[str, ...]] = {
     "skills": ("name", "category", "aliases"),
     "people": ("name", "gender", "birthYear", "joinedYear", "politicalStatus", "education",
                "phone", "rank"),
-    "posts": ("title",),
+    "posts": ("title", "basics", "serviceItems", "integrityRisks", "kpis", "workload",
+              "difficulty"),
 }  # fmt: skip
 _PARENTS = ("county", "township", "village")
 # The temporal relationship sections: query, the two ends' fields, and the updatable properties.
@@ -229,6 +230,27 @@ def _review_steps(
     )
 
 
+def _evaluation_steps(
+    rows: list[dict[str, Any]], now: datetime, actor: str
+) -> Iterator[tuple[str, list[Any]]]:
+    # An evaluation is identified by its person, year, kind and side (one each, as
+    # recordEvaluation allows); its id is made from them, so re-importing finds it again.
+    yield (
+        "import/evaluations",
+        [
+            {
+                "id": "-".join(("EVAL", r["person"], str(r["year"]), r["kind"], r["side"])),
+                "person": r["person"],
+                "props": {"year": r["year"], "kind": r["kind"], "side": r["side"],
+                          "score": float(r["score"]), "comment": r.get("comment")},
+                "createdAt": now,
+                "createdBy": actor,
+            }
+            for r in rows
+        ],
+    )  # fmt: skip
+
+
 def plan(
     validated: Validated, now: datetime, actor: str = IMPORT_ACTOR
 ) -> list[tuple[str, Mapping[str, Any]]]:
@@ -243,6 +265,8 @@ def plan(
             parts = workflow_steps(section, rows, now, actor)
         elif section == "workTeamReviews":
             parts = _review_steps(rows, now, actor)
+        elif section == "evaluations":
+            parts = _evaluation_steps(rows, now, actor)
         elif section in _PROPS:
             parts = _node_steps(section, rows)
         elif section == "quotas":
