@@ -153,6 +153,8 @@ class Workload:
             return len(value["needs"])
         if self.name in compliance_bench.CALLS:
             return len(value["lines"])
+        if self.name == "workTeamComposition":
+            return len(value["cadres"])
         return len(value)
 
     def size_of_raw(self, answers: list[list[Record]]) -> int:
@@ -168,6 +170,8 @@ class Workload:
             return len(row["needs"])
         if self.name == "emergencyRoster":
             return len(row["roster"])
+        if self.name == "workTeamComposition":
+            return len(row["cadres"])
         return int(row["total"])
 
 
