@@ -305,11 +305,19 @@ class _Seeded:
         self.townships = sorted(t["id"] for t in document["townships"])
         self.counties = sorted(c["id"] for c in document["counties"])
         self.all_skills = sorted(self.broader)
-        # Young staff (≤ 35 at the seed's "now"): the people a mentor is sought for.
+        # Young staff (≤ 35 at the seed's "now") of a county's units: the people a mentor is
+        # sought for (cadres of provincial and municipal units belong to no county).
+        local = {
+            d["id"]
+            for d in document["departments"]
+            if d.get("county") or d.get("township") or d.get("village")
+        }
         self.young = sorted(
             p["id"]
             for p in document["people"]
-            if p.get("birthYear") and ANCHOR.year - p["birthYear"] <= 35
+            if p.get("birthYear")
+            and ANCHOR.year - p["birthYear"] <= 35
+            and p.get("department") in local
         )
         # Townships × quarters with at least one OPEN need: what a township clerk matches.
         township_of = {v["id"]: v["township"] for v in document["villages"]}
