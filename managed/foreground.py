@@ -18,8 +18,7 @@ import sys
 import time
 from types import FrameType
 
-from managed.files import make_private
-from managed.instance import InstanceError, ManagedInstance, ensure_distribution
+from managed.instance import InstanceError, ManagedInstance
 from managed.ports import port_open
 
 # Exit codes of a JVM ended by SIGTERM or SIGINT (128 + signal), and Popen's negative form: a stop
@@ -52,15 +51,10 @@ def run(instance: ManagedInstance, poll: float = 0.3) -> int:
             f"the managed Neo4j in {instance.home} already runs (pid {status.pid}); "
             "stop it first (towngraph db stop)"
         )
-    dist = ensure_distribution()
-    make_private(instance.home)
-    port = instance._port()  # the port of the last run when it is free, as `db start` does
-    conf_dir = instance._write_config(port)
-    instance._ensure_password(dist, conf_dir)
-    (instance.home / "logs").mkdir(mode=0o700, parents=True, exist_ok=True)
-    log_from = instance._user_log_size()
+    launch = instance.prepare()  # as `db start` prepares it: same port, files, password
+    port, log_from = launch.port, launch.log_from
     proc = subprocess.Popen(  # noqa: S603 — java with arguments of our own making
-        instance.server_command(dist, conf_dir),
+        launch.command,
         stdin=subprocess.DEVNULL,
         # Its own session: a Ctrl-C in the terminal reaches this process, which passes it on once.
         start_new_session=True,

@@ -109,6 +109,16 @@ class Sizing:
         )
 
 
+@dataclass(frozen=True)
+class Launch:
+    """A prepared start: the server's command line, its Bolt port, and where in the user log
+    this start's lines begin (readiness is its "Started." line after that offset)."""
+
+    command: list[str]
+    port: int
+    log_from: int
+
+
 def home_from_env() -> Path:
     raw = os.environ.get("TOWNGRAPH_NEO4J_HOME")
     return Path(raw).resolve() if raw else DEFAULT_HOME
@@ -310,14 +320,21 @@ class ManagedInstance:
                 return self.credentials()
             return self._start(timeout)
 
-    def _start(self, timeout: float) -> Credentials:
+    def prepare(self) -> Launch:
+        """Everything a start needs before the server process: the distribution, the home made
+        owner-only, the port (the last run's when free), the configuration and the password.
+        `start` detaches the server it launches; `managed.foreground` (`db run`) keeps it."""
         dist = ensure_distribution()
         make_private(self.home)
         port = self._port()
         conf_dir = self._write_config(port)
         self._ensure_password(dist, conf_dir)
         (self.home / "logs").mkdir(mode=0o700, parents=True, exist_ok=True)
-        log_from = self._user_log_size()
+        return Launch(self.server_command(dist, conf_dir), port, self._user_log_size())
+
+    def _start(self, timeout: float) -> Credentials:
+        launch = self.prepare()
+        port, log_from = launch.port, launch.log_from
         for pid in [pid for pid, old in _started.items() if old.poll() is not None]:
             del _started[pid]  # servers of this interpreter that died since: reaped now
         console_fd = os.open(
@@ -325,7 +342,7 @@ class ManagedInstance:
         )
         console = os.fdopen(console_fd, "ab")
         proc = subprocess.Popen(  # noqa: S603
-            self.server_command(dist, conf_dir),
+            launch.command,
             stdout=console,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
