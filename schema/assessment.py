@@ -181,6 +181,15 @@ class EvaluationPayload:
 
 
 YEAR = Annotated[int, strawberry.argument(description="考核年度 (assessment year)")]
+# The cohort of a ranking or a nomination list: a department's staff or a township's dispatched.
+DEPARTMENT_ID = Annotated[
+    strawberry.ID | None,
+    strawberry.argument(description="部门编号，与 townshipId 二选一 (department id)"),
+]
+TOWNSHIP_ID = Annotated[
+    strawberry.ID | None,
+    strawberry.argument(description="乡镇编号，与 departmentId 二选一 (township id)"),
+]
 
 
 @strawberry.type
@@ -211,14 +220,8 @@ class AssessmentQuery:
         self,
         info: Info,
         year: YEAR,
-        department_id: Annotated[
-            strawberry.ID | None,
-            strawberry.argument(description="部门编号，与 townshipId 二选一 (department id)"),
-        ] = None,
-        township_id: Annotated[
-            strawberry.ID | None,
-            strawberry.argument(description="乡镇编号，与 departmentId 二选一 (township id)"),
-        ] = None,
+        department_id: DEPARTMENT_ID = None,
+        township_id: TOWNSHIP_ID = None,
     ) -> list[RankedAssessment]:
         found = await assessment.ranking(
             info.context,

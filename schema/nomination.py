@@ -9,7 +9,7 @@ import strawberry
 
 from graph.assessment import NominationRow
 from resolvers import nomination
-from schema.assessment import YEAR, Assessment, AssessmentSide
+from schema.assessment import DEPARTMENT_ID, TOWNSHIP_ID, YEAR, Assessment, AssessmentSide
 from schema.common import Info
 
 
@@ -52,14 +52,8 @@ class NominationQuery:
         self,
         info: Info,
         year: YEAR,
-        department_id: Annotated[
-            strawberry.ID | None,
-            strawberry.argument(description="部门编号，与 townshipId 二选一 (department id)"),
-        ] = None,
-        township_id: Annotated[
-            strawberry.ID | None,
-            strawberry.argument(description="乡镇编号，与 departmentId 二选一 (township id)"),
-        ] = None,
+        department_id: DEPARTMENT_ID = None,
+        township_id: TOWNSHIP_ID = None,
     ) -> list[NominatedPerson]:
         found = await nomination.nominations(
             info.context,
