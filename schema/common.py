@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeAlias
+from typing import Annotated, Any, TypeAlias
 
 import strawberry
 
@@ -11,6 +11,13 @@ from resolvers.context import Context
 from resolvers.paging import Page
 
 Info: TypeAlias = strawberry.Info[Context, None]
+# The keyset cursor argument of every connection (resolvers/paging.py).
+After = Annotated[
+    str | None,
+    strawberry.argument(
+        description="上一页最后一条的游标 (cursor of the previous page's last edge)"
+    ),
+]
 
 
 def ids(values: list[strawberry.ID] | None) -> list[str] | None:

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import strawberry
 
 from resolvers import matching
-from schema.common import Info, PageInfo, ids
+from schema.common import After, Info, PageInfo, ids
 from schema.enums import SkillMatch
 from schema.person import Person, Service
 from schema.skill import PersonSkill, Skill
@@ -204,12 +204,7 @@ class MatchingQuery:
             int | None,
             strawberry.argument(description="每页条数，最多 100 (page size, at most 100)"),
         ] = 20,
-        after: Annotated[
-            str | None,
-            strawberry.argument(
-                description="上一页最后一条的游标 (cursor of the previous page's last edge)"
-            ),
-        ] = None,
+        after: After = None,
         former_work_team: Annotated[
             bool | None,
             strawberry.argument(

@@ -12,7 +12,7 @@ from model.periods import is_active
 from resolvers import loaders
 from resolvers import person as person_resolvers
 from resolvers.scope import shown_phone
-from schema.common import Info, PageInfo, ids
+from schema.common import After, Info, PageInfo, ids
 from schema.enums import Gender, PoliticalStatus, Rank, ServiceRole
 from schema.place import Department, Township, Village
 from schema.post import Post
@@ -360,12 +360,7 @@ class PersonQuery:
         first: Annotated[
             int, strawberry.argument(description="每页条数，最多 100 (page size, at most 100)")
         ] = 20,
-        after: Annotated[
-            str | None,
-            strawberry.argument(
-                description="上一页最后一条的游标 (cursor of the previous page's last edge)"
-            ),
-        ] = None,
+        after: After = None,
     ) -> PersonConnection:
         f = filter or PeopleFilter()
         page = await person_resolvers.people(

@@ -13,7 +13,7 @@ from graph.task import TaskFilter as GraphTaskFilter
 from resolvers import task as task_resolvers
 from resolvers import task_queries
 from resolvers.task import TaskResult
-from schema.common import Info, PageInfo
+from schema.common import After, Info, PageInfo
 from schema.emergency import Severity
 from schema.need import TaskSide
 from schema.task_types import (
@@ -81,12 +81,7 @@ class TaskQuery:
         first: Annotated[
             int, strawberry.argument(description="每页条数，最多 100 (page size, at most 100)")
         ] = 20,
-        after: Annotated[
-            str | None,
-            strawberry.argument(
-                description="上一页最后一条的游标 (cursor of the previous page's last edge)"
-            ),
-        ] = None,
+        after: After = None,
     ) -> TaskConnection:
         f = filter or TaskFilter()
         page = await task_queries.tasks(
