@@ -47,6 +47,7 @@ from model.assessment import MAX_SCORE as ASSESSMENT_MAX
 from model.assessment import MIN_SCORE as ASSESSMENT_MIN
 from model.people import SERVICE_ROLES
 from model.storable import printable
+from model.training import MAX_HOURS
 from model.workteam import (
     MAX_SCORE,
     MIN_SCORE,
@@ -62,6 +63,7 @@ SECTIONS: tuple[str, ...] = (
     "counties", "townships", "villages", "departments", "skills", "people", "posts",
     "postHolders", "services", "dispatches", "mentorships", "quotas",
     "needs", "teams", "teamMembers", "trainings", "tasks", "workTeamReviews", "evaluations",
+    "formerEmployers", "trainingPlans",
 )  # fmt: skip
 # The node sections and the kind of thing their ids name, as references and messages call it.
 NODE_KINDS: dict[str, str] = {
@@ -159,6 +161,9 @@ FIELDS: dict[str, Fields] = {
         "id": (ident, True), "name": (text, True), "gender": (enum("MALE", "FEMALE"), False),
         "birthYear": (year, False), "joinedYear": (year, False),
         "department": (ref("department"), False),
+        # 轮岗交流: the day the person joined that department; a later document naming another
+        # department keeps this one in the person's history (WORKED_IN, graph/cypher/import/).
+        "departmentSince": (iso_date, False),
         "politicalStatus": (enum("CPC_MEMBER", "CPC_PROBATIONARY", "CYL_MEMBER", "OTHER_PARTY",
                                  "MASSES"), False),
         "education": (string, False), "phone": (string, False), "skills": (_LEVELS, False),
@@ -206,6 +211,20 @@ FIELDS: dict[str, Fields] = {
         "score": (between(int(ASSESSMENT_MIN), int(ASSESSMENT_MAX)), True),
         "comment": (string, False),
     },
+    # 轮岗交流: a unit the person worked in before the current one (WORKED_IN), so a roster's
+    # history of moves can be loaded; a later move adds to it by itself.
+    "formerEmployers": {
+        "person": (ref("person"), True), "department": (ref("department"), True),
+        "since": (iso_date, False), "until": (iso_date, True),
+    },
+    # 培训计划: one per person and year, as recordTrainingPlan records it.
+    "trainingPlans": {
+        "person": (ref("person"), True), "year": (year, True),
+        **{hours: (between(0, MAX_HOURS), required)
+           for hours, required in (("partyEducationHours", True), ("professionalHours", True),
+                                   ("partyEducationDone", False), ("professionalDone", False))},
+        "courses": (list_of(text), False),
+    },
 }  # fmt: skip
 # What identifies a relationship row, so that two rows for the same edge are caught.
 _EDGE_KEYS: dict[str, tuple[str, ...]] = {
@@ -217,6 +236,8 @@ _EDGE_KEYS: dict[str, tuple[str, ...]] = {
     **WORKFLOW_EDGE_KEYS,
     "workTeamReviews": ("person", "village", "termSince", "period"),
     "evaluations": ("person", "year", "kind", "side"),
+    "formerEmployers": ("person", "department", "until"),
+    "trainingPlans": ("person", "year"),
 }
 _PARENTS = ("county", "township", "village")
 
@@ -237,6 +258,8 @@ def _check_row(section: str, path: str, row: dict[str, Any], ctx: Ctx) -> None:
                 f"{path}.joinedYear",
                 f"{joined} is less than {MIN_JOIN_AGE} years after birthYear {birth}",
             )
+        if row.get("departmentSince") is not None and row.get("department") is None:
+            ctx.bad(f"{path}.departmentSince", "is given without a department")
     elif section == "quotas":
         law: Any = row.get("lawEnforcement")
         if _ok(law, row["quota"]) and is_int(law) and law > row["quota"]:

@@ -11,12 +11,14 @@ by both sides gets `township_share` × township + the rest × department (双重
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from graph import assessment as g
+from graph import training
 from graph.assessment import CohortRow, EvaluationRow, PostTrace, TaskTrace
 from graph.db import Record, Tx
+from graph.training import PlanRow
 from model.assessment import (
     COMPUTED,
     DEMOCRATIC,
@@ -30,6 +32,7 @@ from model.assessment import (
     weighted,
 )
 from model.tasks import MAX_RATING
+from model.training import PARTS, competence_score, completion
 from resolvers import access, checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
@@ -106,12 +109,11 @@ def diligence(tasks: list[TaskTrace]) -> Trace:
     return Trace(score, evidence)
 
 
-def competence(posts: list[PostTrace]) -> Trace:
-    """岗位胜任度 (kept in one function so a fuller person–post fit can replace it): 100 × the
-    mean over the required skills of the posts held in the year of min(1, held / required)."""
+def competence(posts: list[PostTrace], plans: Sequence[PlanRow] = ()) -> Trace:
+    """岗位胜任度: the mean over the required skills of the posts held in the year of
+    min(1, held / required), and the year's training plan's completion (model/training.py),
+    combined by `competence_score`."""
     needs = [(p["post"], r) for p in posts for r in p["requires"]]
-    if not needs:
-        return Trace(None, [])
     evidence = []
     for post, r in needs:
         mark = "达标 (meets)" if r["held"] >= r["level"] else "未达标 (below)"
@@ -119,8 +121,36 @@ def competence(posts: list[PostTrace]) -> Trace:
             f"岗位「{post['title']}」要求 {r['skill']['name']} {r['level']} 级，"
             f"实有 {r['held']} 级 {mark}"
         )
-    coverage = sum(min(1.0, r["held"] / r["level"]) for _, r in needs) / len(needs)
-    return Trace(round(100 * coverage, 1), evidence)
+    coverage = (
+        sum(min(1.0, r["held"] / r["level"]) for _, r in needs) / len(needs) if needs else None
+    )
+    trained = None
+    for plan in plans[:1]:
+        planned, done = plan_hours(plan)
+        trained = completion(planned, done)
+        if trained is not None:
+            parts = "，".join(
+                f"{label} {done[part]}/{planned[part]} 学时"
+                for part, label in PARTS.items()
+                if planned[part] > 0
+            )
+            evidence.append(
+                f"{plan['year']} 年培训计划：{parts} (training plan: hours done/planned)"
+            )
+    return Trace(competence_score(coverage, trained), evidence)
+
+
+def plan_hours(plan: PlanRow) -> tuple[dict[str, int], dict[str, int]]:
+    """(planned, done) hours of a plan by part (model/training.PARTS)."""
+    planned = {
+        "PARTY_EDUCATION": plan["partyEducationHours"] or 0,
+        "PROFESSIONAL": plan["professionalHours"] or 0,
+    }
+    done = {
+        "PARTY_EDUCATION": plan["partyEducationDone"] or 0,
+        "PROFESSIONAL": plan["professionalDone"] or 0,
+    }
+    return planned, done
 
 
 def initiative(tasks: list[TaskTrace]) -> Trace:
@@ -204,17 +234,20 @@ def year_checked(year: int) -> None:
 
 
 async def assess(ctx: Context, people: list[CohortRow], year: int) -> list[Assessment]:
-    """The assessments of `people` for `year`: three batched queries for all of them."""
+    """The assessments of `people` for `year`: four batched queries for all of them."""
     ids = [row["person"]["id"] for row in people]
     tasks = await g.tasks(ctx.graph, ids, year)
     posts = await g.posts(ctx.graph, ids, year)
     evaluations = await g.evaluations(ctx.graph, ids, year)
+    plans = await training.plans(ctx.graph, ids, year)
     weights = ctx.rules.assessment_weights
     found = []
-    for row, done, held, recorded in zip(people, tasks, posts, evaluations, strict=True):
+    for row, done, held, recorded, planned in zip(
+        people, tasks, posts, evaluations, plans, strict=True
+    ):
         traces = {
             "DILIGENCE": diligence(done),
-            "COMPETENCE": competence(held),
+            "COMPETENCE": competence(held, planned),
             "INITIATIVE": initiative(done),
         }
         sides = score_sides(traces, recorded, weights)

@@ -18,6 +18,7 @@ from model.assessment import DEFAULT_TOWNSHIP_SHARE, DEFAULT_WEIGHTS
 from model.emergency import DEFAULT_RESPONSE_MINUTES
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES, MIN_MENTOR_YEARS
 from model.posts import DEFAULT_POST_CAPS
+from model.rotation import DEFAULT_TERM_YEARS
 from model.selection import DEFAULT_MAX_APPLICATIONS, DEFAULT_NOTICE_DAYS
 from model.workteam import DEFAULT_TARGETS
 from resolvers.loaders import Loaders
@@ -58,6 +59,7 @@ class Rules:
     selection_notice_days: int = DEFAULT_NOTICE_DAYS
     assessment_weights: dict[str, float] = field(default_factory=_default_assessment_weights)
     township_share: float = DEFAULT_TOWNSHIP_SHARE  # 双重管理: the township's part of 60/40
+    rotation_term_years: int = DEFAULT_TERM_YEARS  # 轮岗交流: years in a post before rotating
 
 
 @dataclass

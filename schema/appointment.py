@@ -14,7 +14,8 @@ from resolvers import appointment
 from schema.common import Info
 from schema.enums import ServiceRole
 from schema.override import OverrideArg
-from schema.person import Dispatch, Mentorship, Person, Service
+from schema.person import Mentorship, Person
+from schema.person_links import Dispatch, Service
 from schema.place import Department
 from schema.skill import PersonSkill
 

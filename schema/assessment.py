@@ -111,6 +111,9 @@ def _unit(row: Mapping[str, Any] | None) -> AssessedUnit | None:
     return None if row is None else AssessedUnit(id=strawberry.ID(row["id"]), name=row["name"])
 
 
+HIDDEN_RULE = "仅本单位可见 (scores are shown to the person's own unit only)"
+
+
 @strawberry.type(description="A person's assessment of a year (考核), each part with its facts.")
 class Assessment:
     person: Person
@@ -132,6 +135,15 @@ class Assessment:
 
     @classmethod
     def of(cls, found: assessment.Assessment, weights: Mapping[str, float]) -> Assessment:
+        if not found.person.get("inUnit", True):
+            # Scores are personal data: someone of the county outside the caller's unit shows
+            # as a directory card, their assessment without its scores and evidence.
+            return cls(
+                person=Person.from_row(found.person), year=found.year,
+                department=_unit(found.department), dispatched_to=_unit(found.township),
+                traces=[], sides=[], combined=None, rule=HIDDEN_RULE, democratic=None,
+                evaluations=[],
+            )  # fmt: skip
         return cls(
             person=Person.from_row(found.person),
             year=found.year,

@@ -12,7 +12,8 @@ import strawberry
 from resolvers import matching
 from schema.common import After, Info, PageInfo, ids
 from schema.enums import SkillMatch
-from schema.person import Person, Service
+from schema.person import Person
+from schema.person_links import Service
 from schema.skill import PersonSkill, Skill
 
 

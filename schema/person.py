@@ -13,19 +13,23 @@ from resolvers import loaders
 from resolvers import person as person_resolvers
 from resolvers.scope import shown_phone
 from schema.common import After, Info, PageInfo, ids
-from schema.enums import Gender, PoliticalStatus, Rank, ServiceRole
-from schema.place import Department, Township, Village
-from schema.post import Post
+from schema.enums import Gender, PoliticalStatus, Rank
+from schema.person_links import Dispatch, PostHolding, Service
+from schema.place import Department
 from schema.skill import PersonSkill
 
 if TYPE_CHECKING:
     from schema.appointment import Training
+    from schema.rotation import Employment
     from schema.task_types import Task, TaskStatus
     from schema.team import TeamMembership
+    from schema.training import TrainingPlan
     from schema.workteam import WorkTeamReview
 
 # Modules that import this one are referenced lazily, to keep imports one-way at load time.
 TrainingRef = Annotated["Training", strawberry.lazy("schema.appointment")]
+EmploymentRef = Annotated["Employment", strawberry.lazy("schema.rotation")]
+TrainingPlanRef = Annotated["TrainingPlan", strawberry.lazy("schema.training")]
 TaskRef = Annotated["Task", strawberry.lazy("schema.task_types")]
 TaskStatusRef = Annotated["TaskStatus", strawberry.lazy("schema.task_types")]
 TeamMembershipRef = Annotated["TeamMembership", strawberry.lazy("schema.team")]
@@ -178,6 +182,37 @@ class Person:
         return await teams_of_person(info, self.id, active_on)
 
     @strawberry.field(
+        description="The units the person worked in (轮岗交流): the current one first, then the "
+        "former ones, newest first. Units outside your county are left out."
+    )
+    async def employment(self, info: Info) -> list[EmploymentRef]:
+        from resolvers.rotation import person_employment
+        from schema.rotation import Employment
+
+        if not self.in_unit:
+            return []
+        rows = await person_employment(info.context, self.id)
+        return [Employment.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="Training plans (培训计划: party education and professional skills), newest "
+        "year first; only that of `year` when it is given."
+    )
+    async def training_plans(
+        self,
+        info: Info,
+        year: Annotated[
+            int | None, strawberry.argument(description="计划年度 (only the plan of this year)")
+        ] = None,
+    ) -> list[TrainingPlanRef]:
+        from resolvers.training import person_plans
+        from schema.training import TrainingPlan
+
+        if not self.in_unit:
+            return []
+        return [TrainingPlan.from_row(r) for r in await person_plans(info.context, self.id, year)]
+
+    @strawberry.field(
         description="Trainings at township posts (到岗实训, TRAINED_AT), newest first."
     )
     async def trainings(self, info: Info) -> list[TrainingRef]:
@@ -239,57 +274,6 @@ class Person:
 def _mentorships(rows: Sequence[Mapping[str, Any]], on: dt.date | None) -> list[Mentorship]:
     items = [Mentorship.from_row(r) for r in rows]
     return [m for m in items if on is None or is_active(m.since, m.until, on)]
-
-
-@strawberry.type(description="A service of a person in a village (SERVED_IN).")
-class Service:
-    village: Village
-    role: ServiceRole
-    since: dt.date
-    until: dt.date | None = strawberry.field(description="Inclusive; null while ongoing.")
-
-    @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> Service:
-        return cls(
-            village=Village.from_row(row["village"]),
-            role=ServiceRole(row["role"]),
-            since=row["since"],
-            until=row.get("until"),
-        )
-
-
-@strawberry.type(description="A person's tenure of a post (HOLDS).")
-class PostHolding:
-    post: Post
-    since: dt.date
-    until: dt.date | None
-
-    @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> PostHolding:
-        return cls(post=Post.from_row(row["post"]), since=row["since"], until=row.get("until"))
-
-
-@strawberry.type(description="A county staff member's dispatch to a township (县属乡用).")
-class Dispatch:
-    township: Township
-    since: dt.date
-    until: dt.date | None
-    start_override: str | None = strawberry.field(
-        default=None, description="The reason recorded when its start overrode a rule."
-    )
-    end_override: str | None = strawberry.field(
-        default=None, description="The reason recorded when its end overrode a rule."
-    )
-
-    @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> Dispatch:
-        return cls(
-            township=Township.from_row(row["township"]),
-            since=row["since"],
-            until=row.get("until"),
-            start_override=row.get("startOverride"),
-            end_override=row.get("endOverride"),
-        )
 
 
 @strawberry.type(

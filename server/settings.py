@@ -41,6 +41,7 @@ from model.assessment import (
 from model.emergency import DEFAULT_RESPONSE_MINUTES, format_standards, parse_standards
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
 from model.posts import DEFAULT_POST_CAPS, format_caps, parse_caps
+from model.rotation import DEFAULT_TERM_YEARS, MAX_TERM_YEARS, MIN_TERM_YEARS
 from model.selection import DEFAULT_MAX_APPLICATIONS, DEFAULT_NOTICE_DAYS
 from model.workteam import DEFAULT_TARGETS, format_targets, parse_targets
 
@@ -110,6 +111,10 @@ class Settings(BaseSettings):
     # 双重管理: the township's share of a dispatched person's combined score (the rest is the
     # department's).
     towngraph_assessment_township_share: float = Field(default=DEFAULT_TOWNSHIP_SHARE, ge=0, le=1)
+    # 轮岗交流: years in one post after which its holder is due to rotate (rotationList).
+    towngraph_rotation_term_years: int = Field(
+        default=DEFAULT_TERM_YEARS, ge=MIN_TERM_YEARS, le=MAX_TERM_YEARS
+    )
 
     # Who is asking (see server/auth.py): a shared HS256 secret, or a JWKS (file path or URL) of
     # an identity provider; with neither, a secret generated in the Neo4j home folder.

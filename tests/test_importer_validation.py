@@ -34,6 +34,7 @@ def test_sections_are_in_dependency_order() -> None:
         "counties", "townships", "villages", "departments", "skills", "people", "posts",
         "postHolders", "services", "dispatches", "mentorships", "quotas",
         "needs", "teams", "teamMembers", "trainings", "tasks", "workTeamReviews", "evaluations",
+    "formerEmployers", "trainingPlans",
     )  # fmt: skip
 
 
@@ -113,11 +114,13 @@ def test_a_valid_document_has_no_problems_and_counts_its_rows() -> None:
          "townships[0].areaKm2: must be a positive number, got 0"),
         ({"people": [person(nickname="老陈")]},
          "people[0].nickname: unknown field; expected one of id, name, gender, birthYear,"
-         " joinedYear, department, politicalStatus, education, phone, skills, rank"),
+         " joinedYear, department, departmentSince, politicalStatus, education, phone, skills,"
+         " rank"),
         ({"wards": []},
          "wards: unknown section; expected one of counties, townships, villages, departments,"
          " skills, people, posts, postHolders, services, dispatches, mentorships, quotas, needs,"
-         " teams, teamMembers, trainings, tasks, workTeamReviews, evaluations"),
+         " teams, teamMembers, trainings, tasks, workTeamReviews, evaluations, formerEmployers,"
+         " trainingPlans"),
         ({"people": {"id": "P1"}}, "people: expected a list, got an object"),
         ({"people": ["P1"]}, "people[0]: expected an object, got 'P1'"),
         ([], "document: expected a JSON object with sections, got a list"),
@@ -154,7 +157,8 @@ def test_every_problem_is_reported_at_once() -> None:
     assert found == [
         "extra: unknown section; expected one of counties, townships, villages, departments,"
         " skills, people, posts, postHolders, services, dispatches, mentorships, quotas, needs,"
-        " teams, teamMembers, trainings, tasks, workTeamReviews, evaluations",
+        " teams, teamMembers, trainings, tasks, workTeamReviews, evaluations, formerEmployers,"
+        " trainingPlans",
         "townships[0].kind: unknown value 'CITY'; expected one of TOWN, TOWNSHIP, SUBDISTRICT",
         "townships[0].category: unknown value 'HUGE'; expected one of EXTRA_LARGE, LARGE, ORDINARY",
         "people[0].name: must not be empty",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from neo4j.exceptions import TransientError
@@ -123,7 +123,9 @@ def _props(section: str, row: dict[str, Any]) -> dict[str, Any]:
     return props
 
 
-def _node_steps(section: str, rows: list[dict[str, Any]]) -> Iterator[tuple[str, list[Any]]]:
+def _node_steps(
+    section: str, rows: list[dict[str, Any]], today: date
+) -> Iterator[tuple[str, list[Any]]]:
     yield f"import/{section}", [{"id": r["id"], "props": _props(section, r)} for r in rows]
     if section == "townships":
         yield "import/township_county", [{"id": r["id"], "county": r["county"]} for r in rows]
@@ -144,7 +146,13 @@ def _node_steps(section: str, rows: list[dict[str, Any]]) -> Iterator[tuple[str,
         links = [{"id": r["id"], "broader": r["broader"]} for r in rows if "broader" in r]
         yield "import/skill_broader", links
     elif section == "people":
-        links = [{"id": r["id"], "department": r["department"]} for r in rows if "department" in r]
+        # A move without departmentSince is dated the day of the import.
+        links = [
+            {"id": r["id"], "department": r["department"], "since": r.get("departmentSince"),
+             "today": today}
+            for r in rows
+            if "department" in r
+        ]  # fmt: skip
         yield "import/person_department", links
         yield from _level_steps("person", "skills", "import/person_skills", rows)
     elif section == "posts":
@@ -251,6 +259,35 @@ def _evaluation_steps(
     )  # fmt: skip
 
 
+def _history_steps(
+    section: str, rows: list[dict[str, Any]], now: datetime, actor: str
+) -> Iterator[tuple[str, list[Any]]]:
+    if section == "formerEmployers":
+        # A former unit is identified by its person, department and until.
+        yield (
+            "import/former_employers",
+            [{"person": r["person"], "department": r["department"], "since": r.get("since"),
+              "until": r["until"]} for r in rows],
+        )  # fmt: skip
+        return
+    # A plan is identified by its person and year; its id is made from them, as the API's.
+    hours = ("partyEducationHours", "partyEducationDone", "professionalHours", "professionalDone")
+    yield (
+        "import/training_plans",
+        [
+            {
+                "id": f"TP-{r['person']}-{r['year']}",
+                "person": r["person"],
+                "year": r["year"],
+                "props": {**{h: r.get(h, 0) for h in hours}, "courses": r.get("courses") or []},
+                "at": now,
+                "actor": actor,
+            }
+            for r in rows
+        ],
+    )
+
+
 def plan(
     validated: Validated, now: datetime, actor: str = IMPORT_ACTOR
 ) -> list[tuple[str, Mapping[str, Any]]]:
@@ -267,8 +304,10 @@ def plan(
             parts = _review_steps(rows, now, actor)
         elif section == "evaluations":
             parts = _evaluation_steps(rows, now, actor)
+        elif section in ("formerEmployers", "trainingPlans"):
+            parts = _history_steps(section, rows, now, actor)
         elif section in _PROPS:
-            parts = _node_steps(section, rows)
+            parts = _node_steps(section, rows, date.today())
         elif section == "quotas":
             parts = iter([("import/quotas", [quota_row(r) for r in rows])])
         else:

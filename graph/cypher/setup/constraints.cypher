@@ -17,6 +17,7 @@ CREATE CONSTRAINT selection_event_id IF NOT EXISTS FOR (n:SelectionEvent) REQUIR
 CREATE CONSTRAINT evaluation_id IF NOT EXISTS FOR (n:Evaluation) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT excellence_pick_id IF NOT EXISTS FOR (n:ExcellencePick) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT nomination_id IF NOT EXISTS FOR (n:Nomination) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT training_plan_id IF NOT EXISTS FOR (n:TrainingPlan) REQUIRE n.id IS UNIQUE;
 CREATE INDEX need_quarter_status IF NOT EXISTS FOR (n:Need) ON (n.quarter, n.status);
 CREATE INDEX task_status IF NOT EXISTS FOR (n:Task) ON (n.status);
 CREATE POINT INDEX village_location IF NOT EXISTS FOR (n:Village) ON (n.location);
