@@ -16,7 +16,7 @@ import random
 from collections.abc import Callable
 from datetime import date
 
-from seed import assessments, catalog, names
+from seed import assessments, catalog, names, rotations
 from seed.base import PHONE_PREFIXES, Document, Person, Township, Unit, Village, loc
 from seed.catalog import LOCAL_CROP, DeptTemplate
 from seed.histories import Histories
@@ -252,6 +252,8 @@ def generate(
             progress(f"county {i}/{scale}: {len(county.people):,} people")
     # The evaluations too (考核), after every county, from the dispatches they made.
     assessments.build(doc, random.Random(f"assessments/{random_seed}"))
+    # And the rotation histories and training plans (轮岗交流, 培训计划), from their own generator.
+    rotations.build(doc, random.Random(f"rotations/{random_seed}"))
     if progress:
         progress(f"done: {len(doc['people']):,} people, {len(doc['villages']):,} villages")
     return doc

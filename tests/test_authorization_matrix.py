@@ -79,6 +79,8 @@ MATRIX: dict[str, tuple[str, set[str]]] = {
                             {"A", "Z"}),
     "HandoverList.mentees": ("{ handoverList(postId: $P, personId: $A) { mentees { @ } } }",
                              {"B"}),
+    "RotationLine.person": ("{ rotationList(countyId: $C) { lines { person { @ } } } }",
+                            {"A", "B", "Z"}),
     "Assessment.person": ("{ a: assessment(personId: $A, year: 2025) { person { @ } } "
                           "z: assessment(personId: $Z, year: 2025) { person { @ } } }",
                           {"A", "Z"}),
@@ -86,7 +88,7 @@ MATRIX: dict[str, tuple[str, set[str]]] = {
 # Fields whose people come back from a write (covered by the write-scope tests).
 PAYLOADS = {"ServicePayload", "DispatchPayload", "TrainingPayload", "MentorshipPayload",
             "SetSkillPayload", "SetRankPayload", "WorkTeamReviewPayload",
-            "EvaluationPayload"}  # fmt: skip
+            "EvaluationPayload", "TrainingPlanPayload"}  # fmt: skip
 
 CALLERS = [(Role.COUNTY, "C"), (Role.TOWNSHIP, "T"), (Role.VILLAGE, "V"), (Role.VIEWER, "T2")]
 # Whose whole record each caller sees (its unit's people); the rest of county C are cards.

@@ -211,6 +211,11 @@ CASES: dict[str, Case] = {
         "side: TOWNSHIP, score: 90) { __typename } }",
         {"p": _at(d, w, "P")},
     ),
+    "recordTrainingPlan": lambda d, w: (
+        "mutation($p: ID!) { recordTrainingPlan(personId: $p, year: 2026, "
+        "partyEducationHours: 16, professionalHours: 24) { __typename } }",
+        {"p": _at(d, w, "P")},
+    ),
     "recordExcellencePicks": lambda d, w: (
         "mutation($c: ID!, $d: ID!, $p: ID!) { recordExcellencePicks(countyId: $c, year: 2026, "
         "departmentId: $d, side: DEPARTMENT, personIds: [$p]) { __typename } }",
