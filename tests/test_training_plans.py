@@ -47,7 +47,8 @@ async def test_a_plan_counts_a_fifth_of_competence(
     score, evidence = _competence(found)
     assert score == 57.5
     assert evidence[-1] == (
-        "2025 年培训计划：党性教育 12/16 学时，专业技能 30/24 学时 (training plan: hours done/planned)"
+        "2025 年培训计划：党性教育 12/16 学时，专业技能 30/24 学时 "
+        "(training plan: hours done/planned)"
     )
     assert recorded["plan"]["id"] == f"TP-{doc.id('A')}-2025"
     assert recorded["plan"]["courses"] == ["党的二十大精神", "防汛应急"]
