@@ -234,6 +234,7 @@ def create_app(
         selection_notice_days=settings.towngraph_selection_notice_days,
         assessment_weights=settings.assessment_weights(),
         township_share=settings.towngraph_assessment_township_share,
+        network_cache_seconds=settings.towngraph_network_cache_seconds,
     )
     schema = build_schema(
         max_depth=settings.towngraph_max_depth,

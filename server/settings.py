@@ -40,6 +40,7 @@ from model.assessment import (
 )
 from model.emergency import DEFAULT_RESPONSE_MINUTES, format_standards, parse_standards
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
+from model.network import DEFAULT_NETWORK_CACHE_SECONDS
 from model.posts import DEFAULT_POST_CAPS, format_caps, parse_caps
 from model.selection import DEFAULT_MAX_APPLICATIONS, DEFAULT_NOTICE_DAYS
 from model.workteam import DEFAULT_TARGETS, format_targets, parse_targets
@@ -110,6 +111,9 @@ class Settings(BaseSettings):
     # 双重管理: the township's share of a dispatched person's combined score (the rest is the
     # department's).
     towngraph_assessment_township_share: float = Field(default=DEFAULT_TOWNSHIP_SHARE, ge=0, le=1)
+    # How long one process serves a computed collaboration network again (0: not at all): its
+    # own writes forget it at once, those of other processes only when the time is up.
+    towngraph_network_cache_seconds: float = Field(default=DEFAULT_NETWORK_CACHE_SECONDS, ge=0)
 
     # Who is asking (see server/auth.py): a shared HS256 secret, or a JWKS (file path or URL) of
     # an identity provider; with neither, a secret generated in the Neo4j home folder.
