@@ -90,7 +90,8 @@ def local(doc: Doc, value: Any) -> Any:
 
 async def network(gql: GraphQLClient, doc: Doc, **variables: Any) -> dict[str, Any]:
     args = {"c": doc.id("C"), **PERIOD, **variables}
-    return local(doc, (await gql.data(NETWORK, args))["collaborationNetwork"])
+    answer: dict[str, Any] = local(doc, (await gql.data(NETWORK, args))["collaborationNetwork"])
+    return answer
 
 
 async def test_the_broker_between_two_townships_and_their_communities(
