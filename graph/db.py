@@ -44,6 +44,7 @@ from neo4j.exceptions import (
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime
 
+from graph.memo import Memo
 from model.places import Location
 
 log = logging.getLogger(__name__)
@@ -230,6 +231,9 @@ class _Link:
         self.locate = locate
         self.lock = asyncio.Lock()
         self.retired: list[AsyncDriver] = []
+        # Committed write transactions of this process: what a Memo entry is judged against.
+        self.generation = 0
+        self.memos: dict[str, Memo] = {}
 
 
 class _Sessions:
@@ -302,6 +306,15 @@ class Graph:
         handle = copy.copy(self)
         handle._timeout = max(timeout, self.config.query_timeout)
         return handle
+
+    @property
+    def generation(self) -> int:
+        """How many write transactions this process has committed (see graph/memo.py)."""
+        return self._link.generation
+
+    def memo(self, name: str) -> Memo:
+        """The memo `name`, shared by this Graph and its scoped copies."""
+        return self._link.memos.setdefault(name, Memo())
 
     @property
     def query_timeout(self) -> float:
@@ -409,7 +422,10 @@ class Graph:
         try:
             with self._sessions:
                 async with self.driver.session(database=self.config.database) as session:
-                    return await session.execute_write(run)
+                    result = await session.execute_write(run)
+            # Only a committed write makes remembered answers stale (a refused one wrote nothing).
+            self._link.generation += 1
+            return result
         except (ServiceUnavailable, SessionExpired) as exc:
             await self.follow()
             raise GraphUnavailable(str(exc)) from exc

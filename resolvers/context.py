@@ -17,6 +17,7 @@ from model.access import Caller
 from model.assessment import DEFAULT_TOWNSHIP_SHARE, DEFAULT_WEIGHTS
 from model.emergency import DEFAULT_RESPONSE_MINUTES
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES, MIN_MENTOR_YEARS
+from model.network import DEFAULT_NETWORK_CACHE_SECONDS
 from model.posts import DEFAULT_POST_CAPS
 from model.rotation import DEFAULT_TERM_YEARS
 from model.selection import DEFAULT_MAX_APPLICATIONS, DEFAULT_NOTICE_DAYS
@@ -60,6 +61,9 @@ class Rules:
     assessment_weights: dict[str, float] = field(default_factory=_default_assessment_weights)
     township_share: float = DEFAULT_TOWNSHIP_SHARE  # 双重管理: the township's part of 60/40
     rotation_term_years: int = DEFAULT_TERM_YEARS  # 轮岗交流: years in a post before rotating
+    # How long a collaboration network is remembered (0: never); a write of this process
+    # forgets it at once, one of another process only when the time is up.
+    network_cache_seconds: float = DEFAULT_NETWORK_CACHE_SECONDS
 
 
 @dataclass

@@ -29,6 +29,7 @@ from schema import (
     importing,
     matching,
     need,
+    network,
     nomination,
     person,
     place,
@@ -99,6 +100,6 @@ def build_schema(
 # them, so a new domain adds fields without editing the root types of the others.
 _DOMAINS = (person, place, skill, post, matching, importing, need, task, team, emergency,
             appointment, flow, compliance, workteam, post_reports, selection, assessment,
-            excellence, nomination, rotation, training)  # fmt: skip
+            excellence, nomination, rotation, training, network)  # fmt: skip
 Query = merge_types("Query", tuple(q for d in _DOMAINS for q in d.QUERIES))
 Mutation = merge_types("Mutation", tuple(m for d in _DOMAINS for m in d.MUTATIONS))

@@ -235,6 +235,7 @@ def create_app(
         assessment_weights=settings.assessment_weights(),
         township_share=settings.towngraph_assessment_township_share,
         rotation_term_years=settings.towngraph_rotation_term_years,
+        network_cache_seconds=settings.towngraph_network_cache_seconds,
     )
     schema = build_schema(
         max_depth=settings.towngraph_max_depth,

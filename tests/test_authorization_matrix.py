@@ -25,6 +25,8 @@ from schema.root import build_schema
 from tests.conftest import GraphQLClient
 from tests.factories import Doc
 
+# The county's collaboration network while A, B and Z worked together (Z served V until mid-2024).
+NET = 'countyId: $C, from: "2023-01-01", to: "2025-12-31"'
 P = "id phone"  # what each query asks of a person; `@` in a query below stands for it
 # field (Type.field) → (query, the people ADMIN must see there)
 MATRIX: dict[str, tuple[str, set[str]]] = {
@@ -84,6 +86,16 @@ MATRIX: dict[str, tuple[str, set[str]]] = {
     "Assessment.person": ("{ a: assessment(personId: $A, year: 2025) { person { @ } } "
                           "z: assessment(personId: $Z, year: 2025) { person { @ } } }",
                           {"A", "Z"}),
+    "NetworkPerson.person": (f"{{ collaborationNetwork({NET}) {{ people {{ person {{ @ }} }} }} }}",
+                             {"A", "B", "Z"}),
+    "Tie.a": (f"{{ collaborationNetwork({NET}) {{ ties {{ a {{ @ }} }} }} }}", {"A", "B"}),
+    "Tie.b": (f"{{ collaborationNetwork({NET}) {{ ties {{ b {{ @ }} }} }} }}", {"B", "Z"}),
+    # Z (trained at D2 with B in 2020, first secretary of VA with A) alone links A and B then.
+    "Broker.person": ("{ collaborationNetwork(countyId: $C, from: \"2020-01-01\", "
+                      "to: \"2021-12-31\", kinds: [TRAINING, VILLAGE]) { brokers { person "
+                      "{ @ } } } }", {"Z"}),
+    "Community.members": (f"{{ collaborationNetwork({NET}) {{ communities {{ members "
+                          "{ @ } } } }", {"A", "B", "Z"}),
 }  # fmt: skip
 # Fields whose people come back from a write (covered by the write-scope tests).
 PAYLOADS = {"ServicePayload", "DispatchPayload", "TrainingPayload", "MentorshipPayload",
@@ -115,7 +127,8 @@ async def ground(graph: Graph, uid: str) -> Doc:
     county X: township XT (Z). A, B, Z hold K at 4 and K2 (A at 3, B and Z at 5), served V
     (ended), hold P (A also P2, which requires K2 at 5), mentor M2, are assigned to task K1 at
     V and members of team E of T. Need N at V asks K at 3 and K2 at 5 this quarter. Ranked
-    SECTION, A and Z were first secretaries of VA (T), B of VB (T2), in 2020–2021."""
+    SECTION, A and Z were first secretaries of VA (T), B of VB (T2), in 2020–2021; B and Z trained
+    at D2 in spring 2020."""
     doc = Doc(uid)
     lat, lon = 10 + int(uid[1:4], 16) % 50, 60 + int(uid[4:7], 16) % 60
     doc.county("C")
@@ -176,6 +189,10 @@ async def ground(graph: Graph, uid: str) -> Doc:
         {"department": doc.id("D"), "township": doc.id("T"), "year": 2025, "quota": 2}
     ]
     doc.mentorship("A", "B", "2024-01-01")  # A hands B over as a mentee
+    doc.sections["trainings"] = [
+        {"person": doc.id(k), "department": doc.id("D2"), "since": "2020-03-01",
+         "until": "2020-05-31"} for k in ("B", "Z")
+    ]  # fmt: skip
     await doc.load(graph)
     # Post selection S of T: A, B, Z apply for P (3 places), ranked in that order; the decision
     # appoints A and B only, so it differs from the proposal (all three).

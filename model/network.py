@@ -1,0 +1,247 @@
+"""The collaboration network (协作网络) as pure computation: who is tied to whom through shared
+work, and what the ties say about the townships: the township × township matrix, the brokers
+between townships (betweenness centrality) and the communities (Louvain).
+
+Input is what the projection query reads (people with their township and their links: task
+assignments, team memberships, village services, trainings at a department, mentorships); the
+ties are paired here and the algorithms come from igraph, so nothing here needs Neo4j.
+
+- Two people are tied by a TASK, TEAM, VILLAGE or TRAINING (a department where both trained)
+  when both hold a link to the same one and their two periods, clipped to the period asked
+  about, overlap by at least a day; by a MENTORSHIP when one mentors the other within it.
+- A tie's weight is the number of distinct things shared (its evidence); its kinds are theirs.
+- Betweenness is computed on the unweighted ties (every tie is one step), so a broker is who
+  lies on the shortest paths between others, however often they worked together; the score is
+  normalised to 0..1 by the number of pairs among the others.
+- Communities: Louvain (igraph's multilevel modularity) on the weighted ties with a fixed seed
+  over the people in id order, so one network always gives the same communities.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import igraph
+
+TIE_KINDS = ("TASK", "TEAM", "VILLAGE", "MENTORSHIP", "TRAINING")
+# Louvain visits the vertices in a random order; a fixed seed makes answers reproducible.
+LOUVAIN_SEED = 11
+# Seconds a computed network is served again (TOWNGRAPH_NETWORK_CACHE_SECONDS).
+DEFAULT_NETWORK_CACHE_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class Link:
+    """One thing a person took part in: a task, team, village, training department, or a
+    mentorship (`id` the other person, `role` MENTOR or MENTEE), from `since` to `until`."""
+
+    kind: str
+    id: str
+    since: dt.date
+    until: dt.date | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Member:
+    id: str
+    township: str | None  # None: a county-level person with no township of their own
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, order=True)
+class Evidence:
+    """What a tie rests on: the task, team, village or department shared, or for a
+    MENTORSHIP the mentor's id."""
+
+    kind: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Tie:
+    a: str  # a < b (person ids)
+    b: str
+    evidence: tuple[Evidence, ...]  # sorted
+
+    @property
+    def weight(self) -> int:
+        return len(self.evidence)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(k for k in TIE_KINDS if any(e.kind == k for e in self.evidence))
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    """Cross-township ties between townships a < b: how many, and their summed weight."""
+
+    a: str
+    b: str
+    ties: int
+    weight: int
+
+
+@dataclass(frozen=True)
+class Broker:
+    person: str
+    score: float  # normalised betweenness, 0..1
+    betweenness: float  # shortest paths through the person (pairs, each counted once)
+    townships: tuple[str, ...]  # the person's own and their neighbours' townships, by id
+
+
+@dataclass(frozen=True)
+class Community:
+    members: tuple[str, ...]  # by id
+    townships: tuple[tuple[str | None, int], ...]  # township → members, most first, then id
+
+
+@dataclass(frozen=True)
+class Network:
+    people: tuple[Member, ...]  # by id
+    ties: tuple[Tie, ...]  # by heaviest, then (a, b)
+    matrix: tuple[MatrixCell, ...]  # by (a, b)
+    brokers: tuple[Broker, ...]  # highest score first, then id
+    communities: tuple[Community, ...]  # largest first, then first member id
+    modularity: float
+    isolated_townships: tuple[str, ...]
+    isolated_villages: tuple[str, ...]
+    township_of: dict[str, str | None] = field(default_factory=dict)
+
+
+def _clip(link: Link, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date] | None:
+    since = max(link.since, start)
+    until = min(link.until or end, end)
+    return (since, until) if since <= until else None
+
+
+def _overlap(x: Sequence[tuple[dt.date, dt.date]], y: Sequence[tuple[dt.date, dt.date]]) -> bool:
+    return any(max(a[0], b[0]) <= min(a[1], b[1]) for a in x for b in y)
+
+
+def pair(members: Iterable[Member], start: dt.date, end: dt.date) -> list[Tie]:
+    """The ties among `members` within [start, end] (both days counted), heaviest first."""
+    known = {m.id for m in members}
+    # (kind, id) → person → their periods on it, clipped to the period.
+    shared: dict[tuple[str, str], dict[str, list[tuple[dt.date, dt.date]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    evidence: dict[tuple[str, str], set[Evidence]] = defaultdict(set)
+    for member in members:
+        for link in member.links:
+            period = _clip(link, start, end)
+            if period is None:
+                continue
+            if link.kind == "MENTORSHIP":
+                if link.role == "MENTOR" and link.id in known and link.id != member.id:
+                    key = (min(member.id, link.id), max(member.id, link.id))
+                    evidence[key].add(Evidence("MENTORSHIP", member.id))
+                continue
+            shared[(link.kind, link.id)][member.id].append(period)
+    for (kind, thing), periods in shared.items():
+        for a, b in combinations(sorted(periods), 2):
+            if _overlap(periods[a], periods[b]):
+                evidence[(a, b)].add(Evidence(kind, thing))
+    ties = [Tie(a, b, tuple(sorted(ev))) for (a, b), ev in evidence.items()]
+    ties.sort(key=lambda t: (-t.weight, t.a, t.b))
+    return ties
+
+
+def compute(
+    members: Sequence[Member],
+    townships: Sequence[str],
+    villages: Sequence[str],
+    start: dt.date,
+    end: dt.date,
+) -> Network:
+    """The network of `members` within [start, end]; `townships` and `villages` are the area's,
+    for the isolated ones."""
+    people = tuple(sorted(members, key=lambda m: m.id))
+    township_of = {m.id: m.township for m in people}
+    ties = pair(people, start, end)
+    index = {m.id: i for i, m in enumerate(people)}
+    graph = igraph.Graph(n=len(people), edges=[(index[t.a], index[t.b]) for t in ties])
+    weights = [float(t.weight) for t in ties]
+
+    cells: dict[tuple[str, str], list[int]] = {}
+    linked: set[str] = set()
+    served: set[str] = set()
+    for tie in ties:
+        served.update(e.id for e in tie.evidence if e.kind == "VILLAGE")
+        ta, tb = township_of[tie.a], township_of[tie.b]
+        if ta is None or tb is None or ta == tb:
+            continue
+        linked.update((ta, tb))
+        cell = cells.setdefault((min(ta, tb), max(ta, tb)), [0, 0])
+        cell[0] += 1
+        cell[1] += tie.weight
+    matrix = tuple(MatrixCell(a, b, n, w) for (a, b), (n, w) in sorted(cells.items()))
+
+    brokers = _brokers(graph, people, township_of)
+    communities, modularity = _communities(graph, weights, people, township_of)
+    return Network(
+        people=people,
+        ties=tuple(ties),
+        matrix=matrix,
+        brokers=brokers,
+        communities=communities,
+        modularity=modularity,
+        isolated_townships=tuple(sorted(t for t in townships if t not in linked)),
+        isolated_villages=tuple(sorted(v for v in villages if v not in served)),
+        township_of=township_of,
+    )
+
+
+def _brokers(
+    graph: igraph.Graph, people: Sequence[Member], township_of: dict[str, str | None]
+) -> tuple[Broker, ...]:
+    """People on shortest paths between others whose ties reach more than one township."""
+    n = len(people)
+    if n < 3:
+        return ()
+    between: list[float] = graph.betweenness(directed=False)
+    pairs = (n - 1) * (n - 2) / 2
+    found: list[Broker] = []
+    for i, value in enumerate(between):
+        if value <= 0:
+            continue
+        near = {township_of[people[j].id] for j in graph.neighbors(i)}
+        near.add(people[i].township)
+        spanned = tuple(sorted(t for t in near if t is not None))
+        if len(spanned) < 2:
+            continue
+        found.append(Broker(people[i].id, round(value / pairs, 6), round(value, 6), spanned))
+    found.sort(key=lambda b: (-b.score, b.person))
+    return tuple(found)
+
+
+def _communities(
+    graph: igraph.Graph,
+    weights: list[float],
+    people: Sequence[Member],
+    township_of: dict[str, str | None],
+) -> tuple[tuple[Community, ...], float]:
+    """Louvain communities of two people or more (someone without ties is no community)."""
+    if graph.ecount() == 0:
+        return (), 0.0
+    # igraph draws from the generator set here; set each time, so every call starts alike.
+    igraph.set_random_number_generator(random.Random(LOUVAIN_SEED))  # noqa: S311 — not crypto
+    clustering = graph.community_multilevel(weights=weights)
+    groups: dict[int, list[str]] = defaultdict(list)
+    for i, label in enumerate(clustering.membership):
+        groups[label].append(people[i].id)
+    found: list[Community] = []
+    for ids in groups.values():
+        if len(ids) < 2:
+            continue
+        mix = Counter(township_of[i] for i in ids)
+        ordered = sorted(mix.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or ""))
+        found.append(Community(tuple(sorted(ids)), tuple(ordered)))
+    found.sort(key=lambda c: (-len(c.members), c.members[0]))
+    return tuple(found), round(float(clustering.modularity), 6)
