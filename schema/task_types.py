@@ -13,7 +13,7 @@ from typing import Any
 
 import strawberry
 
-from model.tasks import next_steps
+from model.tasks import next_steps, staff_first
 from resolvers import task_queries
 from schema.common import Info, PageInfo
 from schema.emergency import Severity
@@ -96,6 +96,10 @@ class TaskEvent:
         "outcome or the cancellation reason, as the step goes."
     )
     percent: int | None = strawberry.field(description="Progress 0..100 (PROGRESS events).")
+    recorded_after_staffing: bool = strawberry.field(
+        description="True for the plan (CONSULTED) of a severity-I emergency recorded after it "
+        "was staffed (一级响应: people first, the plan later); false otherwise."
+    )
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> TaskEvent:
@@ -107,6 +111,7 @@ class TaskEvent:
             actor_name=row.get("actorName"),
             note=row.get("note"),
             percent=row.get("percent"),
+            recorded_after_staffing=bool(row.get("afterStaffing")),
         )
 
 
@@ -205,10 +210,16 @@ class Task:
 
     @strawberry.field(
         description="The mutations allowed now, the main flow first (cancelTask last while "
-        "the task is open; empty once CLOSED or CANCELLED)."
+        "the task is open; empty once CLOSED or CANCELLED). A severity-I emergency may be "
+        "staffed while INITIATED and record its plan later, while STAFFED or SUPERVISING."
     )
     def next_steps(self) -> list[str]:
-        return next_steps(self.status.name)
+        severity = self.severity.name if self.severity is not None else None
+        return next_steps(
+            self.status.name,
+            staffing_first=staff_first(self.kind.name, severity),
+            planned=self.plan is not None,
+        )
 
 
 @strawberry.type(description="The task after a lifecycle step, and warnings about the step.")
