@@ -14,9 +14,9 @@ from typing import Any
 import strawberry
 
 from model.tasks import next_steps, staff_first
-from resolvers import task_queries
+from resolvers import acknowledgement, task_queries
 from schema.common import Info, PageInfo
-from schema.emergency import Severity
+from schema.emergency import Acknowledgement, Severity
 from schema.need import TaskSide
 from schema.person import Person
 from schema.place import Township, Village
@@ -202,6 +202,22 @@ class Task:
     async def assignments(self, info: Info) -> list[TaskAssignment]:
         rows = await task_queries.assignments(info.context, self.id)
         return [TaskAssignment.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="到岗确认: who confirmed they are on the way (acknowledgeEmergency), oldest "
+        "first."
+    )
+    async def acknowledgements(self, info: Info) -> list[Acknowledgement]:
+        rows = await acknowledgement.acknowledgements(info.context, self.id)
+        return [Acknowledgement.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="未确认到岗: the people on the task today (any role) who have not "
+        "acknowledged it yet, by id."
+    )
+    async def awaiting_acknowledgement(self, info: Info) -> list[Person]:
+        rows = await acknowledgement.unacknowledged(info.context, self.id)
+        return [Person.from_row(r) for r in rows]
 
     @strawberry.field(description="The task's history, oldest first.")
     async def events(self, info: Info) -> list[TaskEvent]:
