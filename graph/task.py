@@ -234,6 +234,7 @@ class Event:
     note: str | None = None
     percent: int | None = None
     actor_name: str | None = None  # the display name beside actor, when known
+    after_staffing: bool | None = None  # a plan recorded after staffing (severity I); else unset
 
 
 @dataclass(frozen=True)
@@ -269,6 +270,7 @@ async def advance(tx: Tx, task_id: str, status: str, event: Event, changes: Chan
             "actorName": event.actor_name,
             "note": event.note,
             "percent": event.percent,
+            "afterStaffing": event.after_staffing,
         },
     }
     rows = await tx.run("task/advance", params)

@@ -32,11 +32,13 @@ from model.emergency import SEVERITIES
 from model.needs import NEED_STATUSES, URGENCIES
 from model.tasks import (
     INITIATORS,
+    LATE_PLAN_STATUSES,
     TASK_KINDS,
     TASK_ROLES,
     TASK_STATUSES,
     TASK_STEPS,
     reached,
+    staff_first,
 )
 from model.teams import TEAM_KINDS
 
@@ -143,7 +145,9 @@ def _check_task(path: str, row: dict[str, Any], ctx: Ctx) -> None:
     _check_events(path, row.get("events"), ctx)
     if status is INVALID:
         return
-    if status in _PLANNED and not _given(row, "plan"):
+    # A severity-I emergency is staffed first: while STAFFED or SUPERVISING its plan may follow.
+    late_plan = staff_first(kind, row.get("severity")) and status in LATE_PLAN_STATUSES
+    if status in _PLANNED and not late_plan and not _given(row, "plan"):
         ctx.bad(f"{path}.plan", f"required for a task that is {status} (方案会商 records a plan)")
     roles = None if assignments is None else {a["role"] for a in assignments}
     if roles is not None and status in _STAFFED and "LEAD" not in roles:

@@ -42,7 +42,7 @@ UNIT_KINDS: dict[Role, frozenset[UnitKind]] = {
 # Mutations by the roles that may call them. Anything not listed here is open to ADMIN, COUNTY
 # and TOWNSHIP; VILLAGE may call only what VILLAGE_MUTATIONS lists; VIEWER none.
 ADMIN_ONLY_MUTATIONS = frozenset({"importDocument"})
-VILLAGE_MUTATIONS = frozenset({"raiseNeed", "reportProgress"})
+VILLAGE_MUTATIONS = frozenset({"raiseNeed", "reportProgress", "acknowledgeEmergency"})
 
 
 def needs_unit(role: Role) -> bool:
@@ -71,6 +71,7 @@ class Caller:
 
     `unit_id`/`unit_kind` are None only for ADMIN without a unit; `county_id` is the county of
     the unit (the unit itself for a county), `township_id` the township of a township or village.
+    `person_id` is the person the token speaks for (its optional `person` claim), if any.
     """
 
     sub: str
@@ -80,6 +81,7 @@ class Caller:
     unit_kind: UnitKind | None = None
     county_id: str | None = None
     township_id: str | None = None
+    person_id: str | None = None
 
     @property
     def actor(self) -> str:

@@ -4,6 +4,10 @@ which, who initiates, the roles on a task and the feedback rating.
 INITIATED (任务发起) → CONSULTED (方案会商: recordPlan) → STAFFED (人力调配: assignPeople with
 a LEAD) → SUPERVISING (过程督导: startSupervision with a SUPERVISOR; reportProgress) → CLOSED
 (结果反馈: closeTask). cancelTask from any open status.
+
+A severity-I emergency (一级/特别重大) is staffed at once: assignPeople is allowed while it is
+INITIATED, and its plan may be recorded afterwards (while STAFFED or SUPERVISING, the status
+unchanged, the CONSULTED event marked as recorded after staffing).
 """
 
 from __future__ import annotations
@@ -34,11 +38,31 @@ FORWARD: dict[str, tuple[str, ...]] = {
 }
 CANCEL = "cancelTask"
 
+# The emergencies staffed before their plan (一级响应: people first, the plan recorded later).
+STAFF_FIRST_SEVERITIES = ("I",)
+# While a staff-first task is INITIATED, staffing comes first; the plan may follow later.
+STAFF_FIRST_INITIATED = ("assignPeople", "recordPlan")
+# The statuses in which a staff-first task that has no plan yet may still record it.
+LATE_PLAN_STATUSES = ("STAFFED", "SUPERVISING")
 
-def next_steps(status: str) -> list[str]:
-    """The mutations allowed on a task in `status`, the main flow first."""
+
+def staff_first(kind: str, severity: str | None) -> bool:
+    """Whether a task may be staffed before its plan is recorded (a severity-I emergency)."""
+    return kind == "EMERGENCY" and severity in STAFF_FIRST_SEVERITIES
+
+
+def next_steps(status: str, *, staffing_first: bool = False, planned: bool = True) -> list[str]:
+    """The mutations allowed on a task in `status`, the main flow first. `staffing_first` (see
+    `staff_first`) lets an INITIATED task be staffed and, while it has no plan (`planned`
+    false), a STAFFED or SUPERVISING one record its plan."""
     forward = FORWARD.get(status)
-    return [] if forward is None else [*forward, CANCEL]
+    if forward is None:
+        return []
+    if staffing_first and status == "INITIATED":
+        forward = STAFF_FIRST_INITIATED
+    elif staffing_first and not planned and status in LATE_PLAN_STATUSES:
+        forward = (*forward, "recordPlan")
+    return [*forward, CANCEL]
 
 
 def reached(status: str, step: str) -> bool:

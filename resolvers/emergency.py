@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from graph import emergency
 from graph.db import Record, Tx
 from graph.task import NewTask, initiate
-from model.emergency import SEVERITIES
+from model.emergency import DEFAULT_BAND_KM, MAX_BAND_KM, ROSTER_ORDERS, SEVERITIES
 from resolvers import access, checks
 from resolvers.context import Context, Rules
 from resolvers.errors import BadInput, NotFound
@@ -31,11 +31,20 @@ EMERGENCY_DOMAIN = "EMERGENCY"
 INITIATED_BY = "TOWNSHIP"
 
 
-def _radius(radius_km: float | None) -> float:
+def radius(radius_km: float | None) -> float:
     value = DEFAULT_RADIUS_KM if radius_km is None else radius_km
     if not 0 < value <= MAX_RADIUS_KM:
         raise BadInput(
             "radiusKm", f"must be more than 0 and at most {MAX_RADIUS_KM:g} km, got {value:g}"
+        )
+    return value
+
+
+def _band(band_km: float | None) -> float:
+    value = DEFAULT_BAND_KM if band_km is None else band_km
+    if not 0 < value <= MAX_BAND_KM:
+        raise BadInput(
+            "bandKm", f"must be more than 0 and at most {MAX_BAND_KM:g} km, got {value:g}"
         )
     return value
 
@@ -47,13 +56,13 @@ def _first(first: int | None) -> int:
     return value
 
 
-def _skills(skill_ids: list[str]) -> list[str]:
+def skills_of(skill_ids: list[str]) -> list[str]:
     if not skill_ids:
         raise BadInput("skillIds", "name at least one skill")
     return list(dict.fromkeys(skill_ids))
 
 
-def _check_place_and_skills(
+def check_place_and_skills(
     village_id: str, village_found: bool, has_location: bool, unknown_skills: list[str]
 ) -> None:
     if not village_found:
@@ -80,20 +89,28 @@ async def emergency_roster(
     radius_km: float | None,
     as_of: dt.date | None,
     first: int | None,
+    order: str = ROSTER_ORDERS[0],
+    band_km: float | None = None,
 ) -> list[emergency.RosterRow]:
-    """Rows of {person, meters, unit, teams, matched, available}, nearest first."""
-    radius = _radius(radius_km)
+    """Rows of {person, meters, unit, teams, matched, available, band}: nearest first, or
+    (order LEVEL_WITHIN_BANDS) by distance band, then best matched level, distance and id."""
+    reach = radius(radius_km)
     size = _first(first)
-    skills = _skills(skill_ids)
+    skills = skills_of(skill_ids)
+    band = _band(band_km)
+    if order not in ROSTER_ORDERS:
+        raise BadInput("orderBy", f"must be one of {', '.join(ROSTER_ORDERS)}, got {order!r}")
     result = await emergency.roster(
         ctx.graph,
         village_id=village_id,
         skill_ids=skills,
-        meters=radius * 1000.0,
+        meters=reach * 1000.0,
         as_of=as_of or ctx.today,
         first=size,
+        by_level=order == "LEVEL_WITHIN_BANDS",
+        band_meters=band * 1000.0,
     )
-    _check_place_and_skills(
+    check_place_and_skills(
         village_id, result.village_found, result.has_location, result.unknown_skills
     )
     return result.rows
@@ -136,9 +153,9 @@ async def respond_to_emergency(
     checks.level("minLevel", level)
     clean_title = checks.text("title", title, MAX_TITLE)
     clean_domain = checks.text("domain", EMERGENCY_DOMAIN if domain is None else domain, MAX_DOMAIN)
-    radius = _radius(radius_km)
+    reach = radius(radius_km)
     size = _first(first)
-    skills = _skills(skill_ids)
+    skills = skills_of(skill_ids)
 
     minutes = response_minutes(ctx.rules, severity)
     now = dt.datetime.now(dt.UTC)
@@ -167,7 +184,7 @@ async def respond_to_emergency(
         # leaves nothing behind.
         await access.require(tx, ctx, villages=[("villageId", village_id)])
         found = await emergency.check_task(tx, village_id=village_id, skill_ids=skills)
-        _check_place_and_skills(
+        check_place_and_skills(
             village_id, found.village_found, found.has_location, found.unknown_skills
         )
         return await initiate(tx, new)
@@ -177,7 +194,7 @@ async def respond_to_emergency(
         ctx.graph,
         village_id=village_id,
         skill_ids=skills,
-        meters=radius * 1000.0,
+        meters=reach * 1000.0,
         as_of=ctx.today,
         first=size,
     )

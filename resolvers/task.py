@@ -3,7 +3,8 @@ checked and written in ONE transaction.
 
 INITIATED (任务发起) → CONSULTED (方案会商: recordPlan) → STAFFED (人力调配: assignPeople with
 a LEAD) → SUPERVISING (过程督导: startSupervision with a SUPERVISOR; reportProgress) → CLOSED
-(结果反馈: closeTask). cancelTask from any open status. A step out of order is refused with the
+(结果反馈: closeTask). cancelTask from any open status. A severity-I emergency may be staffed
+first and its plan recorded afterwards (model/tasks.py). A step out of order is refused with the
 allowed next steps and changes nothing. Every step appends a TaskEvent recording the actor and
 the instant.
 """
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 from graph import task as task_graph
 from graph.db import Record, Tx
-from model.tasks import CANCEL, FORWARD, MAX_RATING, MIN_RATING, SKILLED_ROLES, next_steps
+from model.tasks import CANCEL, MAX_RATING, MIN_RATING, SKILLED_ROLES, next_steps, staff_first
 from resolvers import access, checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
@@ -26,9 +27,19 @@ MAX_TEXT = 4000
 MAX_SHORT = 200
 
 
-def _refusal(task_id: str, status: str) -> BadInput:
-    forward = FORWARD.get(status)
-    if forward is None:
+def allowed_steps(task: Record) -> list[str]:
+    """The mutations allowed on a task now (its status, and for a severity-I emergency whether
+    its plan is recorded yet)."""
+    return next_steps(
+        str(task["status"]),
+        staffing_first=staff_first(str(task["kind"]), task.get("severity")),
+        planned=task.get("plan") is not None,
+    )
+
+
+def _refusal(task_id: str, status: str, allowed: list[str]) -> BadInput:
+    forward = [s for s in allowed if s != CANCEL]
+    if not forward:
         return BadInput("taskId", f"task {task_id} is {status}; no further step is allowed")
     if len(forward) == 1:
         steps = f"the next step is {forward[0]}"
@@ -160,8 +171,9 @@ async def _step(ctx: Context, task_id: str, mutation: str, step: Step) -> TaskRe
         if state is None:
             raise NotFound("taskId", "task", task_id)
         status = str(state.task["status"])
-        if mutation not in next_steps(status):
-            raise _refusal(task_id, status)
+        allowed = allowed_steps(state.task)
+        if mutation not in allowed:
+            raise _refusal(task_id, status, allowed)
         # The instant is read once the lock is held, so a task's events are in commit order.
         return await step(tx, state, _now())
 
@@ -171,15 +183,24 @@ async def _step(ctx: Context, task_id: str, mutation: str, step: Step) -> TaskRe
 
 
 async def record_plan(ctx: Context, task_id: str, plan: str) -> TaskResult:
-    """方案会商: INITIATED → CONSULTED with the plan."""
+    """方案会商: INITIATED → CONSULTED with the plan. A severity-I emergency staffed first records
+    it later, its status unchanged and its CONSULTED event marked as after staffing."""
     text = checks.text("plan", plan, MAX_TEXT)
 
     async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
+        status = str(state.task["status"])
+        late = status != "INITIATED"
         event = task_graph.Event(
-            _event_id(), now, "CONSULTED", ctx.actor, text, actor_name=ctx.actor_name
+            _event_id(),
+            now,
+            "CONSULTED",
+            ctx.actor,
+            text,
+            actor_name=ctx.actor_name,
+            after_staffing=True if late else None,
         )
         row = await task_graph.advance(
-            tx, task_id, "CONSULTED", event, task_graph.Changes(plan=text)
+            tx, task_id, status if late else "CONSULTED", event, task_graph.Changes(plan=text)
         )
         return TaskResult(row, [])
 
@@ -239,7 +260,8 @@ async def assign_people(
     ctx: Context, task_id: str, assignments: list[Assignment], since: dt.date | None
 ) -> TaskResult:
     """人力调配: assigns people; CONSULTED → STAFFED once a LEAD is assigned (staffedAt is set
-    then). Also allowed while STAFFED or SUPERVISING, without changing the status."""
+    then), and INITIATED → STAFFED for a severity-I emergency. Also allowed while STAFFED or
+    SUPERVISING, without changing the status."""
     if not assignments:
         raise BadInput("assignments", "name at least one person to assign")
     seen: set[tuple[str, str]] = set()
@@ -259,7 +281,8 @@ async def assign_people(
         has_lead = any(r == "LEAD" for _, r in pairs) or any(
             c["role"] == "LEAD" for c in state.current
         )
-        if state.task["status"] != "CONSULTED" or not has_lead:
+        # _step let INITIATED through only for a task that may be staffed before its plan.
+        if state.task["status"] not in ("INITIATED", "CONSULTED") or not has_lead:
             return TaskResult(state.task, warnings)
         note = "; ".join(f"{role} {names[pid]}" for pid, role in pairs)
         changes = task_graph.Changes(

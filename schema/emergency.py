@@ -1,4 +1,5 @@
-"""Emergency muster (突发事件快速响应): `emergencyRoster`, `respondToEmergency` and their types.
+"""Emergency muster (突发事件快速响应): `emergencyRoster`, `respondToEmergency`,
+`acknowledgeEmergency` and their types.
 
 Every field of a roster entry comes from the one roster query; only the fields of `person`
 below it go through the per-request DataLoaders.
@@ -13,7 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from resolvers import emergency
+from model.emergency import DEFAULT_BAND_KM
+from resolvers import acknowledgement, emergency
 from schema.common import Info
 from schema.person import Person
 from schema.skill import PersonSkill
@@ -35,6 +37,20 @@ class Severity(Enum):
     )
     II = strawberry.enum_value("II", description="重大 / severe (default: staff in 2 h)")
     III = strawberry.enum_value("III", description="较大 / serious (default: staff in 24 h)")
+
+
+@strawberry.enum(description="How emergencyRoster ranks the people in reach.")
+class RosterOrder(Enum):
+    DISTANCE = strawberry.enum_value(
+        "DISTANCE",
+        description="按距离 / nearest first, then emergency-team members, highest matched level, "
+        "id (the default)",
+    )
+    LEVEL_WITHIN_BANDS = strawberry.enum_value(
+        "LEVEL_WITHIN_BANDS",
+        description="距离分段内按等级 / by distance band (bandKm wide), then the best matched "
+        "level within the band, then distance, then id",
+    )
 
 
 @strawberry.type(
@@ -63,6 +79,10 @@ class RosterEntry:
     unit: str = strawberry.field(
         description="Name of the unit whose location is the person's (village, township or county)."
     )
+    band: int = strawberry.field(
+        description="距离分段: the distance band the person is in, 0 for less than bandKm, 1 for "
+        "bandKm up to twice it, and so on (whatever the order)."
+    )
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> RosterEntry:
@@ -74,6 +94,7 @@ class RosterEntry:
             emergency_teams=list(row["teams"]),
             available=bool(row["available"]),
             unit=row["unit"]["name"],
+            band=int(row["band"]),
         )
 
 
@@ -103,6 +124,43 @@ class EmergencyResponse:
         return Task.from_row(row)
 
 
+@strawberry.type(
+    description="到岗确认: a person on an EMERGENCY task confirmed they are on the way; "
+    "recorded once, never edited."
+)
+class Acknowledgement:
+    person: Person
+    at: dt.datetime = strawberry.field(description="When it was recorded (server time).")
+    eta_minutes: int | None = strawberry.field(
+        description="Minutes until the person expects to be on the spot, as they said."
+    )
+    recorded_by: str = strawberry.field(
+        description="Who recorded it: the `sub` of the token (the person or a clerk)."
+    )
+    recorded_by_name: str | None = strawberry.field(
+        description="Their display name (the token's `name`), when it had one."
+    )
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Acknowledgement:
+        return cls(
+            person=Person.from_row(row["person"]),
+            at=row["at"],
+            eta_minutes=row.get("etaMinutes"),
+            recorded_by=row.get("recordedBy") or "anonymous",
+            recorded_by_name=row.get("recordedByName"),
+        )
+
+
+@strawberry.type(description="An acknowledgement just recorded, and the task it is for.")
+class AcknowledgementPayload:
+    at: dt.datetime = strawberry.field(description="When it was recorded (server time).")
+    eta_minutes: int | None = strawberry.field(description="The ETA given, in minutes.")
+    task: TaskRef = strawberry.field(
+        description="The task; see acknowledgements and awaitingAcknowledgement."
+    )
+
+
 def _ids(values: list[strawberry.ID]) -> list[str]:
     return [str(v) for v in values]
 
@@ -113,7 +171,8 @@ class EmergencyQuery:
         description="Who can reach this village fast (突发事件快速响应): active members of "
         "emergency teams and holders of any of the skills, located within radiusKm (0 < r ≤ 200) "
         "of the village. Nearest first, then emergency-team members, then highest matched "
-        "level, then id; first ≤ 200."
+        "level, then id; first ≤ 200. orderBy LEVEL_WITHIN_BANDS ranks by distance band of "
+        "bandKm (0 < b ≤ 200, default 5), then the best matched level, then distance, then id."
     )
     async def emergency_roster(
         self,
@@ -146,6 +205,20 @@ class EmergencyQuery:
                 description="最多返回人数，1 至 200 (at most this many people, 1 to 200)"
             ),
         ] = emergency.DEFAULT_FIRST,
+        order_by: Annotated[
+            RosterOrder,
+            strawberry.argument(
+                description="排序方式：按距离，或距离分段内按技能等级 (ranking: DISTANCE, or "
+                "LEVEL_WITHIN_BANDS)"
+            ),
+        ] = RosterOrder.DISTANCE,
+        band_km: Annotated[
+            float | None,
+            strawberry.argument(
+                description="距离分段宽度（公里），大于 0 且不超过 200 (width of a distance band "
+                "in km, 0 < b ≤ 200)"
+            ),
+        ] = DEFAULT_BAND_KM,
     ) -> list[RosterEntry]:
         rows = await emergency.emergency_roster(
             info.context,
@@ -154,6 +227,8 @@ class EmergencyQuery:
             radius_km=radius_km,
             as_of=as_of,
             first=first,
+            order=order_by.name,
+            band_km=band_km,
         )
         return [RosterEntry.from_row(r) for r in rows]
 
@@ -228,6 +303,39 @@ class EmergencyMutation:
             staffing_deadline=response.staffing_deadline,
             response_minutes=response.response_minutes,
             roster=[RosterEntry.from_row(r) for r in response.roster],
+        )
+
+    @strawberry.mutation(
+        description="到岗确认: a person on an EMERGENCY task confirms they are on the way, with "
+        "an ETA; the server records when. Allowed to the person themself (the token's "
+        "`person` claim) or to a clerk who may change the task; refused for a person not on "
+        "the task, a second time for the same person, or once the task is CLOSED or CANCELLED."
+    )
+    async def acknowledge_emergency(
+        self,
+        info: Info,
+        task_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="突发事件任务编号 (the EMERGENCY task id)"),
+        ],
+        person_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="确认到岗的人员编号 (the person on the way)"),
+        ],
+        eta_minutes: Annotated[
+            int | None,
+            strawberry.argument(
+                description="预计到达分钟数，0 至 1440 (minutes until arrival, 0 to 1440)"
+            ),
+        ] = None,
+    ) -> AcknowledgementPayload:
+        from schema.task_types import Task
+
+        ack, task = await acknowledgement.acknowledge_emergency(
+            info.context, task_id=str(task_id), person_id=str(person_id), eta_minutes=eta_minutes
+        )
+        return AcknowledgementPayload(
+            at=ack["at"], eta_minutes=ack.get("etaMinutes"), task=Task.from_row(task)
         )
 
 

@@ -24,6 +24,7 @@ from schema import (
     assessment,
     compliance,
     emergency,
+    emergency_team,
     excellence,
     flow,
     importing,
@@ -99,6 +100,7 @@ def build_schema(
 # Each domain module exports its root types as QUERIES / MUTATIONS; this module only merges
 # them, so a new domain adds fields without editing the root types of the others.
 _DOMAINS = (person, place, skill, post, matching, importing, need, task, team, emergency,
+            emergency_team,
             appointment, flow, compliance, workteam, post_reports, selection, assessment,
             excellence, nomination, rotation, training, network)  # fmt: skip
 Query = merge_types("Query", tuple(q for d in _DOMAINS for q in d.QUERIES))

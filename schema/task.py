@@ -181,7 +181,11 @@ class TaskMutation:
         )
         return _payload(result)
 
-    @strawberry.mutation(description="方案会商: records the plan; INITIATED → CONSULTED.")
+    @strawberry.mutation(
+        description="方案会商: records the plan; INITIATED → CONSULTED. A severity-I emergency "
+        "staffed first records it later (while STAFFED or SUPERVISING, status unchanged; the "
+        "event is marked recordedAfterStaffing)."
+    )
     async def record_plan(
         self,
         info: Info,
@@ -194,7 +198,8 @@ class TaskMutation:
 
     @strawberry.mutation(
         description="人力调配: assigns people (since defaults to today); CONSULTED → STAFFED "
-        "once a LEAD is assigned. Also allowed while STAFFED or SUPERVISING. Warns about "
+        "once a LEAD is assigned (a severity-I emergency: INITIATED → STAFFED, its plan "
+        "afterwards). Also allowed while STAFFED or SUPERVISING. Warns about "
         "LEADs and MEMBERs lacking a required skill."
     )
     async def assign_people(

@@ -13,10 +13,10 @@ from typing import Any
 
 import strawberry
 
-from model.tasks import next_steps
-from resolvers import task_queries
+from model.tasks import next_steps, staff_first
+from resolvers import acknowledgement, task_queries
 from schema.common import Info, PageInfo
-from schema.emergency import Severity
+from schema.emergency import Acknowledgement, Severity
 from schema.need import TaskSide
 from schema.person import Person
 from schema.place import Township, Village
@@ -96,6 +96,10 @@ class TaskEvent:
         "outcome or the cancellation reason, as the step goes."
     )
     percent: int | None = strawberry.field(description="Progress 0..100 (PROGRESS events).")
+    recorded_after_staffing: bool = strawberry.field(
+        description="True for the plan (CONSULTED) of a severity-I emergency recorded after it "
+        "was staffed (一级响应: people first, the plan later); false otherwise."
+    )
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> TaskEvent:
@@ -107,6 +111,7 @@ class TaskEvent:
             actor_name=row.get("actorName"),
             note=row.get("note"),
             percent=row.get("percent"),
+            recorded_after_staffing=bool(row.get("afterStaffing")),
         )
 
 
@@ -198,6 +203,22 @@ class Task:
         rows = await task_queries.assignments(info.context, self.id)
         return [TaskAssignment.from_row(r) for r in rows]
 
+    @strawberry.field(
+        description="到岗确认: who confirmed they are on the way (acknowledgeEmergency), oldest "
+        "first."
+    )
+    async def acknowledgements(self, info: Info) -> list[Acknowledgement]:
+        rows = await acknowledgement.acknowledgements(info.context, self.id)
+        return [Acknowledgement.from_row(r) for r in rows]
+
+    @strawberry.field(
+        description="未确认到岗: the people on the task today (any role) who have not "
+        "acknowledged it yet, by id."
+    )
+    async def awaiting_acknowledgement(self, info: Info) -> list[Person]:
+        rows = await acknowledgement.unacknowledged(info.context, self.id)
+        return [Person.from_row(r) for r in rows]
+
     @strawberry.field(description="The task's history, oldest first.")
     async def events(self, info: Info) -> list[TaskEvent]:
         rows = await task_queries.events(info.context, self.id)
@@ -205,10 +226,16 @@ class Task:
 
     @strawberry.field(
         description="The mutations allowed now, the main flow first (cancelTask last while "
-        "the task is open; empty once CLOSED or CANCELLED)."
+        "the task is open; empty once CLOSED or CANCELLED). A severity-I emergency may be "
+        "staffed while INITIATED and record its plan later, while STAFFED or SUPERVISING."
     )
     def next_steps(self) -> list[str]:
-        return next_steps(self.status.name)
+        severity = self.severity.name if self.severity is not None else None
+        return next_steps(
+            self.status.name,
+            staffing_first=staff_first(self.kind.name, severity),
+            planned=self.plan is not None,
+        )
 
 
 @strawberry.type(description="The task after a lifecycle step, and warnings about the step.")

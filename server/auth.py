@@ -149,13 +149,14 @@ class TokenVerifier:
         unit: str | None = None,
         name: str | None = None,
         ttl: dt.timedelta = dt.timedelta(hours=8),
+        person: str | None = None,
     ) -> str:
         """A token signed with the shared (or generated) secret."""
         if self.secret is None:
             raise ValueError(
                 "only TOWNGRAPH_JWT_JWKS is configured: tokens come from the identity provider"
             )
-        return mint_token(self.secret, sub, role, unit=unit, name=name, ttl=ttl)
+        return mint_token(self.secret, sub, role, unit=unit, name=name, ttl=ttl, person=person)
 
 
 def mint_token(
@@ -166,6 +167,7 @@ def mint_token(
     unit: str | None = None,
     name: str | None = None,
     ttl: dt.timedelta = dt.timedelta(hours=8),
+    person: str | None = None,
 ) -> str:
     now = dt.datetime.now(dt.UTC)
     claims: dict[str, Any] = {"sub": sub, "role": role.value, "iat": now, "exp": now + ttl}
@@ -173,6 +175,8 @@ def mint_token(
         claims["unit"] = unit
     if name is not None:
         claims["name"] = name
+    if person is not None:
+        claims["person"] = person
     return jwt.encode(claims, secret, algorithm="HS256")
 
 
@@ -250,11 +254,15 @@ class Authenticator:
             ) from None
         name = claims.get("name")
         name = name.strip()[:100] or None if isinstance(name, str) else None
+        person = claims.get("person")
+        if person is not None and not isinstance(person, str):
+            raise AuthFailure("The token's 'person' must be a string.", sub)
+        person = person or None
         unit = claims.get("unit")
         if unit is None or unit == "":
             if needs_unit(role):
                 raise AuthFailure(f"The token has no unit; role {role} needs one.", sub)
-            return Caller(sub=sub, role=role, name=name)
+            return Caller(sub=sub, role=role, name=name, person_id=person)
         if not isinstance(unit, str):
             raise AuthFailure("The token's 'unit' must be a string.", sub)
         place = await self.units.get(self.graph, unit)
@@ -274,4 +282,5 @@ class Authenticator:
             unit_kind=kind,
             county_id=place.county_id,
             township_id=place.township_id if kind is not UnitKind.COUNTY else None,
+            person_id=person,
         )

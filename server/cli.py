@@ -160,7 +160,10 @@ def cmd_token(args: argparse.Namespace) -> int:
         print(f"towngraph: role {role} needs --unit (a county, township or village id)",
               file=sys.stderr)  # fmt: skip
         return 2
-    print(TokenVerifier(settings).mint(args.sub, role, unit=args.unit, name=args.name, ttl=ttl))
+    verifier = TokenVerifier(settings)
+    print(
+        verifier.mint(args.sub, role, unit=args.unit, name=args.name, ttl=ttl, person=args.person)
+    )
     return 0
 
 
@@ -222,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     tok.add_argument("--role", required=True, help=", ".join(r.value for r in Role))
     tok.add_argument("--unit", help="county, township or village id (all roles but ADMIN)")
     tok.add_argument("--name", help="display name, e.g. 张科长")
+    tok.add_argument("--person", help="the person the token speaks for (acknowledgeEmergency)")
     tok.add_argument("--ttl", default="8h", help="lifetime: 8h (default), 30m, 2d …")
     tok.set_defaults(func=cmd_token)
 

@@ -34,8 +34,9 @@ def make_token(
     unit: str | None = None,
     sub: str = "test-admin",
     name: str | None = None,
+    person: str | None = None,
 ) -> str:
-    return mint_token(TEST_SECRET, sub, role, unit=unit, name=name)
+    return mint_token(TEST_SECRET, sub, role, unit=unit, name=name, person=person)
 
 
 def bearer(
@@ -44,9 +45,11 @@ def bearer(
     unit: str | None = None,
     sub: str = "test-admin",
     name: str | None = None,
+    person: str | None = None,
 ) -> dict[str, str]:
     """The Authorization header of a caller, for tests that post with `gql.client` directly."""
-    return {"Authorization": f"Bearer {make_token(role, unit=unit, sub=sub, name=name)}"}
+    token = make_token(role, unit=unit, sub=sub, name=name, person=person)
+    return {"Authorization": f"Bearer {token}"}
 
 
 def app_settings(audit_log: Path, **overrides: Any) -> Settings:
@@ -109,9 +112,11 @@ class GraphQLClient:
         unit: str | None = None,
         sub: str = "test-user",
         name: str | None = None,
+        person: str | None = None,
     ) -> GraphQLClient:
-        """The same client, calling as another caller."""
-        return GraphQLClient(self.client, make_token(role, unit=unit, sub=sub, name=name))
+        """The same client, calling as another caller (`person`: the token speaks for them)."""
+        token = make_token(role, unit=unit, sub=sub, name=name, person=person)
+        return GraphQLClient(self.client, token)
 
     async def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         with count_round_trips() as counter:

@@ -1,6 +1,6 @@
 """Role-level gating of mutations: ADMIN everything; COUNTY and TOWNSHIP everything but
-importDocument; VILLAGE only raiseNeed and reportProgress; VIEWER nothing. A refusal is FORBIDDEN,
-names the mutation and the role, and writes nothing."""
+importDocument; VILLAGE only raiseNeed, reportProgress and acknowledgeEmergency; VIEWER nothing.
+A refusal is FORBIDDEN, names the mutation and the role, and writes nothing."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from tests.conftest import GraphQLClient
 from tests.factories import Doc, only_error, place
 
 MUTATIONS = sorted(build_schema()._schema.mutation_type.fields)  # type: ignore[union-attr]
-VILLAGE_MAY = {"raiseNeed", "reportProgress"}
+VILLAGE_MAY = {"raiseNeed", "reportProgress", "acknowledgeEmergency"}
 
 
 def expected(role: Role, mutation: str) -> bool:

@@ -19,7 +19,7 @@ from graphql import GraphQLObjectType, get_named_type
 
 from graph.db import Graph
 from model.access import Role
-from resolvers import selection
+from resolvers import acknowledgement, selection
 from resolvers.context import Context
 from schema.root import build_schema
 from tests.conftest import GraphQLClient
@@ -47,6 +47,8 @@ MATRIX: dict[str, tuple[str, set[str]]] = {
                         {"A", "B", "Z"}),
     "RosterEntry.person": ("{ emergencyRoster(villageId: $V, skillIds: [$K], radiusKm: 50) "
                            "{ person { @ } } }", {"A", "B", "Z"}),
+    "EmergencyTeamMember.person": ("{ emergencyTeam(villageId: $V, skillIds: [$K]) "
+                                   "{ members { person { @ } } } }", {"A"}),
     "CapabilityHolder.person": ("{ capabilityList(townshipId: $T) { skills { people { person "
                                 "{ @ } } } } }", {"A"}),
     "NeedCandidate.person": ("{ needMatches(townshipId: $T, quarter: $q4) { needs { candidates "
@@ -54,6 +56,10 @@ MATRIX: dict[str, tuple[str, set[str]]] = {
                              {"A", "B"}),
     "TaskAssignment.person": ("{ task(id: $K1) { assignments { person { @ } } } }",
                               {"A", "B", "Z"}),
+    "Acknowledgement.person": ("{ task(id: $KE) { acknowledgements { person { @ } } } }",
+                               {"A", "B", "Z"}),
+    "Task.awaitingAcknowledgement": ("{ task(id: $K1) { awaitingAcknowledgement { @ } } }",
+                                     {"A", "B", "Z"}),
     "TeamMember.person": ("{ team(id: $E) { members { person { @ } } } }", {"A", "B", "Z"}),
     "QuotaLine.people": ('{ dispatchCompliance(countyId: $C, asOf: "2025-06-01") { lines '
                          "{ people { @ } } } }", {"A"}),
@@ -126,9 +132,9 @@ async def ground(graph: Graph, uid: str) -> Doc:
     """County C: township T (village V; 水利站 D with A, mentees M and M2; post P) and T2 (B);
     county X: township XT (Z). A, B, Z hold K at 4 and K2 (A at 3, B and Z at 5), served V
     (ended), hold P (A also P2, which requires K2 at 5), mentor M2, are assigned to task K1 at
-    V and members of team E of T. Need N at V asks K at 3 and K2 at 5 this quarter. Ranked
-    SECTION, A and Z were first secretaries of VA (T), B of VB (T2), in 2020–2021; B and Z trained
-    at D2 in spring 2020."""
+    V and to the emergency KE there (which they acknowledged), and are members of team E of T.
+    Need N at V asks K at 3 and K2 at 5 this quarter. Ranked SECTION, A and Z were first
+    secretaries of VA (T), B of VB (T2), in 2020–2021; B and Z trained at D2 in spring 2020."""
     doc = Doc(uid)
     lat, lon = 10 + int(uid[1:4], 16) % 50, 60 + int(uid[4:7], 16) % 60
     doc.county("C")
@@ -179,6 +185,12 @@ async def ground(graph: Graph, uid: str) -> Doc:
                    "status": "STAFFED", "plan": "联合巡堤", "initiatedBy": "VILLAGE",
                    "village": doc.id("V"), "createdAt": "2025-07-01T08:00:00Z",
                    "assignments": [{"person": doc.id(k), "role": r, "since": "2025-07-02"}
+                                   for k, r in roles]},
+                  # KE: an emergency at V that A, B and Z have acknowledged (below).
+                  {"id": doc.id("KE"), "title": "管涌", "domain": "防汛", "kind": "EMERGENCY",
+                   "severity": "I", "status": "STAFFED", "initiatedBy": "TOWNSHIP",
+                   "village": doc.id("V"), "createdAt": "2025-07-01T08:00:00Z",
+                   "assignments": [{"person": doc.id(k), "role": r, "since": "2025-07-01"}
                                    for k, r in roles]}],
     })  # fmt: skip
     # A is dispatched to T against a quota of 2025, after an earlier dispatch of four months
@@ -197,6 +209,10 @@ async def ground(graph: Graph, uid: str) -> Doc:
     # Post selection S of T: A, B, Z apply for P (3 places), ranked in that order; the decision
     # appoints A and B only, so it differs from the proposal (all three).
     ctx = Context(graph)
+    for key in ("A", "B", "Z"):
+        await acknowledgement.acknowledge_emergency(
+            ctx, task_id=doc.id("KE"), person_id=doc.id(key), eta_minutes=30
+        )
     s = await selection.announce(
         ctx, selection_id=doc.id("S"), title="选岗", township_id=doc.id("T"),
         deadline=dt.date(2099, 12, 31), offers=[selection.Offer(doc.id("P"), 3)],
@@ -212,7 +228,7 @@ async def ground(graph: Graph, uid: str) -> Doc:
 def _variables(doc: Doc, query: str) -> tuple[str, dict[str, Any]]:
     """The query with its variables declared, and their values for this ground."""
     values: dict[str, Any] = {k: doc.id(k) for k in ("A", "Z", "D", "P", "V", "M", "M2", "K",
-                                                       "T", "K1", "E", "C", "S")}  # fmt: skip
+                                                       "T", "K1", "KE", "E", "C", "S")}  # fmt: skip
     values |= {"q": doc.uid, "q4": "2026Q4"}
     used = {name: value for name, value in values.items() if re.search(rf"\${name}\b", query)}
     declared = ", ".join(f"${name}: {'String!' if name in ('q', 'q4') else 'ID!'}" for name in used)

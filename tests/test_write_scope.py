@@ -102,6 +102,11 @@ CASES: dict[str, Case] = {
         'title: "内涝", skillIds: [$k]) { __typename } }',
         {"v": _at(d, w, "V"), "k": d.id("K")},
     ),
+    "acknowledgeEmergency": lambda d, w: (
+        "mutation($t: ID!, $p: ID!) { acknowledgeEmergency(taskId: $t, personId: $p, "
+        "etaMinutes: 20) { __typename } }",
+        {"t": _at(d, w, "K"), "p": _at(d, w, "P")},
+    ),
     "startService": lambda d, w: (
         "mutation($p: ID!, $v: ID!) { startService(personId: $p, villageId: $v, "
         'role: TECHNICAL_SUPPORT, since: "2026-11-01") { __typename } }',
@@ -234,7 +239,7 @@ CALLERS = {
     "county clerk of C": (Role.COUNTY, "C", {"own", "county"}),
 }
 # What a village secretary may call at all, for its village V.
-VILLAGE_CASES = ("raiseNeed", "reportProgress")
+VILLAGE_CASES = ("raiseNeed", "reportProgress", "acknowledgeEmergency")
 
 
 def test_every_mutation_has_a_case() -> None:

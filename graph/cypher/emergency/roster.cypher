@@ -4,13 +4,17 @@
 // Village / Township / County `location`, then their departments' people.
 // Parameters: villageId (string), skillIds (distinct ids), meters (float: the radius),
 //             asOf (date: memberships and residential services are judged on it), first (int),
-//             residentialRoles (list of SERVED_IN roles that keep a person in a village).
+//             residentialRoles (list of SERVED_IN roles that keep a person in a village),
+//             byLevel (bool: rank LEVEL_WITHIN_BANDS instead of DISTANCE),
+//             bandMeters (float > 0: the width of a distance band).
 // Columns: villageFound (bool), hasLocation (bool: the village has a location),
 //          unknownSkills (ids not in the graph),
 //          roster (up to first rows of {person: properties, meters: float, unit: {id, name, kind},
 //                  teams: [team name], matched: [{skill, level}] (level desc, skill id),
-//                  available: bool}), ordered by distance, emergency-team members first, highest
-//          matched level, person id.
+//                  available: bool, band: int (0 for [0, bandMeters), 1 for the next…)}).
+//          DISTANCE (byLevel false): by distance, emergency-team members first, highest matched
+//          level, person id. LEVEL_WITHIN_BANDS: by band, highest matched level, distance,
+//          person id.
 // Scope: only people the caller may see ($scope, graph/cypher/scope/), each with `inUnit`.
 OPTIONAL MATCH (v:Village {id: $villageId})
 WITH v, v.location AS origin
@@ -39,12 +43,18 @@ CALL (origin) {
   // units elsewhere need the per-person check (dispatched or serving in the county).
   WHERE (inTeam OR size(levels) > 0) AND (@place_visible(u) OR @person_visible(p))
   WITH p, u, kind, skills, meters, inTeam,
-       reduce(b = 0, l IN levels | CASE WHEN l > b THEN l ELSE b END) AS best
-  ORDER BY meters ASC, inTeam DESC, best DESC, p.id ASC
+       reduce(b = 0, l IN levels | CASE WHEN l > b THEN l ELSE b END) AS best,
+       toInteger(floor(meters / $bandMeters)) AS band
+  // One ORDER BY for both rankings: the keys a ranking does not use are constant.
+  ORDER BY CASE WHEN $byLevel THEN band ELSE 0 END ASC,
+           CASE WHEN $byLevel THEN best ELSE 0 END DESC,
+           meters ASC,
+           CASE WHEN $byLevel THEN false ELSE inTeam END DESC,
+           best DESC, p.id ASC
   LIMIT $first
   // Residential village duty (驻村) on asOf keeps a person on the roster, flagged as not free.
   RETURN collect({
-    person: @person(p), meters: meters, unit: {id: u.id, name: u.name, kind: kind},
+    person: @person(p), meters: meters, band: band, unit: {id: u.id, name: u.name, kind: kind},
     teams: COLLECT {
       MATCH (p)-[m:MEMBER_OF]->(t:Team {kind: 'EMERGENCY_TEAM'})
       WHERE m.since <= $asOf AND (m.until IS NULL OR m.until >= $asOf)
