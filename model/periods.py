@@ -21,6 +21,11 @@ def is_quarter(value: str) -> bool:
     return QUARTER.fullmatch(value) is not None
 
 
+def quarters_between(earlier: str, later: str) -> int:
+    """How many quarters `later` is after `earlier` (both like "2025Q3"); 0 for the same one."""
+    return (int(later[:4]) * 4 + int(later[5])) - (int(earlier[:4]) * 4 + int(earlier[5]))
+
+
 def is_active(since: dt.date, until: dt.date | None, day: dt.date) -> bool:
     """Whether the period from `since` to `until` (both inclusive; `until` None while ongoing)
     covers `day`."""

@@ -24,6 +24,8 @@ INITIATORS = ("VILLAGE", "TOWNSHIP")
 TASK_ROLES = ("LEAD", "MEMBER", "SUPERVISOR")
 # 专业人做专业事 concerns the people doing the work; a supervisor (督导) oversees it.
 SKILLED_ROLES = ("LEAD", "MEMBER")
+# Roles one person may not hold together on a task: the supervisor oversees the lead's work.
+EXCLUSIVE_ROLES: dict[str, tuple[str, ...]] = {"LEAD": ("SUPERVISOR",), "SUPERVISOR": ("LEAD",)}
 
 # The mutations that move a task on, per open status; CANCEL is allowed from each of them too.
 FORWARD: dict[str, tuple[str, ...]] = {

@@ -1,7 +1,9 @@
 // A lifecycle step's write (after its checks): the new status, the properties the step records
 // (a null parameter leaves a property as it is), and the step's TaskEvent, appended, never edited.
 // Parameters: taskId, status, plan, progress, outcome, rating, lessons, cancelReason,
-//             staffedAt (datetime), event {id, at (datetime), step, actor, actorName, note, percent}.
+//             staffedAt (datetime), event {id, at (datetime), step, actor, actorName, note, percent,
+//             correctionReason, correctedFrom (a progress correction: why, and the progress
+//             it corrects; null otherwise)}.
 // Columns: task (properties).
 MATCH (t:Task {id: $taskId})
 SET t.status = $status,
@@ -15,6 +17,7 @@ SET t.status = $status,
 CREATE (t)-[:HAS_EVENT]->(:TaskEvent {
   id: $event.id, at: $event.at, step: $event.step, actor: $event.actor,
   actorName: $event.actorName, note: $event.note,
-  percent: $event.percent
+  percent: $event.percent, correctionReason: $event.correctionReason,
+  correctedFrom: $event.correctedFrom
 })
 RETURN t {.*} AS task
