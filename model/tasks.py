@@ -54,3 +54,7 @@ def reached(status: str, step: str) -> bool:
 # 结果反馈: the rating of a closed task.
 MIN_RATING = 1
 MAX_RATING = 5
+
+
+# A task of the quarterly task list (协同任务清单) is due by the last day of its quarter
+# (model.periods.quarter_end): closed by then it is on time; still open after it, overdue.
