@@ -14,6 +14,8 @@ from graph.db import Graph
 from graph.rows import PersonNode, ServiceRow, SkillLevelRow, SkillNode
 from model.mentoring import MIN_MENTOR_LEVEL
 from model.people import RESIDENTIAL_ROLES
+from model.talent import UNKNOWN_DISTANCE
+from model.tasks import OPEN_STATUSES
 from model.workteam import WORK_TEAM_ROLES
 
 
@@ -154,10 +156,12 @@ async def mentor_candidates(
 
 @dataclass(frozen=True)
 class TalentCursor:
-    """Where a talent-pool page ends: the sort key of its last row."""
+    """Where a talent-pool page ends: the sort key of its last row (`tie`: the order's key,
+    0 for MATCH)."""
 
     cnt: int
     sum: int
+    tie: int
     id: str
 
 
@@ -166,6 +170,7 @@ class TalentRow(TypedDict):
     matched: list[SkillLevelRow]
     cnt: int
     sum: int
+    tie: int  # the order's key: 0 (MATCH), meters (NEAREST), open tasks + services (LEAST_BUSY)
     # The expert pool only (formerWorkTeam): the person's ended work-team terms.
     terms: NotRequired[list[ServiceRow]]
 
@@ -197,11 +202,16 @@ async def talent_pool(
     first: int,
     after: TalentCursor | None,
     former_work_team: bool = False,
+    include_narrower: bool = True,
+    order_by: str = "MATCH",
 ) -> TalentResult:
     """`former_work_team`: the expert pool (workteam/expert_pool.cypher) instead: former first
-    secretaries and work-team members, each row with their ended terms."""
+    secretaries and work-team members, each row with their ended terms. `order_by`: one of
+    model.talent.TALENT_ORDERS; NEAREST needs `township_id`."""
     after_param: dict[str, Any] | None = (
-        None if after is None else {"cnt": after.cnt, "sum": after.sum, "id": after.id}
+        None
+        if after is None
+        else {"cnt": after.cnt, "sum": after.sum, "tie": after.tie, "id": after.id}
     )
     if former_work_team:
         query = "workteam/expert_pool"
@@ -222,6 +232,10 @@ async def talent_pool(
             "after": after_param,
             "residentialRoles": list(RESIDENTIAL_ROLES),
             "roles": list(WORK_TEAM_ROLES),
+            "includeNarrower": include_narrower,
+            "orderBy": order_by,
+            "openTaskStatuses": list(OPEN_STATUSES),
+            "unknownDistance": UNKNOWN_DISTANCE,
         },
     )
     row = cast(list[_TalentPage], rows)[0]

@@ -33,14 +33,22 @@ class TownshipMatches:
 
 
 async def township_matches(
-    graph: Graph, *, township_id: str, quarter: str, as_of: dt.date, limit: int
+    graph: Graph,
+    *,
+    township_id: str,
+    quarter: str,
+    as_of: dt.date,
+    limit: int,
+    carry_over: bool = True,
 ) -> TownshipMatches | None:
-    """None when the township does not exist."""
+    """None when the township does not exist. `carry_over`: the OPEN needs of earlier quarters
+    too (quarters sort as strings: "2025Q4" < "2026Q1")."""
     rows = await graph.read(
         "need/need_matches",
         {
             "townshipId": township_id,
             "quarter": quarter,
+            "carryOver": carry_over,
             "asOf": as_of,
             "limit": limit,
             "residentialRoles": list(RESIDENTIAL_ROLES),

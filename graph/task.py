@@ -14,6 +14,8 @@ from typing import Any
 
 from graph.batch import grouped as _grouped
 from graph.db import Graph, Record, Tx
+from model.needs import NEED_AFTER_TASK
+from model.tasks import OPEN_STATUSES
 
 # --- reads, batched over keys -----------------------------------------------------------------
 
@@ -235,6 +237,9 @@ class Event:
     percent: int | None = None
     actor_name: str | None = None  # the display name beside actor, when known
     after_staffing: bool | None = None  # a plan recorded after staffing (severity I); else unset
+    # A progress report below the task's progress: why, and the progress it corrects.
+    correction_reason: str | None = None
+    corrected_from: int | None = None
 
 
 @dataclass(frozen=True)
@@ -271,8 +276,30 @@ async def advance(tx: Tx, task_id: str, status: str, event: Event, changes: Chan
             "note": event.note,
             "percent": event.percent,
             "afterStaffing": event.after_staffing,
+            "correctionReason": event.correction_reason,
+            "correctedFrom": event.corrected_from,
         },
     }
     rows = await tx.run("task/advance", params)
     task_row: Record = rows[0]["task"]
     return task_row
+
+
+async def needs_follow(tx: Tx, task_id: str, status: str, event: Event) -> list[str]:
+    """The 三单 loop: after a step to `status`, the needs the task addresses follow it (see
+    model.needs.NEED_AFTER_TASK); their ids. Nothing for a status the needs do not follow."""
+    need_status = NEED_AFTER_TASK.get(status)
+    if need_status is None:
+        return []
+    rows = await tx.run(
+        "need/follow_task",
+        {
+            "taskId": task_id,
+            "status": need_status,
+            "openStatuses": list(OPEN_STATUSES),
+            "eventId": event.id,
+            "at": event.at,
+            "actor": event.actor,
+        },
+    )
+    return [str(i) for i in rows[0]["needIds"]] if rows else []

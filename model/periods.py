@@ -21,6 +21,19 @@ def is_quarter(value: str) -> bool:
     return QUARTER.fullmatch(value) is not None
 
 
+def quarters_between(earlier: str, later: str) -> int:
+    """How many quarters `later` is after `earlier` (both like "2025Q3"); 0 for the same one."""
+    return (int(later[:4]) * 4 + int(later[5])) - (int(earlier[:4]) * 4 + int(earlier[5]))
+
+
+def quarter_end(quarter: str) -> dt.date:
+    """The last day of a quarter like "2025Q3" (2025-09-30)."""
+    year, q = int(quarter[:4]), int(quarter[5])
+    if q == 4:
+        return dt.date(year, 12, 31)
+    return dt.date(year, 3 * q + 1, 1) - dt.timedelta(days=1)
+
+
 def is_active(since: dt.date, until: dt.date | None, day: dt.date) -> bool:
     """Whether the period from `since` to `until` (both inclusive; `until` None while ongoing)
     covers `day`."""

@@ -28,6 +28,8 @@ INITIATORS = ("VILLAGE", "TOWNSHIP")
 TASK_ROLES = ("LEAD", "MEMBER", "SUPERVISOR")
 # 专业人做专业事 concerns the people doing the work; a supervisor (督导) oversees it.
 SKILLED_ROLES = ("LEAD", "MEMBER")
+# Roles one person may not hold together on a task: the supervisor oversees the lead's work.
+EXCLUSIVE_ROLES: dict[str, tuple[str, ...]] = {"LEAD": ("SUPERVISOR",), "SUPERVISOR": ("LEAD",)}
 
 # The mutations that move a task on, per open status; CANCEL is allowed from each of them too.
 FORWARD: dict[str, tuple[str, ...]] = {
@@ -76,3 +78,7 @@ def reached(status: str, step: str) -> bool:
 # 结果反馈: the rating of a closed task.
 MIN_RATING = 1
 MAX_RATING = 5
+
+
+# A task of the quarterly task list (协同任务清单) is due by the last day of its quarter
+# (model.periods.quarter_end): closed by then it is on time; still open after it, overdue.

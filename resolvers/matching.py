@@ -14,6 +14,7 @@ from typing import Any
 from graph import matching
 from graph.matching import MentorCandidateRow, ServedMatch, TalentRow
 from model.skills import MAX_LEVEL
+from model.talent import SPECIALIST_TYPES
 from resolvers.checks import level
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
@@ -122,6 +123,9 @@ async def mentor_candidates(
 
 
 TALENT_CURSOR = "talent"
+# The cursor kind of each order: a cursor of one order is refused by another. MATCH keeps the
+# cursors it always issued ([cnt, sum, id]); the others carry their tie key before the id.
+TALENT_CURSORS = {"MATCH": TALENT_CURSOR, "NEAREST": "talent-nearest", "LEAST_BUSY": "talent-busy"}
 
 
 @dataclass(frozen=True)
@@ -132,29 +136,44 @@ class TalentMatch:
     score: float
 
 
-def talent_cursor(row: TalentRow) -> str:
-    return encode_cursor(TALENT_CURSOR, [row["cnt"], row["sum"], row["person"]["id"]])
+def talent_cursor(row: TalentRow, order_by: str = "MATCH") -> str:
+    if order_by == "MATCH":
+        return encode_cursor(TALENT_CURSOR, [row["cnt"], row["sum"], row["person"]["id"]])
+    key = [row["cnt"], row["sum"], row["tie"], row["person"]["id"]]
+    return encode_cursor(TALENT_CURSORS[order_by], key)
 
 
-def _talent_after(after: str | None) -> matching.TalentCursor | None:
+def _talent_after(after: str | None, order_by: str = "MATCH") -> matching.TalentCursor | None:
     if after is None:
         return None
-    key: Any = decode_cursor(TALENT_CURSOR, after)
-    # Only what this API issues: two small non-negative integers and an id string.
+    key: Any = decode_cursor(TALENT_CURSORS[order_by], after)
+    # Only what this API issues: small non-negative integers and an id string.
+    ints = 2 if order_by == "MATCH" else 3
     if (
         isinstance(key, list)
-        and len(key) == 3
-        and all(type(n) is int and 0 <= n < 2**31 for n in key[:2])
-        and isinstance(key[2], str)
+        and len(key) == ints + 1
+        and all(type(n) is int and 0 <= n < 2**31 for n in key[:ints])
+        and isinstance(key[ints], str)
     ):
-        return matching.TalentCursor(key[0], key[1], key[2])
+        tie = 0 if order_by == "MATCH" else key[2]
+        return matching.TalentCursor(key[0], key[1], tie, key[ints])
     raise BadInput("after", "not a cursor this API issued")
+
+
+def talent_skills(skill_ids: list[str] | None, specialist_type: str | None) -> list[str]:
+    """The requested skills: skillIds, then the specialist type's (model.talent), each once."""
+    wanted = list(skill_ids or [])
+    if specialist_type is not None:
+        wanted.extend(SPECIALIST_TYPES[specialist_type])
+    if not wanted:
+        raise BadInput("skillIds", "name at least one skill (or a specialistType)")
+    return list(dict.fromkeys(wanted))
 
 
 async def talent_pool(
     ctx: Context,
     *,
-    skill_ids: list[str],
+    skill_ids: list[str] | None,
     match_all: bool,
     min_level: int,
     township_id: str | None,
@@ -162,9 +181,16 @@ async def talent_pool(
     first: int,
     after: str | None,
     former_work_team: bool = False,
+    include_narrower: bool = True,
+    specialist_type: str | None = None,
+    order_by: str = "MATCH",
 ) -> Page[TalentMatch]:
-    if not skill_ids:
-        raise BadInput("skillIds", "name at least one skill")
+    """`skill_ids` and `specialist_type` together name the requested skills (at least one). Only
+    the caller's own `skill_ids` can be unknown: a type's skill the graph lacks matches nobody."""
+    named = set(skill_ids or [])
+    skill_ids = talent_skills(skill_ids, specialist_type)
+    if order_by == "NEAREST" and township_id is None:
+        raise BadInput("orderBy", "NEAREST orders by distance to a township: give townshipId")
     size = page_size(first)
     result = await matching.talent_pool(
         ctx.graph,
@@ -175,10 +201,12 @@ async def talent_pool(
         on=available_on or ctx.today,
         check_availability=available_on is not None,
         first=size,
-        after=_talent_after(after),
+        after=_talent_after(after, order_by),
         former_work_team=former_work_team,
+        include_narrower=include_narrower,
+        order_by=order_by,
     )
-    _unknown_skills("skillIds", result.unknown_skills)
+    _unknown_skills("skillIds", [i for i in result.unknown_skills if i in named])
     if not result.township_found and township_id is not None:
         raise NotFound("townshipId", "township", township_id)
     requested = len(set(skill_ids))
@@ -186,7 +214,7 @@ async def talent_pool(
         [TalentMatch(r, talent_score(r, requested)) for r in result.rows],
         size,
         total=result.total,
-        cursor=lambda t: talent_cursor(t.row),
+        cursor=lambda t: talent_cursor(t.row, order_by),
         has_previous=after is not None,
     )
 

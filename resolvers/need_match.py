@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from graph import need_match
 from graph.db import Record
+from model.periods import quarters_between
 from resolvers.checks import check_quarter
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
@@ -96,6 +97,7 @@ class NeedMatchRow:
     candidates: list[Candidate]
     candidate_count: int
     can_meet: bool
+    age_quarters: int = 0  # quarters since the need's own; > 0: carried over (三单 loop)
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,7 @@ async def need_matches(
     quarter: str,
     as_of: dt.date | None,
     candidates_per_need: int,
+    carry_over: bool = True,
 ) -> MatchReport:
     """Two queries at most, whatever the number of needs and people: the township's side, then
     (only when some need cannot be met) the county-wide candidates for all gaps at once."""
@@ -134,7 +137,12 @@ async def need_matches(
     limit = _limit(candidates_per_need)
     on = as_of or ctx.today
     found = await need_match.township_matches(
-        ctx.graph, township_id=township_id, quarter=quarter, as_of=on, limit=limit
+        ctx.graph,
+        township_id=township_id,
+        quarter=quarter,
+        as_of=on,
+        limit=limit,
+        carry_over=carry_over,
     )
     if found is None:
         raise NotFound("townshipId", "township", township_id)
@@ -167,6 +175,7 @@ async def need_matches(
                 ),
                 candidate_count=m["candidateCount"],
                 can_meet=not m["missing"],
+                age_quarters=quarters_between(str(need["quarter"]), quarter),
             )
         )
         if m["missing"]:

@@ -17,7 +17,15 @@ from dataclasses import dataclass
 
 from graph import task as task_graph
 from graph.db import Record, Tx
-from model.tasks import CANCEL, MAX_RATING, MIN_RATING, SKILLED_ROLES, next_steps, staff_first
+from model.tasks import (
+    CANCEL,
+    EXCLUSIVE_ROLES,
+    MAX_RATING,
+    MIN_RATING,
+    SKILLED_ROLES,
+    next_steps,
+    staff_first,
+)
 from resolvers import access, checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
@@ -240,6 +248,8 @@ async def _new_assignments(
         )
     }
     current = {(c["personId"], c["role"]) for c in state.current}
+    # Roles held once the step is written, to refuse a pair of roles one person may not combine.
+    after = current | {(pid, role) for _, pid, role in wanted}
     pairs: list[tuple[str, str]] = []
     warnings: list[str] = []
     for field, pid, role in wanted:
@@ -250,6 +260,13 @@ async def _new_assignments(
             raise BadInput(
                 field, f"{person['name']} is already assigned to task {state.task['id']} as {role}"
             )
+        for other in EXCLUSIVE_ROLES.get(role, ()):
+            if (pid, other) in after:
+                raise BadInput(
+                    field,
+                    f"{person['name']} cannot be both {role} and {other} of task "
+                    f"{state.task['id']} (the supervisor oversees the lead's work)",
+                )
         if role in SKILLED_ROLES:
             warnings.extend(skill_warnings(person["name"], person["levels"], state.requires))
         pairs.append((pid, role))
@@ -324,15 +341,44 @@ async def start_supervision(ctx: Context, task_id: str, supervisor_id: str | Non
     return await _step(ctx, task_id, "startSupervision", step)
 
 
-async def report_progress(ctx: Context, task_id: str, percent: int, note: str) -> TaskResult:
-    """A progress report while SUPERVISING: sets the task's progress, appends a PROGRESS event."""
+async def report_progress(
+    ctx: Context,
+    task_id: str,
+    percent: int,
+    note: str,
+    correction_reason: str | None = None,
+) -> TaskResult:
+    """A progress report while SUPERVISING: sets the task's progress, appends a PROGRESS event.
+    Progress below the task's current one is refused unless `correction_reason` says why (a
+    correction); the event then records the reason and the progress it corrects."""
     if not 0 <= percent <= 100:
         raise BadInput("percent", f"must be from 0 to 100, got {percent}")
     text = checks.text("note", note, MAX_TEXT)
+    reason = (
+        None
+        if correction_reason is None
+        else checks.text("correctionReason", correction_reason, MAX_TEXT)
+    )
 
     async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
+        before = state.task.get("progress")
+        lower = isinstance(before, int) and percent < before
+        if lower and reason is None:
+            raise BadInput(
+                "percent",
+                f"{percent} is below the task's progress {before}; progress does not go back "
+                "unless it is a correction (give correctionReason)",
+            )
         event = task_graph.Event(
-            _event_id(), now, "PROGRESS", ctx.actor, text, percent, actor_name=ctx.actor_name
+            _event_id(),
+            now,
+            "PROGRESS",
+            ctx.actor,
+            text,
+            percent,
+            actor_name=ctx.actor_name,
+            correction_reason=reason if lower else None,
+            corrected_from=before if lower else None,
         )
         changes = task_graph.Changes(progress=percent)
         row = await task_graph.advance(tx, task_id, "SUPERVISING", event, changes)
@@ -344,7 +390,8 @@ async def report_progress(ctx: Context, task_id: str, percent: int, note: str) -
 async def close_task(
     ctx: Context, task_id: str, outcome: str, rating: int, lessons: str
 ) -> TaskResult:
-    """结果反馈: SUPERVISING → CLOSED with the feedback report (outcome, rating 1–5, lessons)."""
+    """结果反馈: SUPERVISING → CLOSED with the feedback report (outcome, rating 1–5, lessons); the
+    needs it addressed are CLOSED."""
     text = checks.text("outcome", outcome, MAX_TEXT)
     if not MIN_RATING <= rating <= MAX_RATING:
         raise BadInput("rating", f"must be from {MIN_RATING} to {MAX_RATING}, got {rating}")
@@ -356,13 +403,14 @@ async def close_task(
         )
         changes = task_graph.Changes(outcome=text, rating=rating, lessons=learned)
         row = await task_graph.advance(tx, task_id, "CLOSED", event, changes)
+        await task_graph.needs_follow(tx, task_id, "CLOSED", event)
         return TaskResult(row, [])
 
     return await _step(ctx, task_id, "closeTask", step)
 
 
 async def cancel_task(ctx: Context, task_id: str, reason: str) -> TaskResult:
-    """Any open status → CANCELLED, with the reason."""
+    """Any open status → CANCELLED, with the reason; the needs it addressed are OPEN again."""
     text = checks.text("reason", reason, MAX_TEXT)
 
     async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
@@ -371,6 +419,7 @@ async def cancel_task(ctx: Context, task_id: str, reason: str) -> TaskResult:
         )
         changes = task_graph.Changes(cancel_reason=text)
         row = await task_graph.advance(tx, task_id, "CANCELLED", event, changes)
+        await task_graph.needs_follow(tx, task_id, "CANCELLED", event)
         return TaskResult(row, [])
 
     return await _step(ctx, task_id, CANCEL, step)

@@ -63,6 +63,42 @@ class SkillMatch(Enum):
     ALL = "ALL"
 
 
+@strawberry.enum(
+    description="驻村干部专业人才库的需求类型 (seed 003): a named set of root skills; with "
+    "includeNarrowerSkills every skill below them counts too."
+)
+class SpecialistType(Enum):
+    AGRICULTURAL_INDUSTRY = strawberry.enum_value(
+        "AGRICULTURAL_INDUSTRY", description="农业产业型: 农业技术, 畜牧兽医, 农经管理"
+    )
+    ECOMMERCE_LOGISTICS = strawberry.enum_value(
+        "ECOMMERCE_LOGISTICS", description="电商物流型: 电子商务 (incl. 农村物流), 市场监管"
+    )
+    BORDER_GOVERNANCE = strawberry.enum_value(
+        "BORDER_GOVERNANCE", description="边境治理型: 基层治理, 法律, 基层党建"
+    )
+    ECOLOGICAL_PROTECTION = strawberry.enum_value(
+        "ECOLOGICAL_PROTECTION", description="生态保护型: 生态环境, 林业"
+    )
+
+
+@strawberry.enum(description="How the talent pool is ranked; every order ends with person id.")
+class TalentOrder(Enum):
+    MATCH = strawberry.enum_value(
+        "MATCH", description="Most requested skills covered, then highest level sum (default)."
+    )
+    NEAREST = strawberry.enum_value(
+        "NEAREST",
+        description="As MATCH, ties broken by distance from the person's unit to townshipId "
+        "(dispatched there: 0; no located unit: last).",
+    )
+    LEAST_BUSY = strawberry.enum_value(
+        "LEAST_BUSY",
+        description="As MATCH, ties broken by workload: open task assignments plus services "
+        "active on availableOn (default today), fewest first.",
+    )
+
+
 @strawberry.enum(description="职级: a cadre's rank, lowest first; 科级 covers 副科级 and 正科级.")
 class Rank(Enum):
     BELOW_SECTION = strawberry.enum_value("BELOW_SECTION", description="科级以下")

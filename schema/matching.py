@@ -9,9 +9,10 @@ from typing import Annotated, Any
 
 import strawberry
 
+from model.talent import UNKNOWN_DISTANCE
 from resolvers import matching
 from schema.common import After, Info, PageInfo, ids
-from schema.enums import SkillMatch
+from schema.enums import SkillMatch, SpecialistType, TalentOrder
 from schema.person import Person
 from schema.person_links import Service
 from schema.skill import PersonSkill, Skill
@@ -75,6 +76,14 @@ class TalentEdge:
         description="With formerWorkTeam: the person's ended first-secretary and work-team "
         "terms in villages of the caller's county, newest first (what they did and where); "
         "empty otherwise."
+    )
+    distance_meters: int | None = strawberry.field(
+        description="With orderBy NEAREST: meters from the person's unit to the township (0 "
+        "when dispatched there); null otherwise or when no unit of theirs is located."
+    )
+    workload: int | None = strawberry.field(
+        description="With orderBy LEAST_BUSY: open task assignments plus active services; "
+        "null otherwise."
     )
 
 
@@ -166,8 +175,10 @@ class MatchingQuery:
         return [MentorMatch.from_candidate(c) for c in found]
 
     @strawberry.field(
-        description="Specialists holding ANY (or ALL) of the skills, most skills "
-        "and highest levels first; within a township's reach and free of "
+        description="Specialists holding ANY (or ALL) of the skills (skillIds and/or a "
+        "specialistType's; a narrower skill counts for a broader one asked unless "
+        "includeNarrowerSkills is false), most skills and highest levels first (orderBy breaks "
+        "ties by distance or workload before the id); within a township's reach and free of "
         "residential village duty on availableOn when given. With formerWorkTeam, the expert "
         "pool (专家库) instead: only former first secretaries and work-team members (a term "
         "ended before availableOn, default today, and none held on it; with townshipId, a term "
@@ -177,8 +188,12 @@ class MatchingQuery:
         self,
         info: Info,
         skill_ids: Annotated[
-            list[strawberry.ID], strawberry.argument(description="技能编号 (skill ids)")
-        ],
+            list[strawberry.ID] | None,
+            strawberry.argument(
+                description="技能编号；可与 specialistType 同用 (skill ids; with or instead of "
+                "specialistType)"
+            ),
+        ] = None,
         match: Annotated[
             SkillMatch | None,
             strawberry.argument(
@@ -215,10 +230,30 @@ class MatchingQuery:
                 "who served its villages)"
             ),
         ] = False,
+        include_narrower_skills: Annotated[
+            bool | None,
+            strawberry.argument(
+                description="含更细分的技能 (include narrower skills, e.g. 直播带货 under 电子商务)"
+            ),
+        ] = True,
+        specialist_type: Annotated[
+            SpecialistType | None,
+            strawberry.argument(
+                description="人才类型：其技能集合并入 skillIds (a specialist type: its skills "
+                "join skillIds)"
+            ),
+        ] = None,
+        order_by: Annotated[
+            TalentOrder | None,
+            strawberry.argument(
+                description="排序：并列时按距离或工作量 (order; NEAREST needs townshipId)"
+            ),
+        ] = TalentOrder.MATCH,
     ) -> TalentConnection:
+        order = (order_by or TalentOrder.MATCH).name
         page = await matching.talent_pool(
             info.context,
-            skill_ids=[str(s) for s in skill_ids],
+            skill_ids=ids(skill_ids),
             match_all=match is SkillMatch.ALL,
             min_level=1 if min_level is None else min_level,
             township_id=str(township_id) if township_id else None,
@@ -226,6 +261,9 @@ class MatchingQuery:
             first=20 if first is None else first,
             after=after,
             former_work_team=bool(former_work_team),
+            include_narrower=include_narrower_skills is not False,
+            specialist_type=specialist_type.name if specialist_type is not None else None,
+            order_by=order,
         )
         edges = [
             TalentEdge(
@@ -234,6 +272,10 @@ class MatchingQuery:
                 score=t.score,
                 matched_skills=[PersonSkill.from_row(m) for m in t.row["matched"]],
                 work_team_terms=[Service.from_row(s) for s in t.row.get("terms", [])],
+                distance_meters=t.row["tie"]
+                if order == "NEAREST" and t.row["tie"] != UNKNOWN_DISTANCE
+                else None,
+                workload=t.row["tie"] if order == "LEAST_BUSY" else None,
             )
             for t, c in zip(page.rows, page.cursors, strict=True)
         ]

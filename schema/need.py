@@ -82,7 +82,8 @@ class NeedQuery:
         return CapabilityList.from_row(row)
 
     @strawberry.field(
-        description="The quarter's OPEN needs of the township's villages matched with the "
+        description="The quarter's OPEN needs of the township's villages (and, unless carryOver "
+        "is false, the OPEN needs of earlier quarters, carried over) matched with the "
         "township's people on asOf (default today), best candidates first; and the needs the "
         "township cannot meet, with the best county-wide candidates for the missing skills. "
         "Ranking: required skills covered at the required level, then available, then served "
@@ -109,6 +110,13 @@ class NeedQuery:
                 description="每项需求最多候选人数 (at most this many candidates per need, 1 to 50)"
             ),
         ] = 5,
+        carry_over: Annotated[
+            bool,
+            strawberry.argument(
+                description="含往季未办结的需求 (carry over the OPEN needs of earlier quarters; "
+                "false: the quarter alone)"
+            ),
+        ] = True,
     ) -> NeedMatchReport:
         report = await match_resolvers.need_matches(
             info.context,
@@ -116,6 +124,7 @@ class NeedQuery:
             quarter=quarter,
             as_of=as_of,
             candidates_per_need=candidates_per_need,
+            carry_over=carry_over,
         )
         return NeedMatchReport.of(report)
 

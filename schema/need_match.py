@@ -117,6 +117,12 @@ class NeedMatch:
         description="Every required skill is held at the required level by at least one "
         "township person available on asOf."
     )
+    carried_over: bool = strawberry.field(
+        description="An OPEN need of an earlier quarter, carried over into this one (三单联动)."
+    )
+    age_quarters: int = strawberry.field(
+        description="Quarters since the need's own quarter: 0 for the requested quarter's."
+    )
 
 
 @strawberry.type(description="A need the township cannot meet alone, and who in the county could.")
@@ -139,7 +145,8 @@ class NeedMatchReport:
     quarter: str
     as_of: dt.date
     needs: list[NeedMatch] = strawberry.field(
-        description="Every OPEN need of the quarter raised by the township's villages; HIGH "
+        description="Every OPEN need of the quarter raised by the township's villages, and "
+        "(carryOver, the default) the OPEN needs of earlier quarters, flagged carriedOver; HIGH "
         "urgency first, then MEDIUM, then LOW, then by need id."
     )
     unmet: list[UnmetNeed] = strawberry.field(
@@ -158,6 +165,8 @@ class NeedMatchReport:
                     candidates=[NeedCandidate.of(c) for c in m.candidates],
                     candidate_count=m.candidate_count,
                     can_meet=m.can_meet,
+                    carried_over=m.age_quarters > 0,
+                    age_quarters=m.age_quarters,
                 )
                 for m in report.needs
             ],

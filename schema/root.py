@@ -40,6 +40,7 @@ from schema import (
     selection,
     skill,
     task,
+    task_kpis,
     team,
     training,
     workteam,
@@ -102,6 +103,6 @@ def build_schema(
 _DOMAINS = (person, place, skill, post, matching, importing, need, task, team, emergency,
             emergency_team,
             appointment, flow, compliance, workteam, post_reports, selection, assessment,
-            excellence, nomination, rotation, training, network)  # fmt: skip
+            excellence, nomination, rotation, training, network, task_kpis)  # fmt: skip
 Query = merge_types("Query", tuple(q for d in _DOMAINS for q in d.QUERIES))
 Mutation = merge_types("Mutation", tuple(m for d in _DOMAINS for m in d.MUTATIONS))

@@ -243,7 +243,11 @@ class TaskMutation:
         )
         return _payload(result)
 
-    @strawberry.mutation(description="A progress report (0..100 and a note) while SUPERVISING.")
+    @strawberry.mutation(
+        description="A progress report (0..100 and a note) while SUPERVISING. Progress never "
+        "goes back silently: a percent below the task's progress is refused unless "
+        "correctionReason says why; the event records the reason and the corrected figure."
+    )
     async def report_progress(
         self,
         info: Info,
@@ -252,8 +256,17 @@ class TaskMutation:
             int, strawberry.argument(description="完成进度，0 至 100 (progress, 0 to 100)")
         ],
         note: Annotated[str, strawberry.argument(description="进展说明 (what was done)")],
+        correction_reason: Annotated[
+            str | None,
+            strawberry.argument(
+                description="更正原因：进度低于当前进度时必填 (why a lower progress corrects "
+                "the last one; required for a lower percent)"
+            ),
+        ] = None,
     ) -> TaskPayload:
-        result = await task_resolvers.report_progress(info.context, str(task_id), percent, note)
+        result = await task_resolvers.report_progress(
+            info.context, str(task_id), percent, note, correction_reason
+        )
         return _payload(result)
 
     @strawberry.mutation(

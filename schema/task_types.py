@@ -17,7 +17,7 @@ from model.tasks import next_steps, staff_first
 from resolvers import acknowledgement, task_queries
 from schema.common import Info, PageInfo
 from schema.emergency import Acknowledgement, Severity
-from schema.need import TaskSide
+from schema.need import NeedStatus, TaskSide
 from schema.person import Person
 from schema.place import Township, Village
 from schema.skill import PersonSkill
@@ -100,6 +100,19 @@ class TaskEvent:
         description="True for the plan (CONSULTED) of a severity-I emergency recorded after it "
         "was staffed (一级响应: people first, the plan later); false otherwise."
     )
+    correction_reason: str | None = strawberry.field(
+        description="A PROGRESS event below the task's progress: why it was corrected."
+    )
+    corrected_from: int | None = strawberry.field(
+        description="A correction's progress before it (the higher figure it corrects)."
+    )
+    need_ids: list[strawberry.ID] = strawberry.field(
+        description="三单联动: the needs this step moved (a CLOSED task settles its needs; a "
+        "CANCELLED one gives them back to the list, OPEN); empty for other steps."
+    )
+    need_status: NeedStatus | None = strawberry.field(
+        description="What those needs became: OPEN or CLOSED."
+    )
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> TaskEvent:
@@ -112,6 +125,10 @@ class TaskEvent:
             note=row.get("note"),
             percent=row.get("percent"),
             recorded_after_staffing=bool(row.get("afterStaffing")),
+            correction_reason=row.get("correctionReason"),
+            corrected_from=row.get("correctedFrom"),
+            need_ids=[strawberry.ID(i) for i in row.get("needIds") or []],
+            need_status=NeedStatus(row["needStatus"]) if row.get("needStatus") else None,
         )
 
 

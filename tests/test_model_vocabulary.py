@@ -10,15 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from model import emergency, needs, people, periods, skills, tasks, teams
+from model import emergency, needs, people, periods, skills, talent, tasks, teams
 from model.periods import Period, is_active, quarter_of
 from model.skills import is_level, level_problem, untyped_level_problem
 from schema.emergency import Severity
-from schema.enums import ServiceRole
+from schema.enums import ServiceRole, SpecialistType, TalentOrder
 from schema.need import TaskSide
 from schema.need_list import NeedStatus, NeedUrgency
 from schema.task_types import TaskKind, TaskRole, TaskStatus, TaskStep
 from schema.team import TeamKind
+from seed.catalog import SKILLS
 from server.settings import Settings
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "model"
@@ -37,6 +38,8 @@ MODEL_DIR = Path(__file__).resolve().parent.parent / "model"
         (TeamKind, teams.TEAM_KINDS),
         (NeedStatus, needs.NEED_STATUSES),
         (NeedUrgency, needs.URGENCIES),
+        (SpecialistType, tuple(talent.SPECIALIST_TYPES)),
+        (TalentOrder, talent.TALENT_ORDERS),
     ],
     ids=lambda x: x.__name__ if isinstance(x, type) else "",
 )
@@ -48,6 +51,26 @@ def test_graphql_enum_spells_the_model_vocabulary(
     spelled = [member.value for member in enum]
     # then they are the same words
     assert spelled == list(values)
+
+
+def test_specialist_types_name_catalogue_skills_none_below_another_of_its_set() -> None:
+    # given the catalogue's skills and their broader links
+    broader = {s.id: s.broader for s in SKILLS}
+
+    def ancestors(skill: str) -> set[str]:
+        found: set[str] = set()
+        parent = broader[skill]
+        while parent is not None:
+            found.add(parent)
+            parent = broader[parent]
+        return found
+
+    for name, ids in talent.SPECIALIST_TYPES.items():
+        # then each type's skills are in the catalogue, with a Chinese name of seed 003
+        assert set(ids) <= set(broader), name
+        assert talent.SPECIALIST_TYPE_NAMES[name].endswith("型")
+        # and none lies below another of its set (a holder would count twice)
+        assert all(not (ancestors(i) & set(ids)) for i in ids), name
 
 
 def test_residential_roles_are_service_roles() -> None:

@@ -21,8 +21,10 @@ mutation Raise($village: ID!, $id: ID!, $quarter: String!, $urgency: NeedUrgency
 """
 
 MATCHES = """
-query Matches($township: ID!, $quarter: String!, $asOf: Date, $per: Int = 5) {
-  needMatches(townshipId: $township, quarter: $quarter, asOf: $asOf, candidatesPerNeed: $per) {
+query Matches($township: ID!, $quarter: String!, $asOf: Date, $per: Int = 5,
+              $carry: Boolean! = true) {
+  needMatches(townshipId: $township, quarter: $quarter, asOf: $asOf, candidatesPerNeed: $per,
+              carryOver: $carry) {
     township { id }
     quarter asOf
     needs {
@@ -140,13 +142,16 @@ async def test_open_needs_of_the_quarter_with_ranked_candidates(
     # given a township's needs and people
     doc = await ranked_county(graph, gql, uid)
 
-    # when its needs of 2025Q3 are matched on DAY
-    report = await matches(gql, doc)
+    # when its needs of 2025Q3 alone are matched on DAY, and with the default carry-over
+    report = await matches(gql, doc, carry=False)
+    carried = await matches(gql, doc)
 
     # then only the OPEN needs of the quarter raised by its villages, HIGH before LOW
     assert report["township"] == {"id": doc.id("T")}
     assert (report["quarter"], report["asOf"]) == ("2025Q3", DAY)
     assert [m["need"]["id"] for m in report["needs"]] == ids(doc, "N1 N2")
+    # and by default the OPEN need of 2025Q2 joins them, in the same order (HIGH, then id)
+    assert [m["need"]["id"] for m in carried["needs"]] == ids(doc, "N1 NQ2 N2")
     n1, n2 = report["needs"]
     assert n1["need"]["village"] == {"id": doc.id("V1")}
     assert [(k["skill"]["id"], k["level"]) for k in n1["need"]["skills"]] == [

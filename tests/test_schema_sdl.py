@@ -49,9 +49,11 @@ def test_headline_fields_keep_their_contract() -> None:
         "asOf: Date = null): [MentorMatch!]!"
     ) in sdl
     assert (
-        "talentPool(skillIds: [ID!]!, match: SkillMatch = ANY, minLevel: Int = 1, "
+        "talentPool(skillIds: [ID!] = null, match: SkillMatch = ANY, minLevel: Int = 1, "
         "townshipId: ID = null, availableOn: Date = null, first: Int = 20, "
-        "after: String = null, formerWorkTeam: Boolean = false): TalentConnection!"
+        "after: String = null, formerWorkTeam: Boolean = false, "
+        "includeNarrowerSkills: Boolean = true, specialistType: SpecialistType = null, "
+        "orderBy: TalentOrder = MATCH): TalentConnection!"
     ) in sdl
 
 

@@ -1,11 +1,12 @@
 // needMatches, the township part: every OPEN need of the quarter raised by the township's
-// villages, with its candidates among the township's people on asOf, ranked; one query for all
+// villages (with carryOver, also the OPEN needs of earlier quarters: carried over), with its candidates among the township's people on asOf, ranked; one query for all
 // needs. The township's people and "available" are as in capability_list.cypher.
 // A candidate holds at least one of the need's skills at (or above) the required level (the
 // exact skill: a narrower skill does not cover a broader one).
 // Ranking: skills covered (desc), available first, served the need's village before first (any
 // SERVED_IN to it), sum of the covered levels (desc), person id.
-// Parameters: townshipId, quarter (string), asOf (date), limit (int: candidates kept per need),
+// Parameters: townshipId, quarter (string), carryOver (bool: earlier quarters' OPEN needs too),
+//             asOf (date), limit (int: candidates kept per need),
 //             residentialRoles (list of SERVED_IN roles that keep a person in a village).
 // Columns (no row when the township does not exist): township (properties), countyId (string|
 //          null), needs (list of {need, candidates, candidateCount, missing}), most urgent first
@@ -25,7 +26,8 @@ WITH t, c,
                WITH v WHERE @place_of_unit(v)
                CALL (v) {
                  MATCH (v)-[:RAISED]->(n:Need)
-                 WHERE n.quarter = $quarter AND n.status = 'OPEN'
+                 WHERE n.status = 'OPEN'
+                   AND (n.quarter = $quarter OR ($carryOver AND n.quarter < $quarter))
                  RETURN n
                }
                RETURN n {.*,

@@ -2,7 +2,9 @@
 // (a null parameter leaves a property as it is), and the step's TaskEvent, appended, never edited.
 // Parameters: taskId, status, plan, progress, outcome, rating, lessons, cancelReason,
 //             staffedAt (datetime), event {id, at (datetime), step, actor, actorName, note, percent,
-//             afterStaffing (true for a plan recorded after staffing, else null)}.
+//             afterStaffing (true for a plan recorded after staffing, else null),
+//             correctionReason, correctedFrom (a progress correction: why, and the progress
+//             it corrects; null otherwise)}.
 // Columns: task (properties).
 MATCH (t:Task {id: $taskId})
 SET t.status = $status,
@@ -16,6 +18,7 @@ SET t.status = $status,
 CREATE (t)-[:HAS_EVENT]->(:TaskEvent {
   id: $event.id, at: $event.at, step: $event.step, actor: $event.actor,
   actorName: $event.actorName, note: $event.note,
-  percent: $event.percent, afterStaffing: $event.afterStaffing
+  percent: $event.percent, afterStaffing: $event.afterStaffing,
+  correctionReason: $event.correctionReason, correctedFrom: $event.correctedFrom
 })
 RETURN t {.*} AS task
