@@ -22,6 +22,7 @@ from strawberry.types import ExecutionContext
 from schema import (
     appointment,
     assessment,
+    assignment,
     compliance,
     emergency,
     excellence,
@@ -97,6 +98,6 @@ def build_schema(
 # them, so a new domain adds fields without editing the root types of the others.
 _DOMAINS = (person, place, skill, post, matching, importing, need, task, team, emergency,
             appointment, flow, compliance, workteam, post_reports, selection, assessment,
-            excellence, nomination)  # fmt: skip
+            excellence, nomination, assignment)  # fmt: skip
 Query = merge_types("Query", tuple(q for d in _DOMAINS for q in d.QUERIES))
 Mutation = merge_types("Mutation", tuple(m for d in _DOMAINS for m in d.MUTATIONS))
