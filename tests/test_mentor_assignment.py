@@ -152,12 +152,12 @@ async def test_confirm_starts_every_pair_or_none(
     assert message.startswith("pairs[1].mentorId: ")
     count = "MATCH (:Person)-[r:MENTORS]->(e:Person) WHERE e.id IN $ids RETURN count(r) AS n"
     ids = [doc.id("E1"), doc.id("E2")]
-    assert (await graph.read_text(count, {"ids": ids}))[0]["n"] == 0
+    assert (await graph.read_text(count, {"ids": ids}, label="mentorships"))[0]["n"] == 0
 
     # when the optimum is confirmed / then both start
     data = await gql.data(CONFIRM, {"pairs": [pair("B", "E1"), pair("A", "E2")]})
     assert len(data["confirmMentorAssignment"]) == 2
-    assert (await graph.read_text(count, {"ids": ids}))[0]["n"] == 2
+    assert (await graph.read_text(count, {"ids": ids}, label="mentorships"))[0]["n"] == 2
 
 
 async def test_order_by_coverage_puts_the_mentor_covering_both_skills_first(
