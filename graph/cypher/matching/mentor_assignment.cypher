@@ -68,10 +68,10 @@ CALL (given) {
            EXISTS { (m)-[:WORKS_IN]->(:Department {kind: 'VILLAGE_COMMITTEE'}) } AS mVillageSide,
            EXISTS { (m)-[:SERVED_IN]->(:Village) } AS hasServed,
            $asOf.year - m.joinedYear AS years,
-           CASE WHEN EXISTS { (m)-[:WORKS_IN]->(:Department)-[:IN]->(:County) } THEN 'COUNTY'
-                WHEN EXISTS { (m)-[:WORKS_IN]->(:Department)-[:IN]->(:Township) } THEN 'TOWNSHIP'
-                WHEN EXISTS { (m)-[:WORKS_IN]->(:Department)-[:IN]->(:Village) } THEN 'VILLAGE'
-           END AS level
+           head(COLLECT { MATCH (m)-[:WORKS_IN]->(:Department)-[:IN]->(u)
+                          RETURN CASE WHEN u:County THEN 'COUNTY' WHEN u:Township THEN 'TOWNSHIP'
+                                      WHEN u:Village THEN 'VILLAGE' END AS l
+                          ORDER BY l }) AS level
       WITH m, covered, activeMentees, mVillageSide, years, meVillageSide, level, sameTown,
            $w.coverage * reduce(t = 0.0, c IN covered | t + c.level) / (5.0 * nTargets)
            + $w.township * CASE WHEN sameTown THEN 1.0 ELSE 0.0 END
