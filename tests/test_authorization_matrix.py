@@ -200,8 +200,8 @@ async def ground(graph: Graph, uid: str) -> Doc:
 
 def _variables(doc: Doc, query: str) -> tuple[str, dict[str, Any]]:
     """The query with its variables declared, and their values for this ground."""
-    values: dict[str, Any] = {k: doc.id(k) for k in ("A", "Z", "D", "P", "V", "M", "M2", "K",
-                                                       "K2", "T", "K1", "E", "C", "S", "N")}  # fmt: skip
+    keys = ("A", "Z", "D", "P", "V", "M", "M2", "K", "K2", "T", "K1", "E", "C", "S", "N")
+    values: dict[str, Any] = {k: doc.id(k) for k in keys}
     values |= {"q": doc.uid, "q4": "2026Q4"}
     used = {name: value for name, value in values.items() if re.search(rf"\${name}\b", query)}
     declared = ", ".join(f"${name}: {'String!' if name in ('q', 'q4') else 'ID!'}" for name in used)
