@@ -468,7 +468,6 @@ async def build(
         ("dispatchCompliance", compliance_bench.DISPATCH_COMPLIANCE, _county_args),
         ("complianceReport", compliance_bench.COMPLIANCE_REPORT, _county_args),
         ("workTeamComposition", WORK_TEAM_COMPOSITION, _composition_args),
-        ("mentorAssignment", mentoring_bench.MENTOR_ASSIGNMENT, _intake_args),
     )
     slots = asyncio.Semaphore(CAPTURE_CONCURRENCY)
 
