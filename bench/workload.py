@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from bench import compliance as compliance_bench
+from bench import mentoring as mentoring_bench
 from bench.database import BenchError
 from graph.db import Graph, Record, Tx
 from resolvers import emergency, need_match, workteam
@@ -155,12 +156,16 @@ class Workload:
             return len(value["lines"])
         if self.name == "workTeamComposition":
             return len(value["cadres"])
+        if self.name == "mentorAssignment":
+            return mentoring_bench.size_of_graphql(value)
         return len(value)
 
     def size_of_raw(self, answers: list[list[Record]]) -> int:
         """The same count from the rows of each query of a case (the first one holds it)."""
         if self.name in compliance_bench.CALLS:
             return compliance_bench.size_of_raw(answers)
+        if self.name == "mentorAssignment":
+            return mentoring_bench.size_of_raw(answers)
         row = answers[0][0]
         if self.name == "peopleWhoServed":
             return len(row["matches"])
@@ -259,6 +264,8 @@ async def _resolve(field: str, variables: dict[str, Any], ctx: Context) -> None:
             township_id=v.get("townshipId"),
             as_of=_date(v.get("asOf")),
         )
+    elif field == "mentorAssignment":
+        await mentoring_bench.resolve(v, ctx)
     else:
         raise BenchError(f"no resolver known for {field}")
 
@@ -414,6 +421,10 @@ def _roster_args(rng: random.Random, seeded: _Seeded) -> dict[str, Any]:
 
 def _county_args(rng: random.Random, seeded: _Seeded) -> dict[str, Any]:
     return compliance_bench.county_args(rng, seeded.counties)
+
+
+def _intake_args(rng: random.Random, seeded: _Seeded) -> dict[str, Any]:
+    return mentoring_bench.intake_args(rng, seeded.young)
 
 
 def _composition_args(rng: random.Random, seeded: _Seeded) -> dict[str, Any]:

@@ -133,8 +133,9 @@ async def mentor_candidates(
     min_years: int,
     limit: int,
     weights: MentorWeights,
+    by_coverage: bool = False,
 ) -> MentorResult | None:
-    """None when the mentee does not exist."""
+    """None when the mentee does not exist. `by_coverage`: most target skills covered first."""
     rows = await graph.read(
         "matching/mentor_candidates",
         {
@@ -146,6 +147,7 @@ async def mentor_candidates(
             "minMentorLevel": MIN_MENTOR_LEVEL,
             "limit": limit,
             "w": weights.as_params(),
+            "byCoverage": by_coverage,
         },
     )
     if not rows or not rows[0]["menteeFound"]:

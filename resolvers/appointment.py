@@ -360,24 +360,28 @@ async def person_trainings(ctx: Context, person_id: str) -> list[Record]:
 # --- mentorships (师徒结对) -----------------------------------------------------------------------
 
 
-def _check_mentor_years(mentor: Record, since: dt.date, min_years: int) -> None:
+def _check_mentor_years(
+    mentor: Record, since: dt.date, min_years: int, field: str = "mentorId"
+) -> None:
     joined: int | None = mentor.get("joinedYear")
     if joined is None:
         raise BadInput(
-            "mentorId",
+            field,
             f"{mentor['name']} has no known joinedYear, so their years of service cannot be "
             f"checked (a mentor needs at least {min_years})",
         )
     years = since.year - joined
     if years < min_years:
         raise BadInput(
-            "mentorId",
+            field,
             f"{mentor['name']} has {years} years of service in {since.year} "
             f"(a mentor needs at least {min_years})",
         )
 
 
-def _check_mentor_skills(mentor: Record, mentee: Record, facts: Record) -> None:
+def _check_mentor_skills(
+    mentor: Record, mentee: Record, facts: Record, field: str = "mentorId"
+) -> None:
     targets: list[dict[str, Any]] = facts["targets"]
     if not targets:
         return  # the mentee has neither posts with required skills nor skills of their own
@@ -388,7 +392,7 @@ def _check_mentor_skills(mentor: Record, mentee: Record, facts: Record) -> None:
     source = "required by their posts" if facts["fromPosts"] else "their own skills"
     names = ", ".join(sorted(t["name"] for t in targets))
     raise BadInput(
-        "mentorId",
+        field,
         f"{mentor['name']} holds none of {mentee['name']}'s target skills ({source}: {names}) "
         f"at level {MIN_MENTOR_LEVEL} or above and above {mentee['name']}'s level",
     )
@@ -399,38 +403,56 @@ async def start_mentorship(
 ) -> Record:
     if mentor_id == mentee_id:
         raise BadInput("menteeId", "a person cannot mentor themselves")
-    rules, stamp = ctx.rules, _stamp(ctx)
 
     async def work(tx: Tx) -> Record:
-        # A mentee of the caller's unit, a mentor from anywhere in the county.
-        await access.require(
-            tx, ctx, people=[("menteeId", mentee_id)], members=[("mentorId", mentor_id)]
-        )
-        facts = await appointment.mentorship_facts(
-            tx, mentor_id=mentor_id, mentee_id=mentee_id, since=since
-        )
-        mentor = _found(facts["mentor"], "mentorId", "person", mentor_id)
-        mentee = _found(facts["mentee"], "menteeId", "person", mentee_id)
-        if facts["pair"]:
-            raise BadInput(
-                "menteeId",
-                f"{mentor['name']} already mentors {mentee['name']} ({_span(facts['pair'][0])}), "
-                f"which overlaps a mentorship from {since}",
-            )
-        active, limit = facts["activeMentees"], rules.max_active_mentees
-        if active >= limit:
-            people = "person" if active == 1 else "people"
-            raise BadInput(
-                "mentorId",
-                f"{mentor['name']} already mentors {active} {people} (the limit is {limit})",
-            )
-        _check_mentor_years(mentor, since, rules.min_mentor_years)
-        _check_mentor_skills(mentor, mentee, facts)
-        return await appointment.start_mentorship(
-            tx, mentor_id=mentor_id, mentee_id=mentee_id, since=since, stamp=stamp
+        return await start_mentorship_in(
+            tx, ctx, mentor_id=mentor_id, mentee_id=mentee_id, since=since
         )
 
     return await ctx.graph.transaction(work)
+
+
+async def start_mentorship_in(
+    tx: Tx,
+    ctx: Context,
+    *,
+    mentor_id: str,
+    mentee_id: str,
+    since: dt.date,
+    fields: tuple[str, str] = ("mentorId", "menteeId"),
+) -> Record:
+    """startMentorship's checks and write inside the caller's transaction, so that several pairs
+    start all or none (confirmMentorAssignment); `fields` name the mentor and mentee in errors."""
+    mentor_field, mentee_field = fields
+    if mentor_id == mentee_id:
+        raise BadInput(mentee_field, "a person cannot mentor themselves")
+    # A mentee of the caller's unit, a mentor from anywhere in the county.
+    await access.require(
+        tx, ctx, people=[(mentee_field, mentee_id)], members=[(mentor_field, mentor_id)]
+    )
+    facts = await appointment.mentorship_facts(
+        tx, mentor_id=mentor_id, mentee_id=mentee_id, since=since
+    )
+    mentor = _found(facts["mentor"], mentor_field, "person", mentor_id)
+    mentee = _found(facts["mentee"], mentee_field, "person", mentee_id)
+    if facts["pair"]:
+        raise BadInput(
+            mentee_field,
+            f"{mentor['name']} already mentors {mentee['name']} ({_span(facts['pair'][0])}), "
+            f"which overlaps a mentorship from {since}",
+        )
+    active, limit = facts["activeMentees"], ctx.rules.max_active_mentees
+    if active >= limit:
+        people = "person" if active == 1 else "people"
+        raise BadInput(
+            mentor_field,
+            f"{mentor['name']} already mentors {active} {people} (the limit is {limit})",
+        )
+    _check_mentor_years(mentor, since, ctx.rules.min_mentor_years, mentor_field)
+    _check_mentor_skills(mentor, mentee, facts, mentor_field)
+    return await appointment.start_mentorship(
+        tx, mentor_id=mentor_id, mentee_id=mentee_id, since=since, stamp=_stamp(ctx)
+    )
 
 
 async def end_mentorship(ctx: Context, *, mentor_id: str, mentee_id: str, until: dt.date) -> Record:

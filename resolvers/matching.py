@@ -99,6 +99,7 @@ async def mentor_candidates(
     skill_ids: list[str] | None,
     limit: int,
     as_of: dt.date | None,
+    by_coverage: bool = False,
 ) -> list[MentorCandidate]:
     if not 1 <= limit <= MAX_MENTOR_LIMIT:
         raise BadInput("limit", f"must be between 1 and {MAX_MENTOR_LIMIT}, got {limit}")
@@ -112,6 +113,7 @@ async def mentor_candidates(
         min_years=ctx.rules.min_mentor_years,
         limit=limit,
         weights=MENTOR_WEIGHTS,
+        by_coverage=by_coverage,
     )
     if result is None:
         raise NotFound("menteeId", "person", mentee_id)

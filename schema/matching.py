@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
@@ -37,6 +38,14 @@ class ServiceMatch:
             level=row["level"],
             services=[Service.from_row(s) for s in row["services"]],
         )
+
+
+@strawberry.enum(description="How mentorCandidates ranks mentors.")
+class MentorOrder(Enum):
+    SCORE = strawberry.enum_value("SCORE", description="Highest score first, then id.")
+    COVERAGE = strawberry.enum_value(
+        "COVERAGE", description="Most target skills covered first, then score, then id."
+    )
 
 
 @strawberry.type(description="An eligible mentor, the score that ranks them and why.")
@@ -137,7 +146,8 @@ class MatchingQuery:
     @strawberry.field(
         description="Mentors who can pair with this mentee (师徒结对), best first, "
         "with reasons. Target skills: skillIds, else those of the mentee's posts, "
-        "else the mentee's own."
+        "else the mentee's own. Best first: highest score (then id) by default; with orderBy "
+        "COVERAGE, most target skills covered first."
     )
     async def mentor_candidates(
         self,
@@ -164,6 +174,13 @@ class MatchingQuery:
                 description="按此日计算带徒与任职 (day for active mentees and posts; default today)"
             ),
         ] = None,
+        order_by: Annotated[
+            MentorOrder | None,
+            strawberry.argument(
+                description="排序：得分（SCORE）或覆盖技能数（COVERAGE） (rank by score, or by "
+                "target skills covered first)"
+            ),
+        ] = MentorOrder.SCORE,
     ) -> list[MentorMatch]:
         found = await matching.mentor_candidates(
             info.context,
@@ -171,6 +188,7 @@ class MatchingQuery:
             skill_ids=ids(skill_ids),
             limit=10 if limit is None else limit,
             as_of=as_of,
+            by_coverage=order_by is MentorOrder.COVERAGE,
         )
         return [MentorMatch.from_candidate(c) for c in found]
 

@@ -22,6 +22,7 @@ from strawberry.types import ExecutionContext
 from schema import (
     appointment,
     assessment,
+    assignment,
     compliance,
     emergency,
     emergency_team,
@@ -103,6 +104,7 @@ def build_schema(
 _DOMAINS = (person, place, skill, post, matching, importing, need, task, team, emergency,
             emergency_team,
             appointment, flow, compliance, workteam, post_reports, selection, assessment,
-            excellence, nomination, rotation, training, network, task_kpis)  # fmt: skip
+            excellence, nomination, rotation, training, network, task_kpis,
+            assignment)  # fmt: skip
 Query = merge_types("Query", tuple(q for d in _DOMAINS for q in d.QUERIES))
 Mutation = merge_types("Mutation", tuple(m for d in _DOMAINS for m in d.MUTATIONS))

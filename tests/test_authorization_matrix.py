@@ -43,6 +43,14 @@ MATRIX: dict[str, tuple[str, set[str]]] = {
                             {"A", "B", "Z"}),
     "MentorMatch.mentor": ("{ mentorCandidates(menteeId: $M, skillIds: [$K]) { mentor { @ } } }",
                            {"A", "B", "Z"}),
+    "MentorPair.mentor": ("{ mentorAssignment(menteeIds: [$A], skillIds: [$K2]) { pairs "
+                          "{ mentor { @ } } greedy { pairs { mentor { @ } } } } }", {"B"}),
+    "MentorPair.mentee": ("{ mentorAssignment(menteeIds: [$A], skillIds: [$K2]) { pairs "
+                          "{ mentee { @ } } } }", {"A"}),
+    "UnassignedMentee.mentee": ("{ mentorAssignment(menteeIds: [$Z], skillIds: [$K2]) "
+                                "{ unassigned { mentee { @ } } } }", {"Z"}),
+    "TeamProposalMember.person": ("{ teamProposal(needId: $N) { members { person { @ } } } }",
+                                  {"B"}),
     "TalentEdge.node": ("{ talentPool(skillIds: [$K], first: 50) { edges { node { @ } } } }",
                         {"A", "B", "Z"}),
     "RosterEntry.person": ("{ emergencyRoster(villageId: $V, skillIds: [$K], radiusKm: 50) "
@@ -227,8 +235,8 @@ async def ground(graph: Graph, uid: str) -> Doc:
 
 def _variables(doc: Doc, query: str) -> tuple[str, dict[str, Any]]:
     """The query with its variables declared, and their values for this ground."""
-    values: dict[str, Any] = {k: doc.id(k) for k in ("A", "Z", "D", "P", "V", "M", "M2", "K",
-                                                       "T", "K1", "KE", "E", "C", "S")}  # fmt: skip
+    keys = ("A", "Z", "D", "P", "V", "M", "M2", "K", "K2", "T", "K1", "KE", "E", "C", "S", "N")
+    values: dict[str, Any] = {k: doc.id(k) for k in keys}
     values |= {"q": doc.uid, "q4": "2026Q4"}
     used = {name: value for name, value in values.items() if re.search(rf"\${name}\b", query)}
     declared = ", ".join(f"${name}: {'String!' if name in ('q', 'q4') else 'ID!'}" for name in used)

@@ -46,7 +46,7 @@ def test_headline_fields_keep_their_contract() -> None:
     ) in sdl
     assert (
         "mentorCandidates(menteeId: ID!, skillIds: [ID!] = null, limit: Int = 10, "
-        "asOf: Date = null): [MentorMatch!]!"
+        "asOf: Date = null, orderBy: MentorOrder = SCORE): [MentorMatch!]!"
     ) in sdl
     assert (
         "talentPool(skillIds: [ID!] = null, match: SkillMatch = ANY, minLevel: Int = 1, "

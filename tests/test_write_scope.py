@@ -142,6 +142,11 @@ CASES: dict[str, Case] = {
         'since: "2026-11-01") { __typename } }',
         {"m": _at(d, w, "P"), "e": _at(d, w, "M")},
     ),
+    "confirmMentorAssignment": lambda d, w: (
+        "mutation($m: ID!, $e: ID!) { confirmMentorAssignment(pairs: [{mentorId: $m, "
+        'menteeId: $e}], since: "2026-11-01") { __typename } }',
+        {"m": _at(d, w, "P"), "e": _at(d, w, "M")},
+    ),
     "endMentorship": lambda d, w: (
         "mutation($m: ID!, $e: ID!) { endMentorship(mentorId: $m, menteeId: $e, "
         'until: "2026-11-01") { __typename } }',
@@ -361,7 +366,7 @@ async def test_a_village_secretary_writes_only_for_their_village(
 @pytest.mark.parametrize(
     ("mutation", "member"),
     [("assignPeople", "p"), ("startSupervision", "p"), ("addTeamMember", "p"),
-     ("startMentorship", "m")],
+     ("startMentorship", "m"), ("confirmMentorAssignment", "m")],
 )  # fmt: skip
 async def test_people_from_the_county_may_join_the_units_work_but_none_from_another_county(
     graph: Graph, gql: GraphQLClient, uid: str, mutation: str, member: str

@@ -2,10 +2,12 @@
 // Parameters: menteeId, skillIds (list|null: else the skills of the mentee's active posts, else
 //             the mentee's own), asOf (date), maxMentees (int), minYears (int), limit (int),
 //             minMentorLevel (int: a mentor holds a target skill at this level or above),
-//             w ({coverage, township, capacity, years, bridge}: weights of the score's parts).
+//             w ({coverage, township, capacity, years, bridge}: weights of the score's parts),
+//             byCoverage (bool: most target skills covered first, then score).
 // Columns: menteeFound (bool), unknownSkills (ids), targets (skill maps), candidates (list of
 //          {mentor, score, coverage, sameTownship, capacity, years, bridge, covered, activeMentees,
-//           villagesServed, mentorVillageSide, menteeVillageSide}), best first, ties by id.
+//           villagesServed, mentorVillageSide, menteeVillageSide}), best first (score, or
+//           covered count then score with byCoverage), ties by id.
 OPTIONAL MATCH (me:Person {id: $menteeId})
 WHERE @person_visible(me)
 CALL (me) {
@@ -77,12 +79,12 @@ CALL (me) {
          coverage, sameTownship, capacity, yearsPart, bridge,
          $w.coverage * coverage + $w.township * sameTownship + $w.capacity * capacity
          + $w.years * yearsPart + $w.bridge * bridge AS score
-    ORDER BY score DESC, m.id ASC
+    ORDER BY CASE WHEN $byCoverage THEN size(covered) ELSE 0 END DESC, score DESC, m.id ASC
     LIMIT $limit
     WITH m, covered, activeMentees, mVillageSide, years, meVillageSide,
          coverage, sameTownship, capacity, bridge, score,
          COUNT { MATCH (m)-[:SERVED_IN]->(v:Village) RETURN DISTINCT v } AS villagesServed
-    ORDER BY score DESC, m.id ASC
+    ORDER BY CASE WHEN $byCoverage THEN size(covered) ELSE 0 END DESC, score DESC, m.id ASC
     RETURN collect({
       mentor: @person(m), score: score, coverage: coverage, sameTownship: sameTownship = 1.0,
       capacity: capacity, years: years, bridge: bridge, covered: covered,
