@@ -34,6 +34,10 @@ TEST_HOME = Path(os.environ.get("TOWNGRAPH_TEST_NEO4J_HOME", STATE_ROOT / "test-
 # The test app trusts tokens signed with this secret; `make_token()` mints them.
 TEST_SECRET = "towngraph-test-secret-0123456789abcdef"
 TEST_HOST = "towngraph.test"
+# The per-transaction limit of the session's Graph and app. The API's 10 s is for a warm server;
+# a cold JVM that parallel workers (and a busy machine) share plans its first queries slower than
+# that. tests/test_limits.py checks the limit itself with a Graph of its own.
+QUERY_TIMEOUT_S = 60.0
 
 
 def make_token(
@@ -110,10 +114,13 @@ def neo4j_config() -> Neo4jConfig:
             user=os.environ.get("NEO4J_USER", "neo4j"),
             password=os.environ.get("NEO4J_PASSWORD", ""),
             database=os.environ.get("NEO4J_DATABASE"),
+            query_timeout=QUERY_TIMEOUT_S,
         )
     # Idempotent and locked per home: the first worker starts it, the others wait and reuse it.
     creds = ManagedInstance(home=TEST_HOME).start()
-    return Neo4jConfig(uri=creds.uri, user=creds.user, password=creds.password)
+    return Neo4jConfig(
+        uri=creds.uri, user=creds.user, password=creds.password, query_timeout=QUERY_TIMEOUT_S
+    )
 
 
 @pytest.fixture(scope="session")
