@@ -46,9 +46,11 @@ run: $(STAMP) $(GRAPHIQL_ASSETS)/.stamp
 stop: $(STAMP)
 	$(BIN)/towngraph stop
 
-# The whole suite against a real Neo4j of its own (never the data of `make run`).
+# The whole suite against a real Neo4j of its own (never the data of `make run`), in
+# TEST_WORKERS parallel processes sharing that Neo4j (`make test TEST_WORKERS=0`: one process).
+TEST_WORKERS ?= 2
 test: $(DEV_STAMP) $(GRAPHIQL_ASSETS)/.stamp
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .

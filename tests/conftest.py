@@ -1,8 +1,16 @@
 """Fixtures: a real Neo4j for the whole session (its own home folder, never `make run`'s data),
-a connected Graph, and a unique id prefix per test so tests never depend on each other's data."""
+a connected Graph, and a unique id prefix per test so tests never depend on each other's data.
+
+The suite runs in parallel (pytest-xdist, `-n` in the pytest options): every worker connects to
+the one test Neo4j. The first worker that needs it starts it (the instance's own lock makes the
+others wait and then reuse it); the controlling process, which saw whether it was already running
+before any worker began, stops it once all workers are done.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -26,6 +34,10 @@ TEST_HOME = Path(os.environ.get("TOWNGRAPH_TEST_NEO4J_HOME", STATE_ROOT / "test-
 # The test app trusts tokens signed with this secret; `make_token()` mints them.
 TEST_SECRET = "towngraph-test-secret-0123456789abcdef"
 TEST_HOST = "towngraph.test"
+# The per-transaction limit of the session's Graph and app. The API's 10 s is for a warm server;
+# a cold JVM that parallel workers (and a busy machine) share plans its first queries slower than
+# that. tests/test_limits.py checks the limit itself with a Graph of its own.
+QUERY_TIMEOUT_S = 60.0
 
 
 def make_token(
@@ -63,29 +75,69 @@ def app_settings(audit_log: Path, **overrides: Any) -> Settings:
     return Settings(**values)
 
 
+# Whether the test Neo4j ran before this run began; set in the controlling process only.
+_WAS_RUNNING = pytest.StashKey[bool]()
+
+
+def _managed() -> bool:
+    return not os.environ.get("NEO4J_URI")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # A worker of xdist has `workerinput`; only the process that outlives every worker decides.
+    if _managed() and not hasattr(config, "workerinput"):
+        config.stash[_WAS_RUNNING] = ManagedInstance(home=TEST_HOME).status().running
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    # Leave no server behind that this run started, unless asked to keep it for the next run.
+    if config.stash.get(_WAS_RUNNING, True) or os.environ.get("TOWNGRAPH_KEEP_TEST_DB"):
+        return
+    instance = ManagedInstance(home=TEST_HOME)
+    if instance.status().running:
+        instance.stop()
+
+
+@contextlib.contextmanager
+def _exclusive(lock: Path) -> Iterator[None]:
+    """Holds an exclusive lock on `lock` (created if missing) across the processes of a run."""
+    fd = os.open(lock, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
 @pytest.fixture(scope="session")
-def neo4j_config() -> Iterator[Neo4jConfig]:
-    if os.environ.get("NEO4J_URI"):
-        yield Neo4jConfig(
+def neo4j_config() -> Neo4jConfig:
+    if not _managed():
+        return Neo4jConfig(
             uri=os.environ["NEO4J_URI"],
             user=os.environ.get("NEO4J_USER", "neo4j"),
             password=os.environ.get("NEO4J_PASSWORD", ""),
             database=os.environ.get("NEO4J_DATABASE"),
+            query_timeout=QUERY_TIMEOUT_S,
         )
-        return
-    instance = ManagedInstance(home=TEST_HOME)
-    was_running = instance.status().running
-    creds = instance.start()
-    yield Neo4jConfig(uri=creds.uri, user=creds.user, password=creds.password)
-    # Leave no server behind that this run started, unless asked to keep it for the next run.
-    if not was_running and not os.environ.get("TOWNGRAPH_KEEP_TEST_DB"):
-        instance.stop()
+    # Idempotent and locked per home: the first worker starts it, the others wait and reuse it.
+    creds = ManagedInstance(home=TEST_HOME).start()
+    return Neo4jConfig(
+        uri=creds.uri, user=creds.user, password=creds.password, query_timeout=QUERY_TIMEOUT_S
+    )
 
 
 @pytest.fixture(scope="session")
-async def graph(neo4j_config: Neo4jConfig) -> AsyncIterator[Graph]:
+async def graph(
+    neo4j_config: Neo4jConfig, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[Graph]:
     g = Graph.connect(neo4j_config)
-    await apply_schema(g)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        # One worker at a time applies the schema (two concurrent creations of one constraint
+        # can refuse each other); the workers' temporary folders share this run's parent.
+        with _exclusive(tmp_path_factory.getbasetemp().parent / "schema.lock"):
+            await apply_schema(g)
+    else:
+        await apply_schema(g)
     yield g
     await g.close()
 

@@ -12,6 +12,9 @@ from seed import generate
 from server.examples import readme_examples
 from tests.conftest import GraphQLClient
 
+# Kept in one worker (parallel runs): the demo county is imported once.
+pytestmark = pytest.mark.xdist_group("demo-county")
+
 # The same list GraphiQL offers as tabs.
 EXAMPLES = readme_examples()
 

@@ -26,7 +26,8 @@ from server.app import create_app
 from tests.conftest import app_settings, bearer
 from tests.factories import Doc
 
-pytestmark = pytest.mark.slow
+# Kept in one worker (parallel runs): its own Neo4j is started once, not once per worker.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("restart")]
 
 # What the issue promises: ready again within this many seconds of Neo4j being back.
 READY_WITHIN_S = 10.0

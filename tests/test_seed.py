@@ -16,6 +16,9 @@ import pytest
 
 from seed import ANCHOR, SECTIONS, generate
 
+# Kept in one worker (parallel runs): the documents are generated once.
+pytestmark = pytest.mark.xdist_group("seed-documents")
+
 Doc = dict[str, list[dict[str, Any]]]
 
 ROLES = {"STATIONED", "LIAISON", "FIRST_SECRETARY", "TECHNICAL_SUPPORT", "WORK_TEAM"}

@@ -18,6 +18,9 @@ from seed import SECTIONS, generate
 from seed.tasks import NOW
 from seed.workflows import CURRENT, QUARTERS
 
+# Kept in one worker (parallel runs): the document is generated once.
+pytestmark = pytest.mark.xdist_group("seed-workflows")
+
 Doc = dict[str, list[dict[str, Any]]]
 # What identifies a row of each relationship section (the importer's identity of the edge).
 EDGE_KEYS = {
