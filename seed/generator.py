@@ -16,7 +16,7 @@ import random
 from collections.abc import Callable
 from datetime import date
 
-from seed import assessments, catalog, names
+from seed import assessments, catalog, names, selections
 from seed.base import PHONE_PREFIXES, Document, Person, Township, Unit, Village, loc
 from seed.catalog import LOCAL_CROP, DeptTemplate
 from seed.histories import Histories
@@ -30,6 +30,7 @@ SECTIONS = (
     "counties", "townships", "villages", "departments", "skills", "people", "posts",
     "postHolders", "services", "dispatches", "mentorships", "quotas",
     "needs", "teams", "teamMembers", "trainings", "tasks", "workTeamReviews", "evaluations",
+    "postSelections",
 )  # fmt: skip
 _FACTOR = {"EXTRA_LARGE": 1.4, "LARGE": 1.15, "ORDINARY": 1.0}  # staff and population
 _STATUSES = ("CPC_MEMBER", "CPC_PROBATIONARY", "OTHER_PARTY", "CYL_MEMBER", "MASSES")
@@ -251,6 +252,10 @@ def generate(
             progress(f"county {i}/{scale}: {len(county.people):,} people")
     # The evaluations too (考核), after every county, from the dispatches they made.
     assessments.build(doc, random.Random(f"assessments/{random_seed}"))
+    # And the post selections (双向选岗), one in every step per county.
+    selection_rng = random.Random(f"selections/{random_seed}")
+    for record in doc["counties"]:
+        selections.build(doc, record["id"], selection_rng)
     if progress:
         progress(f"done: {len(doc['people']):,} people, {len(doc['villages']):,} villages")
     return doc
