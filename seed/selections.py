@@ -20,7 +20,7 @@ from seed.tasks import NOW
 TODAY = NOW.date()
 _NOTICE_DAYS = 5
 _TITLES = {
-    "ANNOUNCED": "{year}年{town}机关岗位双向选岗",
+    "ANNOUNCED": "{year}年{town}双向选岗（第二批）",
     "APPLYING": "{year}年{town}双向选岗",
     "RANKING": "{year}年{town}站所岗位双向选岗",
     "DECIDED": "{year}年{town}中层岗位双向选岗",
@@ -54,12 +54,13 @@ def _dates(status: str) -> dict[str, Any]:
 
 
 def build(doc: dict[str, list[dict[str, Any]]], county_id: str, rng: random.Random) -> None:
-    """Appends the county's selections to doc["postSelections"], one per status."""
+    """Appends the county's selections to doc["postSelections"], one per status; the township
+    whose first round is APPOINTED has announced its second."""
     towns = [t for t in doc["townships"] if t["county"] == county_id and t["kind"] != "SUBDISTRICT"]
-    chosen = rng.sample(towns, min(len(towns), len(MAIN_FLOW)))
+    chosen = rng.sample(towns, min(len(towns), len(MAIN_FLOW) - 1))
     people = {p["id"]: p for p in doc["people"]}
     for i, status in enumerate(MAIN_FLOW):
-        town = chosen[i % len(chosen)]
+        town = chosen[i % (len(MAIN_FLOW) - 1) % len(chosen)]
         row = _selection(doc, people, town, status, rng)
         if row is not None:
             doc["postSelections"].append(row)
