@@ -38,6 +38,9 @@ from importing.fields import (
     text,
     year,
 )
+from importing.selections import FIELDS as SELECTION_FIELDS
+from importing.selections import SECTION as SELECTION_SECTION
+from importing.selections import check_row as check_selection_row
 from importing.workflows import EDGE_KEYS as WORKFLOW_EDGE_KEYS
 from importing.workflows import FIELDS as WORKFLOW_FIELDS
 from importing.workflows import NODE_KINDS as WORKFLOW_NODE_KINDS
@@ -63,13 +66,13 @@ SECTIONS: tuple[str, ...] = (
     "counties", "townships", "villages", "departments", "skills", "people", "posts",
     "postHolders", "services", "dispatches", "mentorships", "quotas",
     "needs", "teams", "teamMembers", "trainings", "tasks", "workTeamReviews", "evaluations",
-    "formerEmployers", "trainingPlans",
+    "formerEmployers", "trainingPlans", "postSelections",
 )  # fmt: skip
 # The node sections and the kind of thing their ids name, as references and messages call it.
 NODE_KINDS: dict[str, str] = {
     "counties": "county", "townships": "township", "villages": "village",
     "departments": "department", "skills": "skill", "people": "person", "posts": "post",
-    **WORKFLOW_NODE_KINDS,
+    **WORKFLOW_NODE_KINDS, SELECTION_SECTION: "selection",
 }  # fmt: skip
 MIN_JOIN_AGE = 14
 
@@ -225,6 +228,8 @@ FIELDS: dict[str, Fields] = {
                                    ("partyEducationDone", False), ("professionalDone", False))},
         "courses": (list_of(text), False),
     },
+    # 双向选岗: a post selection in any state of its workflow (importing/selections.py).
+    SELECTION_SECTION: SELECTION_FIELDS,
 }  # fmt: skip
 # What identifies a relationship row, so that two rows for the same edge are caught.
 _EDGE_KEYS: dict[str, tuple[str, ...]] = {
@@ -268,6 +273,8 @@ def _check_row(section: str, path: str, row: dict[str, Any], ctx: Ctx) -> None:
         ctx.bad(path, "a person cannot mentor themselves")
     elif section in WORKFLOW_FIELDS:
         check_workflow_row(section, path, row, ctx)
+    elif section == SELECTION_SECTION:
+        check_selection_row(path, row, ctx)
     for key in ("skills", "requires"):
         _check_unique_skills(f"{path}.{key}", row.get(key), ctx)
     since: Any = row.get("since")

@@ -13,8 +13,10 @@ Pure rules and arithmetic: every layer may import it; Cypher gets these values a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 MAIN_FLOW = ("ANNOUNCED", "APPLYING", "RANKING", "DECIDED", "PUBLISHED", "APPOINTED")
 SELECTION_STATUSES = MAIN_FLOW
@@ -158,6 +160,27 @@ def blocking_pairs(
     return out
 
 
+def proposal(
+    offers: Sequence[Mapping[str, Any]], applications: Sequence[Mapping[str, Any]]
+) -> list[Pick]:
+    """The stable proposal: applicants' choices against the township's order of each post (its
+    ranking, the rest by the default fit score). `offers`: {postId, capacity, ranking, requires};
+    `applications`: {personId, choices, levels}. The API and the import compute it from the same
+    stored state (graph/cypher/selection/lock)."""
+    held = {a["personId"]: {x["skillId"]: x["level"] for x in a["levels"]} for a in applications}
+    preferences = {a["personId"]: list(a["choices"]) for a in applications}
+    orders: dict[str, list[str]] = {}
+    capacities: dict[str, int] = {}
+    for offer in offers:
+        post = offer["postId"]
+        required = {x["skillId"]: x["level"] for x in offer["requires"]}
+        applicants = [p for p, prefs in preferences.items() if post in prefs]
+        scores = {p: fit_score(required, held[p]) for p in applicants}
+        orders[post] = post_order(applicants, offer.get("ranking") or [], scores)
+        capacities[post] = int(offer["capacity"])
+    return deferred_acceptance(preferences, orders, capacities)
+
+
 @dataclass(frozen=True)
 class Difference:
     """A post whose decided holders differ from the proposal."""
@@ -177,3 +200,43 @@ def differences(proposal: Sequence[Pick], decision: Sequence[Pick]) -> list[Diff
         if proposed != decided:
             out.append(Difference(post, proposed, decided))
     return out
+
+
+# --- what each step's SelectionEvent says (the mutations and the import alike) ----------------
+
+
+def announced_note(posts: int, deadline: dt.date) -> str:
+    return f"{posts} posts, applications until {deadline}"
+
+
+def applied_note(name: str, post_ids: Sequence[str], *, replaced: bool = False) -> str:
+    verb = "changed the application" if replaced else "applied"
+    return f"{name} {verb}: {', '.join(post_ids)}"
+
+
+def ranked_note(post_id: str, person_ids: Sequence[str]) -> str:
+    return f"{post_id}: {', '.join(person_ids) or 'default ranking'}"
+
+
+def decided_note(diffs: Sequence[Difference], text: str | None = None) -> str:
+    summary = (
+        "as proposed"
+        if not diffs
+        else "differs from the proposal on " + ", ".join(d.post_id for d in diffs)
+    )
+    return summary + (f"; {text}" if text else "")
+
+
+def notice_until(since: dt.date, days: int) -> dt.date:
+    """The last day of a notice period of `days` days from `since`."""
+    return since + dt.timedelta(days=days - 1)
+
+
+def published_note(since: dt.date, until: dt.date) -> str:
+    return f"notice from {since} until {until}"
+
+
+def appointed_note(started: int, ended: int, decided_on: dt.date, text: str | None = None) -> str:
+    return f"{started} appointed since {decided_on}, {ended} handed over" + (
+        f"; {text}" if text else ""
+    )

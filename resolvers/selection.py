@@ -12,20 +12,24 @@ SelectionEvent recording the actor and the instant.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
 
 from graph import selection as sel_graph
 from graph.db import Tx
 from model.selection import (
     MAX_CAPACITY,
     Pick,
-    deferred_acceptance,
+    announced_note,
+    applied_note,
+    appointed_note,
+    decided_note,
     differences,
-    fit_score,
     next_steps,
-    post_order,
+    notice_until,
+    proposal,
+    published_note,
+    ranked_note,
     refusal_text,
 )
 from resolvers import access, checks
@@ -46,29 +50,6 @@ def _event(
     return sel_graph.Event(
         checks.new_id("SE"), _now(), step, ctx.actor, ctx.actor_name, note, person_id
     )
-
-
-# --- the proposal -----------------------------------------------------------------------------
-
-
-def proposal(
-    offers: Sequence[Mapping[str, Any]], applications: Sequence[Mapping[str, Any]]
-) -> list[Pick]:
-    """The stable proposal: applicants' choices against the township's order of each post (its
-    ranking, the rest by the default fit score). `offers`: {postId, capacity, ranking, requires};
-    `applications`: {personId, choices, levels}."""
-    held = {a["personId"]: {x["skillId"]: x["level"] for x in a["levels"]} for a in applications}
-    preferences = {a["personId"]: list(a["choices"]) for a in applications}
-    orders: dict[str, list[str]] = {}
-    capacities: dict[str, int] = {}
-    for offer in offers:
-        post = offer["postId"]
-        required = {x["skillId"]: x["level"] for x in offer["requires"]}
-        applicants = [p for p, prefs in preferences.items() if post in prefs]
-        scores = {p: fit_score(required, held[p]) for p in applicants}
-        orders[post] = post_order(applicants, offer.get("ranking") or [], scores)
-        capacities[post] = int(offer["capacity"])
-    return deferred_acceptance(preferences, orders, capacities)
 
 
 # --- the steps --------------------------------------------------------------------------------
@@ -115,7 +96,7 @@ async def announce(
         created_at=_now(),
         created_by=ctx.actor,
         created_by_name=ctx.actor_name,
-        event=_event(ctx, "ANNOUNCED", f"{len(offers)} posts, applications until {deadline}"),
+        event=_event(ctx, "ANNOUNCED", announced_note(len(offers), deadline)),
     )
 
     async def work(tx: Tx) -> str:
@@ -195,8 +176,7 @@ async def apply_for_posts(
             at=_now(),
             actor=ctx.actor,
         )
-        verb = "changed the application" if replaced else "applied"
-        note = f"{names[person_id]} {verb}: {', '.join(post_ids)}"
+        note = applied_note(names[person_id], post_ids, replaced=replaced)
         await sel_graph.advance(
             tx, selection_id, "APPLYING", _event(ctx, "APPLYING", note, person_id)
         )
@@ -220,7 +200,7 @@ async def rank_applicants(
             if pid not in applicants:
                 raise BadInput(f"personIds[{i}]", f"'{pid}' has not applied for post '{post_id}'")
         await sel_graph.rank(tx, selection_id, post_id, person_ids)
-        note = f"{post_id}: {', '.join(person_ids) or 'default ranking'}"
+        note = ranked_note(post_id, person_ids)
         await sel_graph.advance(tx, selection_id, "RANKING", _event(ctx, "RANKING", note))
 
     return await _step(ctx, selection_id, "rankApplicants", step)
@@ -258,12 +238,7 @@ async def decide(
             [(p.post_id, p.person_id) for p in proposed],
             [(p.post_id, p.person_id) for p in decided],
         )
-        summary = (
-            "as proposed"
-            if not diffs
-            else "differs from the proposal on " + ", ".join(d.post_id for d in diffs)
-        )
-        event = _event(ctx, "DECIDED", f"{summary}" + (f"; {text}" if text else ""))
+        event = _event(ctx, "DECIDED", decided_note(diffs, text))
         changes = sel_graph.Changes(decided_on=decided_on or ctx.today)
         await sel_graph.advance(tx, selection_id, "DECIDED", event, changes)
 
@@ -303,8 +278,8 @@ async def publish(ctx: Context, selection_id: str, since: dt.date | None, days: 
     first = since or ctx.today
 
     async def step(tx: Tx, state: sel_graph.SelectionState) -> None:
-        until = first + dt.timedelta(days=length - 1)
-        event = _event(ctx, "PUBLISHED", f"notice from {first} until {until}")
+        until = notice_until(first, length)
+        event = _event(ctx, "PUBLISHED", published_note(first, until))
         changes = sel_graph.Changes(notice_since=first, notice_until=until)
         await sel_graph.advance(tx, selection_id, "PUBLISHED", event, changes)
 
@@ -343,8 +318,7 @@ async def complete(ctx: Context, selection_id: str, note: str | None) -> str:
             )
         decided_on: dt.date = state.selection["decidedOn"]
         started, ended = await sel_graph.appoint(tx, selection_id, decided_on)
-        summary = f"{started} appointed since {decided_on}, {ended} handed over"
-        event = _event(ctx, "APPOINTED", summary + (f"; {text}" if text else ""))
+        event = _event(ctx, "APPOINTED", appointed_note(started, ended, decided_on, text))
         await sel_graph.advance(tx, selection_id, "APPOINTED", event)
 
     return await _step(ctx, selection_id, "completePostSelection", step)

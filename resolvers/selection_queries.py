@@ -8,11 +8,10 @@ from typing import Any
 
 from graph import selection as sel_graph
 from graph.db import Record
-from model.selection import Pick
+from model.selection import Pick, proposal
 from model.tasks import OPEN_STATUSES
 from resolvers.context import Context
 from resolvers.errors import NotFound
-from resolvers.selection import proposal
 
 
 async def selections(ctx: Context, ids: Sequence[str]) -> list[Record | None]:

@@ -16,7 +16,7 @@ import random
 from collections.abc import Callable
 from datetime import date
 
-from seed import assessments, catalog, names, rotations
+from seed import assessments, catalog, names, rotations, selections
 from seed.base import PHONE_PREFIXES, Document, Person, Township, Unit, Village, loc
 from seed.catalog import LOCAL_CROP, DeptTemplate
 from seed.histories import Histories
@@ -30,7 +30,7 @@ SECTIONS = (
     "counties", "townships", "villages", "departments", "skills", "people", "posts",
     "postHolders", "services", "dispatches", "mentorships", "quotas",
     "needs", "teams", "teamMembers", "trainings", "tasks", "workTeamReviews", "evaluations",
-    "formerEmployers", "trainingPlans",
+    "formerEmployers", "trainingPlans", "postSelections",
 )  # fmt: skip
 _FACTOR = {"EXTRA_LARGE": 1.4, "LARGE": 1.15, "ORDINARY": 1.0}  # staff and population
 _STATUSES = ("CPC_MEMBER", "CPC_PROBATIONARY", "OTHER_PARTY", "CYL_MEMBER", "MASSES")
@@ -254,6 +254,10 @@ def generate(
     assessments.build(doc, random.Random(f"assessments/{random_seed}"))
     # And the rotation histories and training plans (轮岗交流, 培训计划), from their own generator.
     rotations.build(doc, random.Random(f"rotations/{random_seed}"))
+    # And the post selections (双向选岗), one in every step per county.
+    selection_rng = random.Random(f"selections/{random_seed}")
+    for record in doc["counties"]:
+        selections.build(doc, record["id"], selection_rng)
     if progress:
         progress(f"done: {len(doc['people']):,} people, {len(doc['villages']):,} villages")
     return doc

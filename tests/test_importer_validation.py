@@ -34,7 +34,7 @@ def test_sections_are_in_dependency_order() -> None:
         "counties", "townships", "villages", "departments", "skills", "people", "posts",
         "postHolders", "services", "dispatches", "mentorships", "quotas",
         "needs", "teams", "teamMembers", "trainings", "tasks", "workTeamReviews", "evaluations",
-    "formerEmployers", "trainingPlans",
+        "formerEmployers", "trainingPlans", "postSelections",
     )  # fmt: skip
 
 
@@ -120,7 +120,7 @@ def test_a_valid_document_has_no_problems_and_counts_its_rows() -> None:
          "wards: unknown section; expected one of counties, townships, villages, departments,"
          " skills, people, posts, postHolders, services, dispatches, mentorships, quotas, needs,"
          " teams, teamMembers, trainings, tasks, workTeamReviews, evaluations, formerEmployers,"
-         " trainingPlans"),
+         " trainingPlans, postSelections"),
         ({"people": {"id": "P1"}}, "people: expected a list, got an object"),
         ({"people": ["P1"]}, "people[0]: expected an object, got 'P1'"),
         ([], "document: expected a JSON object with sections, got a list"),
@@ -158,7 +158,7 @@ def test_every_problem_is_reported_at_once() -> None:
         "extra: unknown section; expected one of counties, townships, villages, departments,"
         " skills, people, posts, postHolders, services, dispatches, mentorships, quotas, needs,"
         " teams, teamMembers, trainings, tasks, workTeamReviews, evaluations, formerEmployers,"
-        " trainingPlans",
+        " trainingPlans, postSelections",
         "townships[0].kind: unknown value 'CITY'; expected one of TOWN, TOWNSHIP, SUBDISTRICT",
         "townships[0].category: unknown value 'HUGE'; expected one of EXTRA_LARGE, LARGE, ORDINARY",
         "people[0].name: must not be empty",

@@ -16,8 +16,11 @@ from typing import Any
 from neo4j.exceptions import TransientError
 from neo4j.spatial import WGS84Point
 
-from graph.db import Graph
+from graph.db import Graph, Record, Tx
 from graph.importing.compliance_steps import check_steps, judge
+from graph.importing.selection_steps import SECTION as SELECTION_SECTION
+from graph.importing.selection_steps import finish as finish_selections
+from graph.importing.selection_steps import steps as selection_steps
 from graph.importing.workflow_steps import IMPORT_ACTOR
 from graph.importing.workflow_steps import SECTIONS as WORKFLOW_SECTIONS
 from graph.importing.workflow_steps import steps as workflow_steps
@@ -306,6 +309,8 @@ def plan(
             parts = _evaluation_steps(rows, now, actor)
         elif section in ("formerEmployers", "trainingPlans"):
             parts = _history_steps(section, rows, now, actor)
+        elif section == SELECTION_SECTION:
+            parts = selection_steps(rows, now, actor)
         elif section in _PROPS:
             parts = _node_steps(section, rows, date.today())
         elif section == "quotas":
@@ -326,24 +331,33 @@ async def write(
     actor: str = IMPORT_ACTOR,
     max_active_mentees: int = DEFAULT_MAX_ACTIVE_MENTEES,
 ) -> tuple[Counters, list[Breach]]:
-    """Writes the whole document in ONE transaction: all of it lands, or none of it. The same
+    """Writes the whole document in ONE transaction: all of it lands, or none of it (the post
+    selections' picks, appointments and events last, from the state written before). The same
     transaction then reads the facts of the compliance rules for the rows written; what breaks
     a rule is written all the same, and returned as breaches."""
     say = progress or (lambda _: None)
     for section, rows in validated.rows.items():
         say(f"{section}: {len(rows):,} rows")
-    steps = plan(validated, datetime.now(UTC), actor)
+    now = datetime.now(UTC)
+    steps = plan(validated, now, actor)
     checks = check_steps(validated.rows, BATCH)
-    steps += [(query, params) for _, query, params in checks]
+    selections = validated.rows.get(SELECTION_SECTION) or []
     say(f"writing {len(steps)} batches in one transaction")
     patient = graph.patient(WRITE_TIMEOUT_S)
+
+    async def work(tx: Tx) -> tuple[list[list[Record]], list[list[Record]]]:
+        written = [await tx.run(query, params) for query, params in steps]
+        # The selections' proposals are computed from what the steps above wrote.
+        written += await finish_selections(tx, selections, now, actor, BATCH)
+        checked = [await tx.run(query, params) for _, query, params in checks]
+        return written, checked
+
     try:
-        results = await patient.write(steps)
+        written, checked = await patient.transaction(work)
     except TransientError as exc:
         if exc.code != _OUT_OF_MEMORY:
             raise
         raise TooLargeForOneTransaction(exc.message or _OUT_OF_MEMORY) from exc
-    written, checked = results[: len(results) - len(checks)], results[len(results) - len(checks) :]
     counters = Counters()
     for result in written:
         for row in result:

@@ -2,11 +2,11 @@
 // defining them do not exist, and the existing BROADER edges reachable from the document's skills
 // (the document's own edges replace some of them; the cycle check combines both).
 // Parameters: $county, $township, $village, $department, $skill, $person, $post, $need, $team,
-//   $task: lists of ids; $skillIds: the skills the document defines or names as broader;
-//   $terms: list of {person, village, since (date), path}: work-team terms reviews refer to
+//   $task, $selection: lists of ids; $skillIds: the skills the document defines or names as
+//   broader; $terms: list of {person, village, since (date), path}: work-team terms reviews refer to
 //   that the document does not hold; $roles: the work-team SERVED_IN roles.
-// Columns: county, township, village, department, skill, person, post, need, team, task (the
-//   ids not found), broader (list of {skill, broader}), terms (paths of the $terms not found).
+// Columns: county, township, village, department, skill, person, post, need, team, task,
+//   selection (the ids not found), broader (list of {skill, broader}), terms (paths of the $terms not found).
 RETURN
   [ref IN $county WHERE NOT EXISTS { MATCH (:County {id: ref}) }] AS county,
   [ref IN $township WHERE NOT EXISTS { MATCH (:Township {id: ref}) }] AS township,
@@ -18,6 +18,7 @@ RETURN
   [ref IN $need WHERE NOT EXISTS { MATCH (:Need {id: ref}) }] AS need,
   [ref IN $team WHERE NOT EXISTS { MATCH (:Team {id: ref}) }] AS team,
   [ref IN $task WHERE NOT EXISTS { MATCH (:Task {id: ref}) }] AS task,
+  [ref IN $selection WHERE NOT EXISTS { MATCH (:PostSelection {id: ref}) }] AS selection,
   [t IN $terms WHERE NOT EXISTS {
      MATCH (:Person {id: t.person})-[r:SERVED_IN {since: t.since}]->(:Village {id: t.village})
      WHERE r.role IN $roles
