@@ -152,14 +152,16 @@ FIELDS: dict[str, Fields] = {
         "kind": (enum("COUNTY_DEPARTMENT", "TOWNSHIP_OFFICE", "TOWNSHIP_INSTITUTION",
                       "VILLAGE_COMMITTEE", labels=L.DEPARTMENT_KIND), True),
         "county": (ref("county"), False), "township": (ref("township"), False),
-        "village": (ref("village"), False), "level": (enum(*SENDING_LEVELS, labels=L.SENDING_LEVEL), False),
+        "village": (ref("village"), False),
+        "level": (enum(*SENDING_LEVELS, labels=L.SENDING_LEVEL), False),
     },
     "skills": {
         "id": (ident, True), "name": (text, True), "category": (text, False),
         "broader": (ref("skill"), False), "aliases": (list_of(text), False),
     },
     "people": {
-        "id": (ident, True), "name": (text, True), "gender": (enum("MALE", "FEMALE", labels=L.GENDER), False),
+        "id": (ident, True), "name": (text, True),
+        "gender": (enum("MALE", "FEMALE", labels=L.GENDER), False),
         "birthYear": (year, False), "joinedYear": (year, False),
         "department": (ref("department"), False),
         # 轮岗交流: the day the person joined that department; a later document naming another

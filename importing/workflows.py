@@ -54,7 +54,8 @@ _ASSIGNMENT = nested({
     "assignedBy": (text, False), "assignedAt": (instant, False),
 })  # fmt: skip
 _EVENT = nested({
-    "at": (instant, True), "step": (enum(*TASK_STEPS, labels=L.TASK_STEP), True), "actor": (text, True),
+    "at": (instant, True), "step": (enum(*TASK_STEPS, labels=L.TASK_STEP), True),
+    "actor": (text, True),
     "note": (string, False), "percent": (percent, False),
 })  # fmt: skip
 
