@@ -45,6 +45,7 @@ from importing.workflows import EDGE_KEYS as WORKFLOW_EDGE_KEYS
 from importing.workflows import FIELDS as WORKFLOW_FIELDS
 from importing.workflows import NODE_KINDS as WORKFLOW_NODE_KINDS
 from importing.workflows import check_row as check_workflow_row
+from model import labels as L
 from model.assessment import EVALUATION_KINDS, SIDES
 from model.assessment import MAX_SCORE as ASSESSMENT_MAX
 from model.assessment import MIN_SCORE as ASSESSMENT_MIN
@@ -141,8 +142,8 @@ FIELDS: dict[str, Fields] = {
     "counties": {"id": (ident, True), "name": (text, True), "location": (_LOCATION, False)},
     "townships": {
         "id": (ident, True), "name": (text, True), "county": (ref("county"), True),
-        "kind": (enum("TOWN", "TOWNSHIP", "SUBDISTRICT"), True),
-        "category": (enum("EXTRA_LARGE", "LARGE", "ORDINARY"), True),
+        "kind": (enum("TOWN", "TOWNSHIP", "SUBDISTRICT", labels=L.TOWNSHIP_KIND), True),
+        "category": (enum("EXTRA_LARGE", "LARGE", "ORDINARY", labels=L.TOWNSHIP_CATEGORY), True),
         "population": (count, False), "areaKm2": (area, False), "location": (_LOCATION, False),
     },
     "villages": {
@@ -152,25 +153,27 @@ FIELDS: dict[str, Fields] = {
     "departments": {
         "id": (ident, True), "name": (text, True),
         "kind": (enum("COUNTY_DEPARTMENT", "TOWNSHIP_OFFICE", "TOWNSHIP_INSTITUTION",
-                      "VILLAGE_COMMITTEE"), True),
+                      "VILLAGE_COMMITTEE", labels=L.DEPARTMENT_KIND), True),
         "county": (ref("county"), False), "township": (ref("township"), False),
-        "village": (ref("village"), False), "level": (enum(*SENDING_LEVELS), False),
+        "village": (ref("village"), False),
+        "level": (enum(*SENDING_LEVELS, labels=L.SENDING_LEVEL), False),
     },
     "skills": {
         "id": (ident, True), "name": (text, True), "category": (text, False),
         "broader": (ref("skill"), False), "aliases": (list_of(text), False),
     },
     "people": {
-        "id": (ident, True), "name": (text, True), "gender": (enum("MALE", "FEMALE"), False),
+        "id": (ident, True), "name": (text, True),
+        "gender": (enum("MALE", "FEMALE", labels=L.GENDER), False),
         "birthYear": (year, False), "joinedYear": (year, False),
         "department": (ref("department"), False),
         # 轮岗交流: the day the person joined that department; a later document naming another
         # department keeps this one in the person's history (WORKED_IN, graph/cypher/import/).
         "departmentSince": (iso_date, False),
         "politicalStatus": (enum("CPC_MEMBER", "CPC_PROBATIONARY", "CYL_MEMBER", "OTHER_PARTY",
-                                 "MASSES"), False),
+                                 "MASSES", labels=L.POLITICAL_STATUS), False),
         "education": (string, False), "phone": (string, False), "skills": (_LEVELS, False),
-        "rank": (enum(*RANKS), False),
+        "rank": (enum(*RANKS, labels=L.RANK), False),
     },
     "posts": {
         "id": (ident, True), "title": (text, True), "department": (ref("department"), True),
@@ -184,7 +187,7 @@ FIELDS: dict[str, Fields] = {
     "postHolders": {"person": (ref("person"), True), "post": (ref("post"), True), **_SINCE_UNTIL},
     "services": {
         "person": (ref("person"), True), "village": (ref("village"), True),
-        "role": (enum(*SERVICE_ROLES), True),
+        "role": (enum(*SERVICE_ROLES, labels=L.SERVICE_ROLE), True),
         **_SINCE_UNTIL,
     },
     "dispatches": {
@@ -210,7 +213,8 @@ FIELDS: dict[str, Fields] = {
     # recordEvaluation records it.
     "evaluations": {
         "person": (ref("person"), True), "year": (year, True),
-        "kind": (enum(*EVALUATION_KINDS), True), "side": (enum(*SIDES), True),
+        "kind": (enum(*EVALUATION_KINDS, labels=L.EVALUATION_KIND), True),
+        "side": (enum(*SIDES, labels=L.SIDE), True),
         "score": (between(int(ASSESSMENT_MIN), int(ASSESSMENT_MAX)), True),
         "comment": (string, False),
     },

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from model.labels import Labels, accepted
 from model.periods import is_quarter
 from model.skills import untyped_level_problem
 from model.storable import printable, unstorable
@@ -39,6 +41,13 @@ _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _INSTANT_SHAPE = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
     r"(?P<zone>Z|[+-][0-9]{2}:[0-9]{2})?"
+)
+
+
+# The other ways clerks write a day: one separator throughout (- / .), or 年 月 日.
+_CLERK_DATE = re.compile(
+    r"(?P<y>[0-9]{4})(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+    r"|(?P<y2>[0-9]{4})\s*年\s*(?P<m2>[0-9]{1,2})\s*月\s*(?P<d2>[0-9]{1,2})\s*日?"
 )
 
 
@@ -114,12 +123,19 @@ def ref(kind: str) -> Check:
     return check
 
 
-def enum(*options: str) -> Check:
+def enum(*options: str, labels: Labels | None = None) -> Check:
+    """A code of `options`; with `labels`, also any Chinese word of model/labels.py for one (男,
+    中共党员, 驻村 …), white space around it ignored: the code is what is kept."""
     expected = ", ".join(options)
+    words = accepted(labels) if labels else {}
 
     def check(value: Any, path: str, ctx: Ctx) -> Any:
-        if value in options and isinstance(value, str):
-            return value
+        if isinstance(value, str):
+            if value in options:
+                return value
+            code = words.get(value.strip())
+            if code is not None:
+                return code
         return ctx.bad(path, f"unknown value {show(value)}; expected one of {expected}")
 
     return check
@@ -158,12 +174,30 @@ def between(low: int, high: int) -> Check:
     return check
 
 
+def clerk_date(value: str) -> date | None:
+    """A day as clerks write it: 2024-03-01, 2024-3-1, 2024/3/1, 2024.3.1, 2024年3月1日 (full-width
+    digits too); None when it is none of these or no such day."""
+    shape = _CLERK_DATE.fullmatch(unicodedata.normalize("NFKC", value).strip())
+    if shape is None:
+        return None
+    try:
+        y, m, d = (shape[k] or shape[f"{k}2"] for k in ("y", "m", "d"))
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None  # right shape, impossible day such as 2021-02-30
+
+
 def iso_date(value: Any, path: str, ctx: Ctx) -> Any:
-    if isinstance(value, str) and _DATE_SHAPE.fullmatch(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass  # right shape, impossible day such as 2021-02-30: same message
+    if isinstance(value, str):
+        if _DATE_SHAPE.fullmatch(value):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass  # right shape, impossible day such as 2021-02-30: same message
+        else:
+            day = clerk_date(value)
+            if day is not None:
+                return day
     return ctx.bad(path, f"not a date 'YYYY-MM-DD': {show(value)}")
 
 
@@ -178,6 +212,9 @@ def instant(value: Any, path: str, ctx: Ctx) -> Any:
         return INVALID if day is INVALID else datetime(day.year, day.month, day.day, tzinfo=UTC)
     shape = _INSTANT_SHAPE.fullmatch(value)
     if shape is None:
+        day = clerk_date(value)  # 2025/7/1, 2025年7月1日: midnight UTC, as a date above
+        if day is not None:
+            return datetime(day.year, day.month, day.day, tzinfo=UTC)
         return ctx.bad(path, wanted)
     if shape["zone"] is None:
         return ctx.bad(

@@ -28,6 +28,7 @@ from importing.fields import (
     string,
     text,
 )
+from model import labels as L
 from model.emergency import SEVERITIES
 from model.needs import NEED_STATUSES, URGENCIES
 from model.tasks import (
@@ -50,26 +51,27 @@ _SUPERVISED = frozenset(s for s in TASK_STATUSES if reached(s, "SUPERVISING"))
 _LEVEL = nested({"skill": (ref("skill"), True), "level": (level, True)})
 _ASSIGNMENT = nested({
     "person": (ref("person"), True),
-    "role": (enum(*TASK_ROLES), True),
+    "role": (enum(*TASK_ROLES, labels=L.TASK_ROLE), True),
     "since": (iso_date, True), "until": (iso_date, False),
     "assignedBy": (text, False), "assignedAt": (instant, False),
 })  # fmt: skip
 _EVENT = nested({
-    "at": (instant, True), "step": (enum(*TASK_STEPS), True), "actor": (text, True),
+    "at": (instant, True), "step": (enum(*TASK_STEPS, labels=L.TASK_STEP), True),
+    "actor": (text, True),
     "note": (string, False), "percent": (percent, False),
 })  # fmt: skip
 
 FIELDS: dict[str, Fields] = {
     "needs": {
         "id": (ident, True), "village": (ref("village"), True), "title": (text, True),
-        "quarter": (quarter, True), "urgency": (enum(*URGENCIES), True),
-        "status": (enum(*NEED_STATUSES), False),
+        "quarter": (quarter, True), "urgency": (enum(*URGENCIES, labels=L.URGENCY), True),
+        "status": (enum(*NEED_STATUSES, labels=L.NEED_STATUS), False),
         "skills": (list_of(_LEVEL, at_least_one="skill"), True),
         "createdAt": (instant, False), "createdBy": (text, False),
     },
     "teams": {
         "id": (ident, True), "name": (text, True),
-        "kind": (enum(*TEAM_KINDS), True),
+        "kind": (enum(*TEAM_KINDS, labels=L.TEAM_KIND), True),
         "domain": (text, False), "township": (ref("township"), False),
         "county": (ref("county"), False),
     },
@@ -83,10 +85,10 @@ FIELDS: dict[str, Fields] = {
     },
     "tasks": {
         "id": (ident, True), "title": (text, True), "domain": (text, True),
-        "kind": (enum(*TASK_KINDS), True),
-        "severity": (enum(*SEVERITIES), False),
-        "status": (enum(*TASK_STATUSES), True),
-        "initiatedBy": (enum(*INITIATORS), True),
+        "kind": (enum(*TASK_KINDS, labels=L.TASK_KIND), True),
+        "severity": (enum(*SEVERITIES, labels=L.SEVERITY), False),
+        "status": (enum(*TASK_STATUSES, labels=L.TASK_STATUS), True),
+        "initiatedBy": (enum(*INITIATORS, labels=L.INITIATOR), True),
         "village": (ref("village"), False), "township": (ref("township"), False),
         "quarter": (quarter, False), "createdAt": (instant, True), "createdBy": (text, False),
         "plan": (text, False), "progress": (percent, False), "outcome": (text, False),

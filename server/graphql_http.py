@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
+import orjson
 from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.types import ExecutionResult
@@ -82,9 +83,12 @@ def _content_type(media: str) -> str:
 
 
 def _encode(body: dict[str, Any]) -> bytes:
-    # ASCII escapes, as strawberry encodes its results: a lone surrogate a message quotes (a
-    # caller's value) stays encodable.
-    return json.dumps(body, separators=(",", ":")).encode("ascii")
+    try:
+        return orjson.dumps(body)  # UTF-8, several times faster than json on large answers
+    except TypeError:
+        # A lone surrogate a message quotes (a caller's value) is no UTF-8: ASCII escapes keep
+        # it encodable, as the standard library writes them.
+        return json.dumps(body, separators=(",", ":")).encode("ascii")
 
 
 def error_response(message: str, code: str, status: int, media: str) -> Response:
@@ -134,9 +138,24 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+# orjson reads an integer beyond 64 bits as a float; such a body goes to the standard library,
+# which keeps it an integer for the storable check to refuse, naming the variable.
+_LONG_DIGITS = re.compile(r"[0-9]{19}")
+
+
+def _loads(text: str) -> Any:
+    if _LONG_DIGITS.search(text):
+        return json.loads(text, parse_constant=_refuse_constant)
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        # The standard library says why: the rare bad body pays for the message.
+        return json.loads(text, parse_constant=_refuse_constant)
+
+
 def _json(text: str, what: str) -> Any:
     try:
-        value = json.loads(text, parse_constant=_refuse_constant)
+        value = _loads(text)
     except RecursionError:
         raise BadRequest(f"{what} 嵌套过深 ({what} is nested too deeply)") from None
     except ValueError as exc:  # JSONDecodeError is a ValueError, and so is NaN
