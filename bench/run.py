@@ -11,7 +11,8 @@ Phases, each printed as it ends:
    workTeamComposition) sent sequentially
    over HTTP (warm-up, then measured) interleaved with the same Cypher run through the driver
    (all of a request's queries, one after the other), with the round trips each GraphQL request
-   caused;
+   caused; then collaborationNetwork for a county and for the whole seed, cold and cached
+   (bench/network.py);
 4. a fixed-length concurrent run of talentPool, GraphQL and raw Cypher;
 5. the tables, aligned and in Markdown. The bench Neo4j is stopped unless `--keep`.
 
@@ -34,6 +35,7 @@ from typing import Any
 import httpx
 
 from bench import database, workload
+from bench import network as network_bench
 from bench.database import BenchError, SeedFigures, Target
 from bench.scope import measure_scope, scope_lines
 from bench.server import ROUND_TRIPS_HEADER, ServerProcess
@@ -302,6 +304,8 @@ async def run(target: Target, args: argparse.Namespace) -> None:
         rules = Rules(max_active_mentees=settings.towngraph_max_active_mentees)
         started = time.perf_counter()
         workloads = await workload.build(graph, document, WARMUP + args.runs, rules, say=say)
+        counties = sorted(c["id"] for c in document["counties"])
+        networks = await network_bench.cases(graph, rules, counties)
         del document
         say(
             f"{sum(len(w.cases) for w in workloads):,} cases sampled and their Cypher captured "
@@ -339,6 +343,12 @@ async def run(target: Target, args: argparse.Namespace) -> None:
                 out("== the cost of scoping: the same requests as ADMIN and as a township clerk")
                 out("   of the case's county (TOWNSHIP ÷ ADMIN)")
                 for line in scope_lines(scoped):
+                    out(line)
+                out()
+                figures = await network_bench.measure(
+                    target.config, graph, client, networks, args.runs, say
+                )
+                for line in network_bench.lines(figures, args.scale):
                     out(line)
                 out()
 

@@ -86,8 +86,9 @@ def free_port() -> int:
 class ServerProcess:
     """The parent's handle: starts the child, waits for /readyz, stops it by its pid."""
 
-    def __init__(self, config: Neo4jConfig) -> None:
+    def __init__(self, config: Neo4jConfig, env: dict[str, str] | None = None) -> None:
         self.config = config
+        self._env = dict(env or {})  # settings of this server only (e.g. a cache turned off)
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self._proc: subprocess.Popen[bytes] | None = None
@@ -111,6 +112,7 @@ class ServerProcess:
             "NEO4J_PASSWORD": self.config.password,
             "TOWNGRAPH_JWT_SECRET": self._secret,
             "TOWNGRAPH_AUDIT_LOG": os.path.join(self._audit_dir, "audit.log"),
+            **self._env,
         }
         env.pop("TOWNGRAPH_JWT_JWKS", None)
         if self.config.database:

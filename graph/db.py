@@ -41,6 +41,8 @@ from neo4j.exceptions import (
     ServiceUnavailable,
     SessionExpired,
 )
+from neo4j.graph import Node, Relationship
+from neo4j.graph import Path as GraphPath
 from neo4j.spatial import Point
 from neo4j.time import Date, DateTime
 
@@ -54,11 +56,21 @@ Record = dict[str, Any]
 T = TypeVar("T")
 
 
+# What the driver hands back as it is: checked by exact type first, since a large answer (the
+# collaboration network's projection) holds tens of thousands of them.
+_PLAIN: frozenset[type] = frozenset({str, int, float, bool, type(None)})
+
+
 def _native(value: Any) -> Any:
     """Neo4j temporal and spatial values as plain Python ones (`datetime` values, a
     `model.places.Location`), so nothing above `graph/` sees driver types."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is list:
+        return [v if type(v) in _PLAIN else _native(v) for v in value]
     if isinstance(value, dict):
-        return {k: _native(v) for k, v in value.items()}
+        return {k: v if type(v) in _PLAIN else _native(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_native(v) for v in value]
     if isinstance(value, Date | DateTime):
@@ -66,7 +78,28 @@ def _native(value: Any) -> Any:
     if isinstance(value, Point):
         # Every point of the graph is WGS-84 (srid 4326): x is the longitude, y the latitude.
         return Location(lat=float(value.y), lon=float(value.x))
+    # Graph values as the driver's `Record.data()` gives them.
+    if isinstance(value, Node):
+        return _native(dict(value))
+    if isinstance(value, Relationship):
+        start, end = value.start_node, value.end_node
+        return (
+            _native(dict(start)) if start is not None else None,
+            type(value).__name__,
+            _native(dict(end)) if end is not None else None,
+        )
+    if isinstance(value, GraphPath):
+        path = [_native(value.start_node)]
+        for i, rel in enumerate(value.relationships):
+            path += [type(rel).__name__, _native(value.nodes[i + 1])]
+        return path
     return value
+
+
+def _record(record: Any) -> Record:
+    """A row as a dict of plain values: what `record.data()` then `_native` gave, in one walk
+    (the driver's own walk checks every value against abstract collection types, slowly)."""
+    return {k: v if type(v) in _PLAIN else _native(v) for k, v in record.items()}
 
 
 class GraphUnavailable(RuntimeError):
@@ -381,7 +414,7 @@ class Graph:
         @unit_of_work(timeout=self.query_timeout)
         async def work(tx: AsyncManagedTransaction) -> list[Record]:
             result = await tx.run(query, args)
-            return [_native(record.data()) async for record in result]
+            return [_record(record) async for record in result]
 
         for attempt in (1, 2):
             driver = self.driver
@@ -454,4 +487,4 @@ class Tx:
         """`run` for a query text loaded by `load_cypher` elsewhere (the tests' own queries)."""
         with self._graph._round_trip(label):
             result = await self._tx.run(query, self._graph.params(params))
-            return [_native(record.data()) async for record in result]
+            return [_record(record) async for record in result]

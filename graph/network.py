@@ -6,25 +6,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import NotRequired, TypedDict, cast
+from typing import Any, TypedDict, cast
 
 from graph.db import Graph
 from graph.rows import PersonNode, TownshipNode, VillageNode
 from model.network import Link, Member
 
-
-class _LinkRow(TypedDict):
-    kind: str
-    id: str
-    since: dt.date
-    until: dt.date | None
-    role: NotRequired[str]
-
-
-class _PersonRow(TypedDict):
-    person: PersonNode
-    township: str | None
-    links: list[_LinkRow]
+# A person's row: the properties a Person shows, inUnit, their township, then their links as
+# parallel lists (kinds, ids, and days from the period's first day, clipped to the period).
+_PERSON_KEYS = (
+    "id", "name", "gender", "birthYear", "joinedYear", "politicalStatus", "education", "rank",
+    "phone", "inUnit",
+)  # fmt: skip
+_TOWNSHIP = len(_PERSON_KEYS)
 
 
 class _VillageRow(TypedDict):
@@ -37,7 +31,7 @@ class _Row(TypedDict):
     unknownTownships: list[str]
     townships: list[TownshipNode]
     villages: list[_VillageRow]
-    people: list[_PersonRow]
+    people: list[list[Any]]
 
 
 @dataclass(frozen=True)
@@ -70,21 +64,25 @@ async def projection(
         },
     )
     row = cast(list[_Row], rows)[0]
-    members = [
-        Member(
-            id=p["person"]["id"],
-            township=p["township"],
-            links=tuple(
-                Link(k["kind"], k["id"], k["since"], k["until"], k.get("role")) for k in p["links"]
-            ),
+    # Days from `start` as dates: a period has few distinct days, links many.
+    days = [start + dt.timedelta(days=d) for d in range((end - start).days + 1)]
+    people: dict[str, PersonNode] = {}
+    members: list[Member] = []
+    for p in row["people"]:
+        # A PersonNode with inUnit, as `@person` gives it (absent properties left out).
+        person: Any = {k: v for k, v in zip(_PERSON_KEYS, p, strict=False) if v is not None}
+        people[p[0]] = person
+        link_kinds, ids, sinces, untils = p[_TOWNSHIP + 1 :]
+        links = tuple(
+            Link(kind, thing, days[since], days[until], "MENTOR" if kind == "MENTORSHIP" else None)
+            for kind, thing, since, until in zip(link_kinds, ids, sinces, untils, strict=True)
         )
-        for p in row["people"]
-    ]
+        members.append(Member(id=p[0], township=p[_TOWNSHIP], links=links))
     return Projection(
         county_found=row["countyFound"],
         unknown_townships=row["unknownTownships"],
         townships=row["townships"],
         villages=[(v["village"], v["township"]) for v in row["villages"]],
-        people={p["person"]["id"]: p["person"] for p in row["people"]},
+        people=people,
         members=members,
     )

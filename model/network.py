@@ -12,7 +12,8 @@ ties are paired here and the algorithms come from igraph, so nothing here needs 
 - A tie's weight is the number of distinct things shared (its evidence); its kinds are theirs.
 - Betweenness is computed on the unweighted ties (every tie is one step), so a broker is who
   lies on the shortest paths between others, however often they worked together; the score is
-  normalised to 0..1 by the number of pairs among the others.
+  normalised to 0..1 by the number of pairs among the others. It is exact (igraph's Brandes),
+  only started from one of each set of people with the same closed neighbourhood.
 - Communities: Louvain (igraph's multilevel modularity) on the weighted ties with a fixed seed
   over the people in id order, so one network always gives the same communities.
 """
@@ -24,7 +25,6 @@ import random
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 
 import igraph
 
@@ -115,42 +115,52 @@ class Network:
     township_of: dict[str, str | None] = field(default_factory=dict)
 
 
-def _clip(link: Link, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date] | None:
-    since = max(link.since, start)
-    until = min(link.until or end, end)
-    return (since, until) if since <= until else None
-
-
-def _overlap(x: Sequence[tuple[dt.date, dt.date]], y: Sequence[tuple[dt.date, dt.date]]) -> bool:
-    return any(max(a[0], b[0]) <= min(a[1], b[1]) for a in x for b in y)
-
-
 def pair(members: Iterable[Member], start: dt.date, end: dt.date) -> list[Tie]:
     """The ties among `members` within [start, end] (both days counted), heaviest first."""
-    known = {m.id for m in members}
-    # (kind, id) → person → their periods on it, clipped to the period.
-    shared: dict[tuple[str, str], dict[str, list[tuple[dt.date, dt.date]]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
-    evidence: dict[tuple[str, str], set[Evidence]] = defaultdict(set)
-    for member in members:
+    ordered = sorted(members, key=lambda m: m.id)  # index order is id order
+    n = len(ordered)
+    index = {m.id: i for i, m in enumerate(ordered)}
+    first, last = start.toordinal(), end.toordinal()
+    # The thing shared → (since, until, person index) per link to it, clipped to the period.
+    shared: dict[Evidence, list[tuple[int, int, int]]] = defaultdict(list)
+    mentored: list[tuple[Evidence, int, int]] = []
+    for i, member in enumerate(ordered):
         for link in member.links:
-            period = _clip(link, start, end)
-            if period is None:
+            since = max(link.since.toordinal(), first)
+            until = min(link.until.toordinal(), last) if link.until is not None else last
+            if since > until:
                 continue
             if link.kind == "MENTORSHIP":
-                if link.role == "MENTOR" and link.id in known and link.id != member.id:
-                    key = (min(member.id, link.id), max(member.id, link.id))
-                    evidence[key].add(Evidence("MENTORSHIP", member.id))
+                j = index.get(link.id)
+                if link.role == "MENTOR" and j is not None and j != i:
+                    mentored.append((Evidence("MENTORSHIP", member.id), min(i, j), max(i, j)))
                 continue
-            shared[(link.kind, link.id)][member.id].append(period)
-    for (kind, thing), periods in shared.items():
-        for a, b in combinations(sorted(periods), 2):
-            if _overlap(periods[a], periods[b]):
-                evidence[(a, b)].add(Evidence(kind, thing))
-    ties = [Tie(a, b, tuple(sorted(ev))) for (a, b), ev in evidence.items()]
-    ties.sort(key=lambda t: (-t.weight, t.a, t.b))
-    return ties
+            shared[Evidence(link.kind, link.id)].append((since, until, i))
+    # A pair (i < j, as i * n + j) → its evidence, appended in Evidence order ("MENTORSHIP"
+    # sorts before the other kinds), so each list ends up sorted without sorting it.
+    found: dict[int, list[Evidence]] = {}
+    for ev, i, j in sorted(mentored):
+        held = found.setdefault(i * n + j, [])
+        if ev not in held:
+            held.append(ev)
+    for ev in sorted(shared):
+        # A sweep by start day: each link overlaps the ones starting before it ends, so only
+        # pairs that share a day are visited (not every pair of the thing's people).
+        spans = sorted(shared[ev])
+        for x, (_, until_x, p) in enumerate(spans):
+            for since_y, _, q in spans[x + 1 :]:
+                if since_y > until_x:
+                    break
+                if p == q:
+                    continue
+                key = p * n + q if p < q else q * n + p
+                pairs = found.get(key)
+                if pairs is None:
+                    found[key] = [ev]
+                elif pairs[-1] is not ev:  # the same two again on another of their periods
+                    pairs.append(ev)
+    order = sorted(found, key=lambda k: (-len(found[k]), k))
+    return [Tie(ordered[k // n].id, ordered[k % n].id, tuple(found[k])) for k in order]
 
 
 def compute(
@@ -205,7 +215,7 @@ def _brokers(
     n = len(people)
     if n < 3:
         return ()
-    between: list[float] = graph.betweenness(directed=False)
+    between = _betweenness(graph)
     pairs = (n - 1) * (n - 2) / 2
     found: list[Broker] = []
     for i, value in enumerate(between):
@@ -219,6 +229,25 @@ def _brokers(
         found.append(Broker(people[i].id, round(value / pairs, 6), round(value, 6), spanned))
     found.sort(key=lambda b: (-b.score, b.person))
     return tuple(found)
+
+
+def _betweenness(graph: igraph.Graph) -> list[float]:
+    """igraph's exact betweenness, from fewer sources: people with the same closed neighbourhood
+    (everyone of one task and nothing else) see the others along the same shortest paths, so
+    one of them stands for all (their count as the weight of its paths). Without ties a person
+    is the start of no path."""
+    classes: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    for v, near in enumerate(graph.get_adjlist()):
+        if near:
+            classes[tuple(sorted([*near, v]))].append(v)
+    by_size: dict[int, list[int]] = defaultdict(list)
+    for twins in classes.values():
+        by_size[len(twins)].append(twins[0])
+    total = [0.0] * graph.vcount()
+    for size, sources in by_size.items():
+        part: list[float] = graph.betweenness(directed=False, sources=sources)
+        total = [t + size * b for t, b in zip(total, part, strict=True)]
+    return total
 
 
 def _communities(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import igraph
+
 from model.network import Evidence, Link, Member, compute, pair
 
 D = dt.date
@@ -99,3 +101,31 @@ def test_an_empty_area_is_an_empty_network() -> None:
     net = compute([], ["T1"], ["V1"], START, END)
     assert (net.ties, net.brokers, net.communities) == ((), (), ())
     assert (net.isolated_townships, net.isolated_villages) == (("T1",), ("V1",))
+
+
+def test_betweenness_from_one_of_each_set_of_twins_is_igraphs_exact_one() -> None:
+    # given three townships' groups of different sizes (twins: everyone on one task only),
+    # joined in a chain by x (K1 and K2) and y (K2 and K3), y on K3 twice (two periods)
+    members = [
+        *(Member(f"a{i}", "T1", (task("K1"),)) for i in range(4)),
+        Member("x", "T1", (task("K1"), task("K2"))),
+        *(Member(f"b{i}", "T2", (task("K2"),)) for i in range(2)),
+        Member("y", "T2", (task("K2"), task("K3", until="2025-02-01"), task("K3", "2025-03-01"))),
+        *(Member(f"c{i}", "T3", (task("K3"),)) for i in range(3)),
+    ]  # fmt: skip
+
+    # when the network is computed, and igraph's betweenness run from every person
+    net = compute(members, ["T1", "T2", "T3"], [], START, END)
+    ids = sorted(m.id for m in members)
+    graph = igraph.Graph(n=len(ids), edges=[(ids.index(t.a), ids.index(t.b)) for t in net.ties])
+    exact = dict(zip(ids, graph.betweenness(directed=False), strict=True))
+
+    # then the brokers carry exactly igraph's figures (x: the 4 a × the 6 beyond, y: 7 × the
+    # 3 c), and y's two periods on K3 are one piece of evidence
+    assert [(b.person, b.betweenness) for b in net.brokers] == [
+        (p, round(exact[p], 6)) for p in ("x", "y")
+    ]
+    assert (net.brokers[0].betweenness, net.brokers[1].betweenness) == (24.0, 21.0)
+    assert {t.evidence for t in net.ties if t.a == "c0" and t.b == "y"} == {
+        (Evidence("TASK", "K3"),)
+    }
