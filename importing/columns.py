@@ -1,10 +1,10 @@
 """The Chinese names of the roster's sheets and columns (花名册), and the columns of each sheet.
 
 Every name is defined once here; the columns themselves are derived from the import document's
-FIELDS (importing/document.py), so a new field needs one line below: its Chinese name. A sheet is
-named "<中文> <section>", a column "<中文> <field>" ("性别 gender"), so a clerk reads the Chinese and
-the file still says exactly which field each column is. A nested object (a location) spreads over
-one column per part ("纬度 lat", "经度 lon").
+FIELDS (importing/document.py), so a new field needs one line below: its Chinese name. A sheet
+is named "<中文> <section>", a column "<中文> <field>" ("性别 gender"), so a clerk reads the
+Chinese and the file still says exactly which field each column is. A nested object (a location)
+spreads over one column per part ("纬度 lat", "经度 lon").
 
 Pure vocabulary: no file format here (importing/workbook.py writes and reads the files).
 """
@@ -86,7 +86,7 @@ class Column:
 
 
 def sheet_name(section: str) -> str:
-    """"人员 people": at most 31 characters, as Excel allows."""
+    """The sheet's name, "人员 people": at most 31 characters, as Excel allows."""
     return f"{SHEET_NAMES[section]} {section}"
 
 
@@ -114,4 +114,3 @@ def section_of(name: str) -> str | None:
             if word == chinese:
                 return section
     return None
-

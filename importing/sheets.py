@@ -151,8 +151,10 @@ def _write_list(shape: Shape, items: list[Any]) -> str:
         texts = [str(i) for i in items]
     if any(_SEPARATORS.search(t) or not t.strip() or t != t.strip() for t in texts):
         return as_json
-    if item is not None and item.kind == "nested" and any(
-        _PART.search(str(v)) for i in items for v in i.values()
+    if (
+        item is not None
+        and item.kind == "nested"
+        and any(_PART.search(str(v)) for i in items for v in i.values())
     ):
         return as_json
     return LIST_SEPARATOR.join(texts)
@@ -211,4 +213,4 @@ class Places:
         for column in columns(section):
             if column.field == steps[0]:
                 return column.name(section)
-        return steps[0]
+        return str(steps[0])

@@ -184,7 +184,8 @@ def read_xlsx(path: Path) -> tuple[dict[str, Any], Places, list[Problem]]:
                 "请取消密码后另存为 .xlsx (remove the password and save it as .xlsx)."
             )
         raise UnreadableFile(
-            f"{path}: 这是旧版 .xls 格式 (an Excel 97-2003 .xls file); 请另存为 .xlsx (save it as .xlsx)."
+            f"{path}: 这是旧版 .xls 格式 (an Excel 97-2003 .xls file); "
+            "请另存为 .xlsx (save it as .xlsx)."
         )
     if not data.startswith(b"PK"):
         raise UnreadableFile(f"{path}: 不是 Excel .xlsx 工作簿 (not an .xlsx workbook).")
@@ -209,7 +210,7 @@ def read_xlsx(path: Path) -> tuple[dict[str, Any], Places, list[Problem]]:
         book.close()
     except UnreadableFile:
         raise
-    except Exception as exc:  # noqa: BLE001 — openpyxl raises many kinds on a damaged file
+    except Exception as exc:  # openpyxl raises many kinds of error on a damaged file
         raise UnreadableFile(
             f"{path}: 工作簿已损坏，无法读取 (the workbook is damaged: {type(exc).__name__})."
         ) from None
