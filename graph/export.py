@@ -10,12 +10,11 @@ graph/cypher/export/; the skills are those they name, with the broader skills ab
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
-from neo4j.spatial import Point
-from neo4j.time import Date, DateTime
-
 from graph.db import Graph
+from model.places import Location
 
 # The node sections in the order they are read, each from the query of the same name.
 _NODES = ("townships", "villages", "departments", "people", "posts")
@@ -26,13 +25,10 @@ _SKILLS = {"people": "skills", "posts": "requires", "needs": "skills", "tasks": 
 def plain(value: Any) -> Any:
     """A Neo4j value in the import document's spelling; None and empty lists are left out of
     maps (an absent field), since an import reads neither as a change."""
-    if isinstance(value, DateTime):
-        return value.to_native().isoformat()
-    if isinstance(value, Date):
-        return value.iso_format()
-    if isinstance(value, Point):
-        x, y = value[0], value[1]
-        return {"lat": y, "lon": x}  # x is the longitude
+    if isinstance(value, dt.date):  # a datetime too
+        return value.isoformat()
+    if isinstance(value, Location):
+        return {"lat": value.lat, "lon": value.lon}
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items() if v is not None and v != []}
     if isinstance(value, list):
