@@ -204,9 +204,17 @@ class Places:
 
     @staticmethod
     def _column(section: str, rest: str) -> str | None:
+        """The column of the rest of a path (".skills[1].level"), with the item of a list cell
+        ("技能 第2项")."""
         steps = re.findall(r"\.([A-Za-z0-9]+)", rest)
         if not steps:
             return None
+        item = re.match(r"\.[A-Za-z0-9]+\[([0-9]+)\]", rest)
+        name = Places._name(section, steps)
+        return f"{name} 第{int(item[1]) + 1}项" if item else name
+
+    @staticmethod
+    def _name(section: str, steps: list[str]) -> str:
         for column in columns(section):
             if column.field == steps[0] and (column.part is None or column.part in steps[1:2]):
                 return column.name(section)

@@ -177,6 +177,7 @@ def test_problems_are_told_by_sheet_row_and_column(tmp_path: Path) -> None:
     book = load_workbook(path)
     book["人员 people"]["C4"] = "未知"
     book["人员 people"]["B4"] = "001"
+    book["人员 people"]["G2"] = "K1:3;K2:9"
     book.save(path)
     # when read and validated
     document, places, _ = load(path)
@@ -185,6 +186,7 @@ def test_problems_are_told_by_sheet_row_and_column(tmp_path: Path) -> None:
     # then each problem names the sheet, the file's row and the column, as the clerk sees them
     assert any(t.startswith("人员 people 第4行 性别: unknown value '未知'") for t in told), told
     assert "人员 people 第4行 编号: duplicate id '001' (first at 第2行)" in told, told
+    assert any(t.startswith("人员 people 第2行 技能 第2项: ") for t in told), told
 
 
 def test_an_unknown_column_is_a_problem_of_the_header(tmp_path: Path) -> None:
