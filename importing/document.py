@@ -33,6 +33,7 @@ from importing.fields import (
     list_of,
     nested,
     ref,
+    shaped,
     show,
     string,
     text,
@@ -117,6 +118,7 @@ def parse_json(text: str) -> tuple[Any, list[Problem]]:
         return None, [Problem("document", "JSON nested too deep (嵌套层数过多)")]
 
 
+@shaped("number")
 def law_enforcement(value: Any, path: str, ctx: Ctx) -> Any:
     """A quota's law-enforcement posts: a whole number (a count) or a share from 0 to 1."""
     if (is_int(value) and value >= 0) or (is_number(value) and 0 <= value <= 1):

@@ -67,6 +67,36 @@ Check = Callable[[Any, str, Ctx], Any]
 Fields = dict[str, tuple[Check, bool]]  # field -> (check, required)
 
 
+@dataclass(frozen=True)
+class Shape:
+    """What a check accepts, as a spreadsheet cell must spell it (importing/sheets.py): kind is
+    text, int, number, date, instant, enum (options, labels), list (item) or nested (fields)."""
+
+    kind: str
+    options: tuple[str, ...] = ()
+    labels: Labels | None = None
+    item: Shape | None = None
+    fields: Fields | None = None
+
+
+_SHAPES: dict[Check, Shape] = {}
+
+
+def shaped(kind: str) -> Callable[[Check], Check]:
+    """Records the shape of a plain check (a decorator); checks made by factories record theirs."""
+
+    def mark(check: Check) -> Check:
+        _SHAPES[check] = Shape(kind)
+        return check
+
+    return mark
+
+
+def shape_of(check: Check) -> Shape:
+    """The shape of `check`; a check that records none takes text."""
+    return _SHAPES.get(check, Shape("text"))
+
+
 def show(value: Any) -> str:
     """A value as a clerk would recognise it from the file (JSON spelling, long text cut)."""
     if value is None:
@@ -138,14 +168,17 @@ def enum(*options: str, labels: Labels | None = None) -> Check:
                 return code
         return ctx.bad(path, f"unknown value {show(value)}; expected one of {expected}")
 
+    _SHAPES[check] = Shape("enum", options=options, labels=labels)
     return check
 
 
+@shaped("int")
 def level(value: Any, path: str, ctx: Ctx) -> Any:
     problem = untyped_level_problem(value, shown=show(value))
     return value if problem is None else ctx.bad(path, problem)
 
 
+@shaped("int")
 def year(value: Any, path: str, ctx: Ctx) -> Any:
     last = date.today().year
     if is_int(value) and YEAR_MIN <= value <= last:
@@ -153,12 +186,14 @@ def year(value: Any, path: str, ctx: Ctx) -> Any:
     return ctx.bad(path, f"must be a year from {YEAR_MIN} to {last}, got {show(value)}")
 
 
+@shaped("int")
 def count(value: Any, path: str, ctx: Ctx) -> Any:
     if is_int(value) and value >= 0:
         return value
     return ctx.bad(path, f"must be a whole number of at least 0, got {show(value)}")
 
 
+@shaped("number")
 def area(value: Any, path: str, ctx: Ctx) -> Any:
     if is_number(value) and value > 0:
         return value
@@ -171,6 +206,7 @@ def between(low: int, high: int) -> Check:
             return value
         return ctx.bad(path, f"must be a number from {low} to {high}, got {show(value)}")
 
+    _SHAPES[check] = Shape("number")
     return check
 
 
@@ -187,6 +223,7 @@ def clerk_date(value: str) -> date | None:
         return None  # right shape, impossible day such as 2021-02-30
 
 
+@shaped("date")
 def iso_date(value: Any, path: str, ctx: Ctx) -> Any:
     if isinstance(value, str):
         if _DATE_SHAPE.fullmatch(value):
@@ -201,6 +238,7 @@ def iso_date(value: Any, path: str, ctx: Ctx) -> Any:
     return ctx.bad(path, f"not a date 'YYYY-MM-DD': {show(value)}")
 
 
+@shaped("instant")
 def instant(value: Any, path: str, ctx: Ctx) -> Any:
     """A moment as an aware UTC datetime: an ISO date-time with its zone, or a date (midnight
     UTC). A time without a zone is refused: in a Chinese roster it is as likely Beijing time."""
@@ -232,6 +270,7 @@ def quarter(value: Any, path: str, ctx: Ctx) -> Any:
     return ctx.bad(path, f"not a quarter 'YYYYQn' (n from 1 to 4), such as '2025Q3': {show(value)}")
 
 
+@shaped("int")
 def percent(value: Any, path: str, ctx: Ctx) -> Any:
     if is_int(value) and 0 <= value <= 100:
         return value
@@ -275,6 +314,7 @@ def nested(fields: Fields) -> Check:
         clean = check_object(path, value, fields, ctx)
         return INVALID if clean is None or INVALID in clean.values() else clean
 
+    _SHAPES[check] = Shape("nested", fields=fields)
     return check
 
 
@@ -288,4 +328,5 @@ def list_of(item: Check, *, at_least_one: str | None = None) -> Check:
             return ctx.bad(path, f"must list at least one {at_least_one}")
         return [item(v, f"{path}[{i}]", ctx) for i, v in enumerate(value)]
 
+    _SHAPES[check] = Shape("list", item=shape_of(item))
     return check

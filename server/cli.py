@@ -1,5 +1,5 @@
-"""The `towngraph` command: db start|stop|status|run, import, seed, serve, stop, token, audit,
-export-schema.
+"""The `towngraph` command: db start|stop|status|run, import, template, export, seed, serve, stop,
+token, audit, export-schema.
 
 Every command that needs the database starts the managed Neo4j when `NEO4J_URI` is unset. Every
 command reads the settings first (the environment, then `.env`): a refused value is one line
@@ -23,9 +23,12 @@ from typing import Any
 from pydantic import ValidationError
 
 from graph.db import Graph, Neo4jConfig
-from graph.importing import ImportReport, import_document, parse_json
+from graph.export import export_county
+from graph.importing import ImportReport, import_document
 from graph.setup import apply_schema
-from importing.files import UnreadableFile, read_text
+from importing.files import UnreadableFile
+from importing.sheets import Places
+from importing.workbook import load, write_template, write_workbook
 from managed import foreground
 from managed.instance import InstanceError
 from model.access import Role, cli_caller
@@ -50,9 +53,10 @@ def _say(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
-def _print_report(report: ImportReport, seconds: float) -> int:
+def _print_report(report: ImportReport, seconds: float, places: Places | None = None) -> int:
     for problem in report.problems:
-        print(problem)
+        # A problem of a workbook or CSV file is told by sheet, row and column.
+        print(places.tell(problem) if places else problem)
     counts = ", ".join(f"{k} {v:,}" for k, v in report.counts.items()) or "nothing"
     if not report.ok:
         print(f"{len(report.problems)} problem(s); nothing was written.")
@@ -97,11 +101,10 @@ def cmd_db(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     try:
-        text = read_text(Path(args.file))
+        document, places, problems = load(Path(args.file))
     except UnreadableFile as exc:
         print(f"towngraph: {exc}", file=sys.stderr)
         return 2
-    document, problems = parse_json(text)
     if problems:
         for p in problems:
             print(p)
@@ -116,7 +119,47 @@ def cmd_import(args: argparse.Namespace) -> int:
             ),
         )
     )
-    return _print_report(report, time.perf_counter() - started)
+    return _print_report(report, time.perf_counter() - started, places)
+
+
+def _writable(path: Path) -> str | None:
+    """Why the workbook cannot be written to `path`, in one sentence (None: it can)."""
+    if path.suffix.lower() != ".xlsx":
+        return f"{path}: 文件名须以 .xlsx 结尾 (the file name must end in .xlsx)."
+    if not path.parent.is_dir():
+        return f"{path}: 目录不存在 (no such directory)."
+    return None
+
+
+def _save(path: Path, write: Callable[[Path], None]) -> int:
+    problem = _writable(path)
+    if problem is None:
+        try:
+            write(path)
+        except OSError as exc:
+            problem = f"{path}: 无法写入 (cannot write: {exc.strerror})."
+    if problem is not None:
+        print(f"towngraph: {problem}", file=sys.stderr)
+        return 2
+    print(f"wrote {path}")
+    return 0
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    return _save(Path(args.file), write_template)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    problem = _writable(path)
+    if problem is not None:
+        print(f"towngraph: {problem}", file=sys.stderr)
+        return 2
+    document = asyncio.run(with_graph(Settings().neo4j(), lambda g: export_county(g, args.county)))
+    if document is None:
+        print(f"towngraph: 县 {args.county} 不存在 (no county '{args.county}').", file=sys.stderr)
+        return 2
+    return _save(path, lambda p: write_workbook(p, document))
 
 
 def seed_document(scale: int, random_seed: int) -> dict[str, Any]:
@@ -192,10 +235,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     db.set_defaults(func=cmd_db)
 
-    imp = sub.add_parser("import", help="import a JSON roster document (all or nothing)")
+    imp = sub.add_parser(
+        "import", help="import a roster: a JSON document, an .xlsx workbook or a .csv sheet"
+    )
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="validate and count, write nothing")
     imp.set_defaults(func=cmd_import)
+
+    tpl = sub.add_parser("template", help="write a blank roster workbook (花名册模板)")
+    tpl.add_argument("file", help="FILE.xlsx")
+    tpl.set_defaults(func=cmd_template)
+
+    out = sub.add_parser("export", help="write a county's roster as a workbook")
+    out.add_argument("--county", required=True, help="the county's id")
+    out.add_argument("file", help="FILE.xlsx")
+    out.set_defaults(func=cmd_export)
 
     seed = sub.add_parser("seed", help="generate demo data and import it")
     seed.add_argument("--scale", type=int, default=1, help="number of counties (default 1)")
