@@ -22,7 +22,7 @@ SHEET_NAMES: dict[str, str] = {
     "services": "驻村服务", "dispatches": "选派", "mentorships": "师徒结对", "quotas": "编制",
     "needs": "需求", "teams": "队伍", "teamMembers": "队伍成员", "trainings": "到岗实训",
     "tasks": "任务", "workTeamReviews": "履职评估", "evaluations": "考核",
-    "formerEmployers": "原工作单位", "trainingPlans": "培训计划",
+    "formerEmployers": "原工作单位", "trainingPlans": "培训计划", "postSelections": "双向选岗",
 }  # fmt: skip
 
 # field → Chinese name, the same in every section unless _SECTION_FIELD_NAMES says otherwise.
@@ -49,7 +49,10 @@ FIELD_NAMES: dict[str, str] = {
     "thirdParty": "第三方评分", "comment": "评语", "side": "评价方", "score": "分数",
     "partyEducationHours": "党性教育学时", "professionalHours": "专业学时",
     "partyEducationDone": "党性教育已完成", "professionalDone": "专业已完成",
-    "courses": "课程",
+    "courses": "课程", "deadline": "报名截止日期", "announcedOn": "公告日期",
+    "maxApplications": "每人最多报名岗位数", "posts": "岗位及名额", "applications": "报名",
+    "rankings": "乡镇排序", "decision": "集体决定", "decidedOn": "决定日期",
+    "publishedOn": "公示日期", "days": "公示天数", "objections": "异议",
 }  # fmt: skip
 _SECTION_FIELD_NAMES: dict[tuple[str, str], str] = {
     ("people", "name"): "姓名",

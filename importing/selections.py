@@ -27,6 +27,7 @@ from importing.fields import (
     ref,
     text,
 )
+from model import labels as L
 from model.selection import (
     DEFAULT_MAX_APPLICATIONS,
     MAIN_FLOW,
@@ -56,7 +57,7 @@ FIELDS: Fields = {
                False),
     "objections": (list_of(nested({"person": (ref("person"), False), "text": (text, True),
                                    "on": (iso_date, True)})), False),
-    "status": (enum(*MAIN_FLOW), True),
+    "status": (enum(*MAIN_FLOW, labels=L.SELECTION_STATUS), True),
 }  # fmt: skip
 
 # The data each step records, and the first status that has it.

@@ -99,6 +99,16 @@ TEAM_KIND = _labels(
 )
 
 
+SELECTION_STATUS = _labels(
+    ANNOUNCED=("公告", "已公告"),
+    APPLYING=("自主报名", "报名中"),
+    RANKING=("双向选择", "排序中"),
+    DECIDED=("集体研究决定", "已决定"),
+    PUBLISHED=("公示", "公示中"),
+    APPOINTED=("任职", "已任职"),
+)
+
+
 def label(labels: Labels, code: str) -> str:
     """The label a report shows for `code` (the code itself when it has none)."""
     found = labels.get(code)

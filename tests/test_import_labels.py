@@ -11,7 +11,7 @@ import pytest
 
 from importing.document import validate
 from importing.fields import clerk_date
-from model import emergency, labels, needs, people, tasks, teams, workteam
+from model import emergency, labels, needs, people, selection, tasks, teams, workteam
 from model.assessment import EVALUATION_KINDS, SIDES
 
 
@@ -111,6 +111,7 @@ VOCABULARIES: list[tuple[labels.Labels, tuple[str, ...]]] = [
     (labels.URGENCY, needs.URGENCIES),
     (labels.NEED_STATUS, needs.NEED_STATUSES),
     (labels.TEAM_KIND, teams.TEAM_KINDS),
+    (labels.SELECTION_STATUS, selection.MAIN_FLOW),
 ]  # fmt: skip
 
 
