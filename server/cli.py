@@ -32,7 +32,6 @@ from importing.workbook import load, write_template, write_workbook
 from managed import foreground
 from managed.instance import InstanceError
 from model.access import Role, cli_caller
-from schema.root import build_schema
 from server import audit, logs
 from server.auth import TokenVerifier, parse_ttl
 from server.serve import cmd_serve, cmd_stop
@@ -219,6 +218,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_export_schema(_: argparse.Namespace) -> int:
+    # The schema (and the solvers and graph libraries its resolvers import) is loaded only
+    # here: every other command starts in a fraction of the time.
+    from schema.root import build_schema
+
     sys.stdout.write(build_schema().as_str() + "\n")
     return 0
 
