@@ -8,7 +8,7 @@ from typing import TypedDict, cast
 
 from graph.db import Graph
 from graph.rows import PersonNode
-from graph.search import fulltext_query
+from graph.search import name_search
 
 
 @dataclass(frozen=True)
@@ -22,28 +22,41 @@ class PeopleFilter:
     max_age: int | None = None
 
 
+class RankedPerson(PersonNode):
+    # How well the name matches the search (graph/search.py): 0 the best, and without a search.
+    searchRank: int
+
+
 class _PageRow(TypedDict):
     total: int
-    page: list[PersonNode]
+    page: list[RankedPerson]
 
 
 @dataclass(frozen=True)
 class PeoplePage:
     total: int
-    rows: list[PersonNode]  # up to first + 1, by id
+    rows: list[RankedPerson]  # up to first + 1, by rank, then id
 
 
 async def people_page(
-    graph: Graph, flt: PeopleFilter, *, on: dt.date, first: int, after: str | None
+    graph: Graph,
+    flt: PeopleFilter,
+    *,
+    on: dt.date,
+    first: int,
+    after: tuple[int, str] | None,
 ) -> PeoplePage:
-    search = fulltext_query(flt.search) if flt.search else None
+    """People by rank, then id, after the (rank, id) `after`."""
+    search = name_search(flt.search) if flt.search else None
     if flt.search and search is None:
         return PeoplePage(0, [])  # only white space was typed: nothing can match
     # Age in the year of `on`: age ≥ minAge ⇔ birthYear ≤ year − minAge.
     rows = await graph.read(
         "person/page",
         {
-            "search": search,
+            "search": search.fulltext if search else None,
+            "text": search.text if search else None,
+            "key": search.key if search else None,
             "skillIds": flt.skill_ids,
             "townshipId": flt.township_id,
             "departmentId": flt.department_id,
@@ -51,7 +64,8 @@ async def people_page(
             "maxBirthYear": None if flt.min_age is None else on.year - flt.min_age,
             "minBirthYear": None if flt.max_age is None else on.year - flt.max_age,
             "on": on,
-            "after": after,
+            "afterRank": None if after is None else after[0],
+            "after": None if after is None else after[1],
             "first": first,
         },
     )

@@ -1,4 +1,12 @@
-"""Turns what a clerk types into a query for the CJK full-text index `name_search`.
+"""Turns what a clerk types into the parameters of a name search: a query for the CJK full-text
+index `name_search`, and a key for the pinyin and initials (model/pinyin.py).
+
+Chinese text is searched by the full-text index; text of letters and digits also by prefix on
+the stored `pinyin` (zhang, zhangj, "zhang jian" → zhangjian) and `pinyinInitials` (zjg, zj),
+case-insensitive. A range index per label and property serves the prefix (`STARTS WITH` is an
+index seek); it was measured against adding the pinyin to the full-text index (README,
+"Performance"). Every search ranks its matches the same way: the exact name, a name prefix, a
+pinyin prefix, an initials prefix, anywhere else in the name (or a skill's aliases), then id.
 
 The CJK analyzer indexes Chinese text as overlapping bigrams (张伟明 → 张伟, 伟明), so a
 two-or-more-character term is searched as a phrase of its bigrams and a single character as a
@@ -10,6 +18,12 @@ escaped, so typed text never becomes query syntax.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, TypedDict, cast
+
+from graph.db import Graph
+from model.pinyin import search_key
 
 _SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 
@@ -25,3 +39,39 @@ def fulltext_query(text: str) -> str | None:
         return None
     parts = [f"*{_escape(t)}*" if len(t) == 1 else f'"{_escape(t)}"' for t in terms]
     return " AND ".join(parts)
+
+
+@dataclass(frozen=True)
+class NameSearch:
+    """The parameters of a name search (see search/all.cypher and person/page.cypher)."""
+
+    text: str
+    fulltext: str | None
+    key: str | None
+
+    def params(self) -> dict[str, str | None]:
+        return {"text": self.text, "fulltext": self.fulltext, "key": self.key}
+
+
+def name_search(text: str) -> NameSearch | None:
+    """The search for typed `text`; None when nothing can match (only white space)."""
+    fulltext, key = fulltext_query(text), search_key(text)
+    if fulltext is None and key is None:
+        return None
+    return NameSearch(text=" ".join(text.split()).lower(), fulltext=fulltext, key=key)
+
+
+class SearchRow(TypedDict):
+    kind: str  # the node's label: Person, Village, Township or Skill
+    rank: int  # 0 the exact name … 4 anywhere else (search/all.cypher)
+    item: dict[str, Any]  # the node's map; a person's with `inUnit`
+
+
+async def search(graph: Graph, text: str, kinds: Sequence[str], first: int) -> list[SearchRow]:
+    """The best `first` matches of `text` among nodes of the labels `kinds`, in the caller's
+    scope, by rank, then id."""
+    found = name_search(text)
+    if found is None or not kinds or first == 0:
+        return []
+    rows = await graph.read("search/all", {**found.params(), "kinds": list(kinds), "first": first})
+    return cast(list[SearchRow], rows)

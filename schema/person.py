@@ -293,7 +293,12 @@ class Mentorship:
 
 @strawberry.input(description="Filters of `people`; all given filters must hold.")
 class PeopleFilter:
-    search: str | None = strawberry.field(default=None, description="Full-text over names (CJK).")
+    search: str | None = strawberry.field(
+        default=None,
+        description="A name in Chinese (张建, 建国), a prefix of its pinyin (zhang, "
+        '"zhang jian") or of its initials (zjg), case-insensitive; people then come best '
+        "match first (as `search` ranks them), then by id.",
+    )
     skill_ids: list[strawberry.ID] | None = strawberry.field(
         default=None, description="Holds any of these skills."
     )
@@ -332,7 +337,8 @@ class PersonQuery:
         return Person.from_row(row) if row else None
 
     @strawberry.field(
-        description="People matching every given filter, by id; keyset-paged, first ≤ 100."
+        description="People matching every given filter, by id (with filter.search, best "
+        "match first); keyset-paged, first ≤ 100."
     )
     async def people(
         self,

@@ -38,6 +38,7 @@ from schema import (
     post,
     post_reports,
     rotation,
+    search,
     selection,
     skill,
     task,
@@ -105,6 +106,6 @@ _DOMAINS = (person, place, skill, post, matching, importing, need, task, team, e
             emergency_team,
             appointment, flow, compliance, workteam, post_reports, selection, assessment,
             excellence, nomination, rotation, training, network, task_kpis,
-            assignment)  # fmt: skip
+            assignment, search)  # fmt: skip
 Query = merge_types("Query", tuple(q for d in _DOMAINS for q in d.QUERIES))
 Mutation = merge_types("Mutation", tuple(m for d in _DOMAINS for m in d.MUTATIONS))

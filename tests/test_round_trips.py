@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from graph.db import Graph
+from model.access import Role
 from resolvers import selection
 from resolvers.context import Context
 from tests.conftest import GraphQLClient
@@ -414,3 +415,31 @@ async def test_a_post_selection_is_one_query_whatever_the_number_of_applicants(
         found.add((one, gql.round_trips))
     # then one query, and one batched query more for the skills, whatever the size
     assert found == {(1, 2)}
+
+
+SEARCH_NESTED = """
+query($q: String!) {
+  search(text: $q, kinds: [PERSON], first: 100) {
+    match node { ... on Person { id name department { name } } }
+  }
+}
+"""
+
+
+async def test_search_takes_one_round_trip_plus_one_per_relationship_field(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 3 and 30 people named 人员… (and the mentee), each crowd a county of its own
+    docs = await crowds(graph, uid)
+
+    # when a clerk of each county types renyuan and selects each person's department
+    counts = [
+        await trips(
+            gql.as_(Role.COUNTY, unit=d.id("C")), SEARCH_NESTED, {"q": "renyuan"}, "search",
+            size + 1,
+        )
+        for d, size in zip(docs, SIZES, strict=True)
+    ]  # fmt: skip
+
+    # then one query for the clerk's unit, one for the search, one for all departments
+    assert counts == [3, 3]

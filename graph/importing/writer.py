@@ -28,6 +28,8 @@ from importing.document import NODE_KINDS, Validated, resolve, term_problems
 from importing.fields import Problem
 from model.compliance import Breach
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
+from model.pinyin import PROPERTIES as PINYIN_PROPERTIES
+from model.pinyin import spell
 from model.workteam import REVIEW_PARTIES, WORK_TEAM_ROLES, overall_score
 
 BATCH = 5_000
@@ -54,6 +56,8 @@ _PROPS: dict[str, tuple[str, ...]] = {
     "posts": ("title", "basics", "serviceItems", "integrityRisks", "kpis", "workload",
               "difficulty"),
 }  # fmt: skip
+# The sections whose names are searched by pinyin too (model/pinyin.py); people by surname.
+_SPELLED = {"townships": False, "villages": False, "skills": False, "people": True}
 _PARENTS = ("county", "township", "village")
 # The temporal relationship sections: query, the two ends' fields, and the updatable properties.
 _PERIODS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {
@@ -123,6 +127,13 @@ def _props(section: str, row: dict[str, Any]) -> dict[str, Any]:
         aliases = props["aliases"] or None
         props["aliases"] = aliases
         props["aliasText"] = " ".join(aliases) if aliases else None
+    if section in _SPELLED and "name" in props:
+        # Written with the name, so that the pinyin never lags behind it.
+        name = props["name"]
+        if name is None:
+            props.update(dict.fromkeys(PINYIN_PROPERTIES))
+        else:
+            props.update(spell(name, person=_SPELLED[section]).props())
     return props
 
 

@@ -30,3 +30,13 @@ CREATE INDEX served_in_until IF NOT EXISTS FOR ()-[r:SERVED_IN]-() ON (r.until);
 CREATE FULLTEXT INDEX name_search IF NOT EXISTS
   FOR (n:Person|Village|Township|Skill) ON EACH [n.name, n.aliasText]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false}};
+// Pinyin search (model/pinyin.py): `STARTS WITH` on the full pinyin and on the initials, one
+// range index per label and property (a range index serves a prefix; see graph/search.py).
+CREATE INDEX person_pinyin IF NOT EXISTS FOR (n:Person) ON (n.pinyin);
+CREATE INDEX person_pinyin_initials IF NOT EXISTS FOR (n:Person) ON (n.pinyinInitials);
+CREATE INDEX village_pinyin IF NOT EXISTS FOR (n:Village) ON (n.pinyin);
+CREATE INDEX village_pinyin_initials IF NOT EXISTS FOR (n:Village) ON (n.pinyinInitials);
+CREATE INDEX township_pinyin IF NOT EXISTS FOR (n:Township) ON (n.pinyin);
+CREATE INDEX township_pinyin_initials IF NOT EXISTS FOR (n:Township) ON (n.pinyinInitials);
+CREATE INDEX skill_pinyin IF NOT EXISTS FOR (n:Skill) ON (n.pinyin);
+CREATE INDEX skill_pinyin_initials IF NOT EXISTS FOR (n:Skill) ON (n.pinyinInitials);

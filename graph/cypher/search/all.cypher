@@ -1,0 +1,51 @@
+// search(text, kinds, first): people, villages, townships and skills by name, pinyin or initials
+// (graph/search.py), best match first.
+// Parameters: text (the typed text, trimmed and lower-cased), fulltext (Lucene query for the
+//             `name_search` full-text index|null), key (pinyin search key|null: letters and
+//             digits, compared as a prefix to `pinyin` and `pinyinInitials`), kinds (list of
+//             'Person', 'Village', 'Township', 'Skill'), first (int).
+// Columns: kind (one of kinds), rank (0 the exact name, 1 a name prefix, 2 a pinyin prefix,
+//          3 an initials prefix, 4 anywhere else in the name or aliases), item (node map; a
+//          person's as @person, with `inUnit`). Ordered by rank, then id, then kind.
+// Scope: only people the caller may see, and places of the caller's county; skills are shared.
+// Each branch starts from an index: the full-text one, or a range seek of one label's pinyin.
+CALL () {
+  WITH $fulltext AS q
+  WHERE q IS NOT NULL
+  CALL db.index.fulltext.queryNodes('name_search', q) YIELD node
+  RETURN node AS n
+  UNION
+  MATCH (n:Person) WHERE n.pinyin STARTS WITH $key RETURN n
+  UNION
+  MATCH (n:Person) WHERE n.pinyinInitials STARTS WITH $key RETURN n
+  UNION
+  MATCH (n:Village) WHERE n.pinyin STARTS WITH $key RETURN n
+  UNION
+  MATCH (n:Village) WHERE n.pinyinInitials STARTS WITH $key RETURN n
+  UNION
+  MATCH (n:Township) WHERE n.pinyin STARTS WITH $key RETURN n
+  UNION
+  MATCH (n:Township) WHERE n.pinyinInitials STARTS WITH $key RETURN n
+  UNION
+  MATCH (n:Skill) WHERE n.pinyin STARTS WITH $key RETURN n
+  UNION
+  MATCH (n:Skill) WHERE n.pinyinInitials STARTS WITH $key RETURN n
+}
+WITH n, [k IN $kinds WHERE k IN labels(n)][0] AS kind
+WHERE kind IS NOT NULL
+  AND CASE kind
+        WHEN 'Person' THEN @person_visible(n)
+        WHEN 'Skill' THEN true
+        ELSE @place_visible(n)
+      END
+WITH n, kind,
+     CASE
+       WHEN toLower(n.name) = $text THEN 0
+       WHEN toLower(n.name) STARTS WITH $text THEN 1
+       WHEN n.pinyin STARTS WITH $key THEN 2
+       WHEN n.pinyinInitials STARTS WITH $key THEN 3
+       ELSE 4
+     END AS rank
+ORDER BY rank, n.id, kind
+LIMIT $first
+RETURN kind, rank, CASE kind WHEN 'Person' THEN @person(n) ELSE n {.*} END AS item

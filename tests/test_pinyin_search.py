@@ -1,0 +1,192 @@
+"""Search in Chinese and in pinyin: `people(filter: {search})` and `search`, against the real
+Neo4j (the spellings themselves: tests/test_pinyin_model.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from graph.db import Graph, Tx
+from graph.setup import store_pinyin
+from model.access import Role
+from tests import queries
+from tests.conftest import GraphQLClient
+from tests.factories import Doc, place
+
+PEOPLE = """query($q: String!, $t: ID!) {
+  people(filter: {search: $q, townshipId: $t}, first: 10) { totalCount edges { node { id } } }
+}"""
+SEARCH = """query($q: String!, $kinds: [SearchKind!]) {
+  search(text: $q, kinds: $kinds, first: 50) {
+    kind match node { ... on Person { id } ... on Village { id } ... on Township { id } }
+  }
+}"""
+
+
+async def ground(graph: Graph, uid: str) -> Doc:
+    """County C, township T, village V (后垟村) with 张建国 (P1), 张建华 (P2), 章剑 (P3),
+    曾国藩 (P4), 单雄信 (P5) and 左华 (P6) in its committee; county X with another 张建国 (XP)
+    and 张家村 (XV)."""
+    doc = place(Doc(uid))
+    doc.sections["villages"][0]["name"] = "后垟村"
+    doc.department("D", kind="VILLAGE_COMMITTEE", village="V")
+    names = {"P1": "张建国", "P2": "张建华", "P3": "章剑", "P4": "曾国藩", "P5": "单雄信",
+             "P6": "左华"}  # fmt: skip
+    for key, name in names.items():
+        doc.person(key, name, department="D")
+    doc.county("X", "别县")
+    doc.township("XT", "X")
+    doc.village("XV", "XT", "张家村")
+    doc.department("XD", kind="VILLAGE_COMMITTEE", village="XV")
+    doc.person("XP", "张建国", department="XD")
+    await doc.load(graph)
+    return doc
+
+
+async def people(gql: GraphQLClient, doc: Doc, text: str) -> list[str]:
+    data = await gql.data(PEOPLE, {"q": text, "t": doc.id("T")})
+    return [e["node"]["id"].removeprefix(doc.uid) for e in data["people"]["edges"]]
+
+
+def hits(data: dict[str, Any], doc: Doc) -> list[tuple[str, str, str]]:
+    """(kind, match, local key) of each hit of the test's own data, in order."""
+    return [
+        (h["kind"], h["match"], h["node"]["id"].removeprefix(doc.uid))
+        for h in data["search"]
+        if h["node"].get("id", "").startswith(doc.uid)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["张建国", "张建", "zhang", "zhangj", "zhangjianguo", "zhang jian guo", "zjg", "ZJG",
+             " Zhang  Jian "],
+)  # fmt: skip
+async def test_zhang_jianguo_is_found_in_chinese_pinyin_and_initials(
+    graph: Graph, gql: GraphQLClient, uid: str, text: str
+) -> None:
+    # given 张建国 in township T
+    doc = await ground(graph, uid)
+    # when people of T are searched by the text / then 张建国 is among them
+    assert "P1" in await people(gql, doc, text)
+
+
+async def test_what_does_not_match_finds_nobody(graph: Graph, gql: GraphQLClient, uid: str) -> None:
+    # given the ground / when people are searched by a pinyin that no name starts with
+    doc = await ground(graph, uid)
+    # then nobody: not 张建国 by the inner syllable, nor 曾国藩 by ceng
+    assert await people(gql, doc, "jianguo") == []
+    assert await people(gql, doc, "ceng") == []
+
+
+async def test_polyphonic_surnames_are_read_as_surnames(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 曾国藩 and 单雄信 / when searched by their surnames' readings / then found
+    doc = await ground(graph, uid)
+    assert await people(gql, doc, "zeng") == ["P4"]
+    assert await people(gql, doc, "zgf") == ["P4"]
+    assert await people(gql, doc, "shan xiong") == ["P5"]
+
+
+async def test_people_are_ranked_exact_prefix_pinyin_initials_elsewhere(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given, besides the ground, 张建 (P9, the exact name) and 李张建 (P0, 张建 inside)
+    doc = await ground(graph, uid)
+    extra = Doc(uid)
+    extra.person("P0", "李张建", department="D")
+    extra.person("P9", "张建", department="D")
+    await extra.load(graph)
+    # when people are searched by 张建 / then the exact name, the name prefixes, the rest
+    assert await people(gql, doc, "张建") == ["P9", "P1", "P2", "P0"]
+    # when by zh / then pinyin prefixes by id (张建国, 张建华, 张建, 章剑), then 左华 by its
+    # initials (zuohua: zh)
+    assert await people(gql, doc, "zh") == ["P1", "P2", "P3", "P9", "P6"]
+    # when by zhangjian / then pinyin prefixes by id, 章剑 (zhangjian itself) among them
+    assert await people(gql, doc, "zhangjian") == ["P1", "P2", "P3", "P9"]
+
+
+async def test_search_pages_keep_the_ranking(graph: Graph, gql: GraphQLClient, uid: str) -> None:
+    # given the ground / when zh is searched page by page, two at a time
+    doc = await ground(graph, uid)
+    query = """query($q: String!, $t: ID!, $after: String) {
+      people(filter: {search: $q, townshipId: $t}, first: 2, after: $after) {
+        totalCount edges { node { id } } pageInfo { hasNextPage endCursor }
+      }
+    }"""
+    seen: list[str] = []
+    after = None
+    while True:
+        page = (await gql.data(query, {"q": "zh", "t": doc.id("T"), "after": after}))["people"]
+        assert page["totalCount"] == 4
+        seen += [e["node"]["id"].removeprefix(uid) for e in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    # then the pages together are the ranked list, each person once
+    assert seen == ["P1", "P2", "P3", "P6"]
+
+
+async def test_search_box_ranks_and_tells_how_each_matched(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given the ground / when a county clerk of C types zj
+    doc = await ground(graph, uid)
+    clerk = gql.as_(Role.COUNTY, unit=doc.id("C"))
+    data = await clerk.data(SEARCH, {"q": "zj"})
+    # then 张建国 and 张建华 by initials (zjg, zjh), 章剑 too (zj); by id
+    assert hits(data, doc) == [
+        ("PERSON", "INITIALS", "P1"), ("PERSON", "INITIALS", "P2"), ("PERSON", "INITIALS", "P3")
+    ]  # fmt: skip
+    # when the clerk types 张建国 / then the exact name
+    data = await clerk.data(SEARCH, {"q": "张建国"})
+    assert hits(data, doc) == [("PERSON", "NAME", "P1")]
+
+
+async def test_search_box_finds_a_village_by_its_pinyin(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 后垟村 / when a clerk of C types its pinyin or its initials, among villages only
+    doc = await ground(graph, uid)
+    clerk = gql.as_(Role.COUNTY, unit=doc.id("C"))
+    for text in ("houyang", "hyc"):
+        data = await clerk.data(SEARCH, {"q": text, "kinds": ["VILLAGE"]})
+        # then the village, by pinyin or by initials
+        match = "PINYIN" if text == "houyang" else "INITIALS"
+        assert hits(data, doc) == [("VILLAGE", match, "V")]
+
+
+async def test_search_box_shows_only_what_the_caller_may_see(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given a 张建国 and 张家村 in county X as well
+    doc = await ground(graph, uid)
+    # when a clerk of C types zhang / then only C's people, not X's person nor X's village
+    data = await gql.as_(Role.COUNTY, unit=doc.id("C")).data(SEARCH, {"q": "zhang"})
+    assert {key for _, _, key in hits(data, doc)} == {"P1", "P2", "P3"}
+    # when a clerk of X does / then X's person and village, none of C
+    data = await gql.as_(Role.COUNTY, unit=doc.id("X")).data(SEARCH, {"q": "zhang"})
+    assert {key for _, _, key in hits(data, doc)} == {"XP", "XV"}
+
+
+async def test_start_up_fills_the_pinyin_that_older_data_lacks(graph: Graph, uid: str) -> None:
+    # given people and a village whose pinyin is not stored (written by an older version)
+    doc = await ground(graph, uid)
+    ids = [doc.id(k) for k in ("P1", "P4", "V")]
+
+    async def forget(tx: Tx) -> int:
+        rows = await queries.run(tx, "search/forget_pinyin", {"ids": ids})
+        return int(rows[0]["forgotten"])
+
+    assert await graph.transaction(forget) == 3
+    # when the start-up migration runs, twice
+    stored = await store_pinyin(graph, batch=2)
+    again = await store_pinyin(graph)
+    # then they have it (the person by surname), and the second run had nothing left to do
+    assert stored >= 3
+    assert again == 0
+    rows = await queries.read(graph, "search/spellings", {"ids": ids})
+    spelled = {r["id"].removeprefix(uid): (r["pinyin"], r["pinyinInitials"]) for r in rows}
+    assert spelled == {"P1": ("zhangjianguo", "zjg"), "P4": ("zengguofan", "zgf"),
+                       "V": ("houyangcun", "hyc")}  # fmt: skip
