@@ -22,6 +22,11 @@ MAX_COURSES = 50
 TRAINING_SHARE_OF_COMPETENCE = 0.2
 
 
+def plan_id(person_id: str, year: int) -> str:
+    """A plan's id, made from its person and year, so the import and the API find it again."""
+    return f"TP-{person_id}-{year}"
+
+
 def completion(planned: Mapping[str, int], done: Mapping[str, int]) -> float | None:
     """The mean over the parts with planned hours of min(1, done ÷ planned), in 0..1; None when
     no part has planned hours."""

@@ -87,16 +87,13 @@ async def holders_below(
     ctx: Context, *, township_id: str | None, county_id: str | None, as_of: dt.date | None
 ) -> Record:
     """{asOf, activeHolders, lines} with lines by post id, then person id."""
-    if (township_id is None) == (county_id is None):
-        raise BadInput("townshipId", "give exactly one of townshipId and countyId")
+    one_place(township_id, county_id)
     on = as_of or ctx.today
     row = await post.below_requirement(
         ctx.graph, township_id=township_id, county_id=county_id, as_of=on
     )
     if row is None:
-        if township_id is not None:
-            raise NotFound("townshipId", "township", township_id)
-        raise NotFound("countyId", "county", str(county_id))
+        raise place_not_found(township_id, county_id)
     lines = sorted(row["lines"], key=lambda x: (x["post"]["id"], x["person"]["id"]))
     return {"asOf": on, "activeHolders": row["activeHolders"], "lines": lines}
 
@@ -122,6 +119,19 @@ def _fit(row: Record, requires: list[Record], place: Record | None) -> tuple[dic
         place=place["name"] if place else None,
     )
     return levels, fit(given)
+
+
+def one_place(township_id: str | None, county_id: str | None) -> None:
+    """A report of a township or a county: exactly one of the two ids is given."""
+    if (township_id is None) == (county_id is None):
+        raise BadInput("townshipId", "give exactly one of townshipId and countyId")
+
+
+def place_not_found(township_id: str | None, county_id: str | None) -> NotFound:
+    """The refusal of a township-or-county report whose place is unknown or hidden."""
+    if township_id is not None:
+        return NotFound("townshipId", "township", township_id)
+    return NotFound("countyId", "county", str(county_id))
 
 
 def _limit(first: int) -> int:

@@ -9,8 +9,9 @@ from graph import rotation
 from graph.db import Record
 from model.rotation import MAX_TERM_YEARS, MIN_TERM_YEARS, is_due, years_between
 from resolvers.context import Context
-from resolvers.errors import BadInput, NotFound
+from resolvers.errors import BadInput
 from resolvers.loaders import Batch
+from resolvers.post import one_place, place_not_found
 
 MAX_LINES = 500
 PERSON_EMPLOYMENT = Batch("person_employment", rotation.person_employment)
@@ -28,8 +29,7 @@ async def rotation_list(
 ) -> Record:
     """{asOf, termYears, activeHoldings, dueCount, lines}: lines longest held first (since
     ascending), then person id, then post id; each with years held and whether it is due."""
-    if (township_id is None) == (county_id is None):
-        raise BadInput("townshipId", "give exactly one of townshipId and countyId")
+    one_place(township_id, county_id)
     term = ctx.rules.rotation_term_years if term_years is None else term_years
     if not MIN_TERM_YEARS <= term <= MAX_TERM_YEARS:
         raise BadInput(
@@ -42,9 +42,7 @@ async def rotation_list(
         ctx.graph, township_id=township_id, county_id=county_id, as_of=on
     )
     if found is None:
-        if township_id is not None:
-            raise NotFound("townshipId", "township", township_id)
-        raise NotFound("countyId", "county", str(county_id))
+        raise place_not_found(township_id, county_id)
     lines = [
         {
             **x,

@@ -9,7 +9,7 @@ import datetime as dt
 from graph import training
 from graph.db import Record, Tx
 from graph.training import PlanRow
-from model.training import MAX_COURSES, MAX_HOURS
+from model.training import MAX_COURSES, MAX_HOURS, plan_id
 from resolvers import access, checks
 from resolvers.assessment import year_checked
 from resolvers.context import Context
@@ -18,11 +18,6 @@ from resolvers.loaders import Batch
 
 MAX_COURSE = 200
 PERSON_PLANS = Batch("person_training_plans", training.plans)
-
-
-def plan_id(person_id: str, year: int) -> str:
-    """A plan's id, made from its person and year, so the import and the API find it again."""
-    return f"TP-{person_id}-{year}"
 
 
 async def person_plans(ctx: Context, person_id: str, year: int | None) -> list[PlanRow]:

@@ -30,6 +30,7 @@ from model.compliance import Breach
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
 from model.pinyin import PROPERTIES as PINYIN_PROPERTIES
 from model.pinyin import spell
+from model.training import plan_id
 from model.workteam import REVIEW_PARTIES, WORK_TEAM_ROLES, overall_score
 
 BATCH = 5_000
@@ -290,7 +291,7 @@ def _history_steps(
         "import/training_plans",
         [
             {
-                "id": f"TP-{r['person']}-{r['year']}",
+                "id": plan_id(r["person"], r["year"]),
                 "person": r["person"],
                 "year": r["year"],
                 "props": {**{h: r.get(h, 0) for h in hours}, "courses": r.get("courses") or []},
