@@ -106,7 +106,9 @@ def _kill(instance: ManagedInstance) -> int:
     pid = instance.status().pid
     assert pid is not None
     os.kill(pid, signal.SIGKILL)
-    deadline = time.monotonic() + 10
+    # Seeing the process gone is not what the test promises (ready within 10 s of Neo4j being
+    # back); with the suite's workers on two cores it once took just over 10 s.
+    deadline = time.monotonic() + 30
     while not instance.died():
         assert time.monotonic() < deadline
         time.sleep(0.05)
