@@ -20,6 +20,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from schema import (
+    aggregate,
     appointment,
     assessment,
     assignment,
@@ -32,6 +33,7 @@ from schema import (
     matching,
     need,
     network,
+    node,
     nomination,
     person,
     place,
@@ -106,6 +108,6 @@ _DOMAINS = (person, place, skill, post, matching, importing, need, task, team, e
             emergency_team,
             appointment, flow, compliance, workteam, post_reports, selection, assessment,
             excellence, nomination, rotation, training, network, task_kpis,
-            assignment, search)  # fmt: skip
+            assignment, search, aggregate, node)  # fmt: skip
 Query = merge_types("Query", tuple(q for d in _DOMAINS for q in d.QUERIES))
 Mutation = merge_types("Mutation", tuple(m for d in _DOMAINS for m in d.MUTATIONS))

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import strawberry
 
 from resolvers import team as team_resolvers
-from schema.common import Info
+from schema.common import Info, Node
 from schema.person import Person
 from schema.place import County, Township
 
@@ -62,7 +62,7 @@ class TeamMember:
 @strawberry.type(
     description="A team of a township or a county: a collaboration layer or a response team."
 )
-class Team:
+class Team(Node):
     id: strawberry.ID
     name: str
     kind: TeamKind
