@@ -64,7 +64,7 @@ def _groups(rows: Iterable[Mapping[str, Any]], names: labels.Labels | None) -> l
             name = names[str(key)][0] if str(key) in names else str(key)
         elif name is None and key is not None:
             name = str(key)
-        out.append(GroupCount(key=None if key is None else str(key), name=name, count=row["count"]))
+        out.append(GroupCount(key=optional_id(key), name=name, count=row["count"]))
     return out
 
 
