@@ -127,5 +127,12 @@ _DOMAINS = (person, place, skill, post, matching, importing, need, task, team, e
             assignment, search)  # fmt: skip
 Query = merge_types("Query", tuple(q for d in _DOMAINS for q in d.QUERIES))
 Mutation = merge_types("Mutation", tuple(m for d in _DOMAINS for m in d.MUTATIONS))
-# Live updates (schema/live.py): the one domain with subscriptions.
-Subscription = merge_types("Subscription", live.SUBSCRIPTIONS)
+
+
+# Live updates (schema/live.py): the one domain with subscriptions, so far.
+@strawberry.type(
+    description="实时订阅 (live updates) over the websocket on /graphql: what happens from the "
+    "subscription's start on (or from `since`), scoped like the queries."
+)
+class Subscription(*live.SUBSCRIPTIONS):  # type: ignore[misc]
+    pass
