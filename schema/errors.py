@@ -72,6 +72,12 @@ def _classify(error: GraphQLError) -> GraphQLError:
                         error.path, None, {"code": "INTERNAL_SERVER_ERROR"})  # fmt: skip
 
 
+def classified(errors: list[GraphQLError]) -> list[GraphQLError]:
+    """The errors as ClerkErrors sends them; one that has its code already is left as it is
+    (for the results of a subscription, which the extension does not see)."""
+    return [e if (e.extensions or {}).get("code") else _classify(e) for e in errors]
+
+
 class ClerkErrors(SchemaExtension):
     """Rewrites the errors of every operation before they are sent."""
 

@@ -136,6 +136,10 @@ class Settings(BaseSettings):
     towngraph_max_body_bytes: int = Field(default=2_000_000, ge=1)  # 2 MB (decimal)
     towngraph_query_timeout_s: float = Field(default=10.0, gt=0)
     towngraph_max_cost: int = Field(default=50_000, ge=1)
+    # Live updates (subscriptions over the websocket on /graphql): how often each subscription
+    # reads the graph for what is new, in seconds, and how many one connection may hold.
+    towngraph_subscription_poll_seconds: float = Field(default=2.0, gt=0)
+    towngraph_subscriptions_per_connection: int = Field(default=10, ge=1)
 
     # The managed Neo4j (managed/instance.py reads the same names from the environment).
     towngraph_neo4j_home: Path | None = None
