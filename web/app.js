@@ -61,15 +61,24 @@ async function route() {
   const { view, id, params } = parse();
   document.querySelectorAll("#nav a").forEach((a) => a.classList.toggle("on", a.getAttribute("href") === `#/${view}`));
   if (!VIEWS.includes(view)) { main.innerHTML = errorBox({ messages: ["没有这个页面。"] }); return; }
-  main.innerHTML = `<p class="muted">正在加载…</p>`;
+  // Each route renders into a fresh element: a view still loading when the clerk moves on
+  // writes into its own, detached one, never over the next view.
+  const el = document.createElement("div");
+  el.innerHTML = `<p class="muted">正在加载…</p>`;
+  main.replaceChildren(el);
+  const current = () => el.isConnected;
   try {
     if (!basics) basics = await gql(BASICS);
+    if (!current()) return;
     const module = await import(`./views/${view}.js`);
-    const cleanup = await module.render(main, { id, params, basics });
-    if (typeof cleanup === "function") stop = cleanup;
+    const cleanup = await module.render(el, { id, params, basics });
+    if (typeof cleanup === "function") {
+      if (current()) stop = cleanup; else cleanup();
+    }
   } catch (error) {
+    if (!current()) return;
     if (error.status === 401) { signOut(); basics = null; signInForm(error.messages[0]); return; }
-    main.innerHTML = errorBox(error);
+    el.innerHTML = errorBox(error);
   }
 }
 

@@ -10,6 +10,7 @@ export const LABELS = {
   INITIATED: "已发起", CONSULTED: "已会商", STAFFED: "已配员", SUPERVISING: "督办中", CANCELLED: "已取消",
   ROUTINE: "常规", EMERGENCY: "应急", VILLAGE: "村", TOWNSHIP: "乡镇", PERSON: "人员", SKILL: "技能",
   MALE: "男", FEMALE: "女", STAY: "驻村时长", ADJUSTMENT: "调整", SPECIALTY: "专业对口",
+  ADMIN: "系统管理员", COUNTY: "县级", VIEWER: "只读",
   TASK: "任务", TEAM: "团队", MENTORSHIP: "师徒", TRAINING: "培训",
 };
 export const label = (v) => LABELS[v] || v || "";

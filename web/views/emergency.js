@@ -35,11 +35,11 @@ export async function render(el, { id, params, basics }) {
     legend: { data: ["应急队员", "其他持证人员"] },
     tooltip: { formatter: (x) => `${esc(x.name)}：${x.value[0].toFixed(1)} 公里` },
     polar: {}, angleAxis: { type: "value", min: 0, max: 360, show: false },
-    radiusAxis: { type: "value", min: 0, max: radius, name: "公里" },
+    radiusAxis: { type: "value", min: 0, max: Math.max(1, Math.ceil(Math.max(0, ...roster.map((r) => r.distanceKm)) * 1.15)), name: "公里" },
     series: [
-      { name: "应急队员", type: "scatter", coordinateSystem: "polar", symbolSize: 12, label: { show: true, position: "right", formatter: "{b}" },
+      { name: "应急队员", type: "scatter", coordinateSystem: "polar", symbolSize: 12, label: { show: roster.length <= 15, position: "right", formatter: "{b}" },
         data: roster.map(point).filter((_, i) => roster[i].inEmergencyTeam) },
-      { name: "其他持证人员", type: "scatter", coordinateSystem: "polar", symbolSize: 9, label: { show: true, position: "right", formatter: "{b}" },
+      { name: "其他持证人员", type: "scatter", coordinateSystem: "polar", symbolSize: 9, label: { show: roster.length <= 15, position: "right", formatter: "{b}" },
         data: roster.map(point).filter((_, i) => !roster[i].inEmergencyTeam) },
     ],
   });

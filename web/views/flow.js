@@ -24,8 +24,8 @@ export async function render(el, { params }) {
   el.querySelector("#year").onsubmit = (e) => { e.preventDefault(); location.hash = `#/flow?year=${el.querySelector("#y").value}`; };
   chart(el.querySelector("#flow-chart"), {
     tooltip: { trigger: "axis" },
-    legend: { data: ["乡镇→村", "村→乡镇"] },
-    grid: { left: 50, right: 20, bottom: 60 },
+    legend: { top: 0, data: ["乡镇→村", "村→乡镇"] },
+    grid: { left: 50, right: 20, top: 50, bottom: 70 },
     xAxis: { type: "category", data: flowReport.map((f) => f.township.name), axisLabel: { rotate: 30 } },
     yAxis: { type: "value", name: "人数", minInterval: 1 },
     series: [
