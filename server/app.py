@@ -1,4 +1,5 @@
-"""The Starlette application: /graphql (API + offline GraphiQL), /healthz, /readyz, /metrics.
+"""The Starlette application: / (the clerks' page 工作台, server/workbench.py), /graphql (API +
+offline GraphiQL), /healthz, /readyz, /metrics.
 
 The trust boundary: every GraphQL request (GET or POST, introspection too) carries a bearer token
 (server/auth.py; 401 otherwise, nothing runs), a POST carries JSON (415 otherwise: a browser can
@@ -33,7 +34,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
@@ -64,9 +65,10 @@ from server.graphql_http import (
 from server.limits import BodyLimit
 from server.metrics import Metrics
 from server.observe import REQUEST_ID_HEADER, Observe, note_operation
-from server.proxy import RootPath, root_path_of
+from server.proxy import RootPath
 from server.settings import Settings
 from server.websocket import NOBODY, ClosingAdapter, ConnectionContext, connect
+from server.workbench import workbench_routes
 
 log = logging.getLogger("towngraph.server")
 # An installed package has no project folder beside it: a deployment names the assets' folder.
@@ -318,9 +320,6 @@ def create_app(
             return JSONResponse({"status": "loading"}, status_code=503)
         return JSONResponse({"status": "ready"})
 
-    async def root(request: Request) -> Response:
-        return RedirectResponse(root_path_of(request.scope) + "/graphql")
-
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
         async def start() -> None:
@@ -365,7 +364,7 @@ def create_app(
     ]
     return Starlette(
         routes=[
-            Route("/", root),
+            *workbench_routes(settings, asset_dir),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/graphql", graphql_app, methods=["GET", "POST"]),

@@ -126,6 +126,12 @@ class Settings(BaseSettings):
     towngraph_jwt_jwks: str | None = None
     towngraph_jwt_issuer: str | None = None
     towngraph_jwt_audience: str | None = None
+    # The clerks' page (server/workbench.py) offers 统一身份认证登录 (authorization code + PKCE
+    # in the browser) when both are set: the provider's issuer URL (its discovery document is
+    # read from <issuer>/.well-known/openid-configuration) and the page's public client id.
+    towngraph_oidc_issuer: str | None = None
+    towngraph_oidc_client_id: str | None = None
+    towngraph_oidc_scope: str = "openid profile"
     # One JSON line per GraphQL operation; default audit.log in the Neo4j home folder.
     towngraph_audit_log: Path | None = None
 
