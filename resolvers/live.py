@@ -139,11 +139,14 @@ async def stream(
     at: Callable[[Record], dt.datetime],
     *,
     since: dt.datetime | None,
+    arrived: dt.datetime,
     poll_seconds: float,
 ) -> AsyncIterator[Record]:
     """The rows `read` finds from the subscription's start on, each once, oldest first."""
     global _open
-    window = Window.since(since, _now())
+    # "From when the subscription starts" is when it arrived, not after its checks read the
+    # graph: on a busy server a record written meanwhile is still delivered.
+    window = Window.since(since, arrived)
     _open += 1
     try:
         while True:
@@ -186,6 +189,7 @@ async def task_events(
     poll_seconds: float,
 ) -> AsyncIterator[Record]:
     """Rows {task, event}: the events of one task or of the tasks at a township."""
+    arrived = _now()
     exactly_one(("townshipId", township_id), ("taskId", task_id))
     if task_id is not None:
         await check_task(ctx, task_id)
@@ -198,7 +202,7 @@ async def task_events(
         )
 
     async for row in stream(ctx, read, _event_id, _event_at, since=since,
-                            poll_seconds=poll_seconds):  # fmt: skip
+                            arrived=arrived, poll_seconds=poll_seconds):  # fmt: skip
         yield row
 
 
@@ -211,6 +215,7 @@ async def acknowledgements(
     poll_seconds: float,
 ) -> AsyncIterator[Record]:
     """Rows {id, at, task, acknowledgement} of one task or of the tasks at a township."""
+    arrived = _now()
     exactly_one(("taskId", task_id), ("townshipId", township_id))
     if task_id is not None:
         await check_task(ctx, task_id)
@@ -222,7 +227,8 @@ async def acknowledgements(
             graph, start, task_id=task_id, township_id=township_id, limit=POLL_LIMIT
         )
 
-    async for row in stream(ctx, read, _row_id, _row_at, since=since, poll_seconds=poll_seconds):
+    async for row in stream(ctx, read, _row_id, _row_at, since=since, arrived=arrived,
+                            poll_seconds=poll_seconds):  # fmt: skip
         yield row
 
 
@@ -235,6 +241,7 @@ async def needs(
     poll_seconds: float,
 ) -> AsyncIterator[Record]:
     """Rows {id, at, need} of the needs raised by a village or the villages of a township."""
+    arrived = _now()
     exactly_one(("townshipId", township_id), ("villageId", village_id))
     await check_places(ctx, township_id=township_id, village_id=village_id)
 
@@ -243,5 +250,6 @@ async def needs(
             graph, start, village_id=village_id, township_id=township_id, limit=POLL_LIMIT
         )
 
-    async for row in stream(ctx, read, _row_id, _row_at, since=since, poll_seconds=poll_seconds):
+    async for row in stream(ctx, read, _row_id, _row_at, since=since, arrived=arrived,
+                            poll_seconds=poll_seconds):  # fmt: skip
         yield row

@@ -41,6 +41,8 @@ pytestmark = pytest.mark.filterwarnings("ignore:unclosed <socket.socket:Resource
 
 POLL_S = 0.2
 WAIT_S = 10.0  # far more than a few polls: a busy shared machine
+# How long a test lets a subscription it sent arrive at the server before it writes.
+SETTLE_S = 1.0
 
 
 class Server:
@@ -181,7 +183,7 @@ async def test_a_progress_report_reaches_a_subscriber_of_the_task_with_its_fresh
     async with live(first, token) as ws:
         await acknowledged(ws)
         await subscribe(ws, TASK_EVENTS, {"t": task_id})
-        await asyncio.sleep(2 * POLL_S)  # the subscription has started
+        await asyncio.sleep(SETTLE_S)  # the subscription has started
 
         # when the clerk reports 50 % over HTTP
         await post(first, token, ts.PROGRESS, {"id": task_id})
@@ -208,7 +210,7 @@ async def test_a_write_through_one_server_reaches_a_subscriber_of_the_other(
     async with live(second, token) as ws:
         await acknowledged(ws)
         await subscribe(ws, TASK_EVENTS, {"w": doc.id("T")})
-        await asyncio.sleep(2 * POLL_S)
+        await asyncio.sleep(SETTLE_S)
 
         # when a task is initiated at village V through the first server
         await post(first, token, ts.INITIATE, {"id": doc.id("T1"), "v": doc.id("V")})
@@ -252,7 +254,7 @@ async def test_an_acknowledgement_reaches_the_muster_view(
     async with live(first, clerk(doc)) as ws:
         await acknowledged(ws)
         await subscribe(ws, ACKS, {"t": task_id})
-        await asyncio.sleep(2 * POLL_S)
+        await asyncio.sleep(SETTLE_S)
 
         # when L acknowledges with a token speaking for them
         person = make_token(Role.VILLAGE, unit=doc.id("V"), sub="zhang", person=doc.id("L"))
@@ -279,7 +281,7 @@ async def test_a_raised_need_reaches_the_subscribers_of_its_village_and_township
         await acknowledged(other)
         await subscribe(ws, NEEDS, {"v": doc.id("V")})
         await subscribe(other, NEEDS, {"w": doc.id("T2")})
-        await asyncio.sleep(2 * POLL_S)
+        await asyncio.sleep(SETTLE_S)
 
         # when a need is raised in V
         args = {"v": doc.id("V"), "id": doc.id("N1"), "k": doc.id("K1")}
