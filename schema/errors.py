@@ -58,7 +58,7 @@ def _classify(error: GraphQLError) -> GraphQLError:
                             error.path, original, {"code": "BAD_USER_INPUT"})  # fmt: skip
     original = as_domain_error(original) or original
     if isinstance(original, DomainError):
-        return GraphQLError(original.message, error.nodes, error.source, error.positions,
+        return GraphQLError(original.render(), error.nodes, error.source, error.positions,
                             error.path, original, {"code": original.code})  # fmt: skip
     if is_unavailable(original):
         return GraphQLError(UNAVAILABLE_MESSAGE, error.nodes, error.source, error.positions,

@@ -30,6 +30,7 @@ from typing import Any
 
 from cross_web import HTTPException
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -46,6 +47,8 @@ from strawberry.types.unset import UNSET, UnsetType
 from graph.db import Graph, GraphUnavailable, Neo4jConfig
 from graph.setup import apply_schema
 from managed.instance import PROJECT_ROOT
+from model.messages import DEFAULT as DEFAULT_LANGUAGE
+from model.messages import Language, negotiate, speaking
 from resolvers.context import Context, Rules
 from resolvers.live import DEFAULT_POLL_SECONDS, open_subscriptions
 from schema.errors import UNAVAILABLE_MESSAGE
@@ -113,10 +116,12 @@ class TowngraphGraphQL(OfflineGraphQL[Context, None]):
         audit: AuditLog,
         *,
         poll_seconds: float = DEFAULT_POLL_SECONDS,
+        language: Language = DEFAULT_LANGUAGE,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self._poll_seconds = poll_seconds
+        self._language = language
         self._graph = graph
         self._rules = rules
         self._auth = auth
@@ -152,6 +157,13 @@ class TowngraphGraphQL(OfflineGraphQL[Context, None]):
         return ctx
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # Messages in the language the client asks for (model/messages.py), for this request and
+        # the tasks it starts (a connection's subscriptions).
+        language = negotiate(Headers(scope=scope).get("accept-language"), self._language)
+        with speaking(language):
+            await self._serve(scope, receive, send)
+
+    async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "websocket":  # subscriptions: server/websocket.py
             websocket = WebSocket(scope, receive=receive, send=send)
             ctx = self._connection(websocket)
@@ -305,6 +317,7 @@ def create_app(
         default_headers=graphiql_headers,
         default_tabs=readme_examples(),
         poll_seconds=settings.towngraph_subscription_poll_seconds,
+        language=settings.towngraph_language,
         max_subscriptions_per_connection=settings.towngraph_subscriptions_per_connection,
         allowed_origins=settings.cors_origins(),
         connection_init_wait_timeout=CONNECTION_INIT_TIMEOUT,

@@ -40,6 +40,7 @@ from model.assessment import (
 )
 from model.emergency import DEFAULT_RESPONSE_MINUTES, format_standards, parse_standards
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
+from model.messages import Language
 from model.network import DEFAULT_NETWORK_CACHE_SECONDS
 from model.posts import DEFAULT_POST_CAPS, format_caps, parse_caps
 from model.rotation import DEFAULT_TERM_YEARS, MAX_TERM_YEARS, MIN_TERM_YEARS
@@ -132,6 +133,8 @@ class Settings(BaseSettings):
     towngraph_oidc_issuer: str | None = None
     towngraph_oidc_client_id: str | None = None
     towngraph_oidc_scope: str = "openid profile"
+    # The language of messages when a request's Accept-Language names neither zh nor en.
+    towngraph_language: Language = "zh"
     # One JSON line per GraphQL operation; default audit.log in the Neo4j home folder.
     towngraph_audit_log: Path | None = None
 
