@@ -1,5 +1,6 @@
 """The Chinese of every message template (消息目录): English template → Chinese template, the
-same `{fields}`. model/messages.py renders them; tests/test_message_catalogue.py checks that every
+same `{fields}`; the importer's and the command line's are in model/catalogue_import.py.
+model/messages.py renders them; tests/test_message_catalogue.py checks that every
 template the code uses is here. Sections follow the layers that raise them.
 
 Pure data: every layer may import it.
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
+
+from model.catalogue_import import IMPORT_MESSAGES
 
 # The kinds of things a NotFound names ("no {what} with id …").
 NOUNS: Mapping[str, str] = MappingProxyType({
@@ -22,4 +25,4 @@ _FRAMES: dict[str, str] = {
     "{field}: no {what} with id '{ident}'": "{field}：编号为“{ident}”的{what}不存在",
 }
 
-CATALOGUE: Mapping[str, str] = MappingProxyType({**NOUNS, **_FRAMES})
+CATALOGUE: Mapping[str, str] = MappingProxyType({**NOUNS, **_FRAMES, **IMPORT_MESSAGES})
