@@ -11,7 +11,6 @@ keeps a province-sized file fast to check.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,11 +33,15 @@ from importing.fields import (
     nested,
     ref,
     shaped,
-    show,
+    shown,
     string,
     text,
+    until_before_since,
     year,
 )
+from importing.references import find_cycles as find_cycles
+from importing.references import resolve as resolve
+from importing.references import term_problems as term_problems
 from importing.selections import FIELDS as SELECTION_FIELDS
 from importing.selections import SECTION as SELECTION_SECTION
 from importing.selections import check_row as check_selection_row
@@ -50,6 +53,7 @@ from model import labels as L
 from model.assessment import EVALUATION_KINDS, SIDES
 from model.assessment import MAX_SCORE as ASSESSMENT_MAX
 from model.assessment import MIN_SCORE as ASSESSMENT_MIN
+from model.messages import t
 from model.people import SERVICE_ROLES
 from model.storable import printable
 from model.training import MAX_HOURS
@@ -111,11 +115,12 @@ def parse_json(text: str) -> tuple[Any, list[Problem]]:
     try:
         return json.loads(text), []
     except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        return None, [Problem("document", f"malformed JSON at {where}: {exc.msg}")]
+        where = t("malformed JSON at line {line}, column {column}: {reason}",
+                  line=exc.lineno, column=exc.colno, reason=exc.msg)  # fmt: skip
+        return None, [Problem("document", where)]
     except RecursionError:
         # The parser recurses per level; a roster is a few levels deep, so this is no roster.
-        return None, [Problem("document", "JSON nested too deep (嵌套层数过多)")]
+        return None, [Problem("document", t("JSON nested too deep"))]
 
 
 @shaped("number")
@@ -124,14 +129,18 @@ def law_enforcement(value: Any, path: str, ctx: Ctx) -> Any:
     if (is_int(value) and value >= 0) or (is_number(value) and 0 <= value <= 1):
         return value
     return ctx.bad(
-        path, f"must be a count (a whole number) or a share from 0 to 1, got {show(value)}"
-    )
+        path,
+        t("must be a count (a whole number) or a share from 0 to 1, got {value}",
+          value=shown(value)),
+    )  # fmt: skip
 
 
 def _half_year(value: Any, path: str, ctx: Ctx) -> Any:
     if isinstance(value, str) and is_half_year(value):
         return value
-    return ctx.bad(path, f"must be a half year like 2026H1 or 2026H2, got {show(value)}")
+    return ctx.bad(
+        path, t("must be a half year like 2026H1 or 2026H2, got {value}", value=shown(value))
+    )
 
 
 # --- the sections -----------------------------------------------------------------------------
@@ -267,16 +276,24 @@ def _check_row(section: str, path: str, row: dict[str, Any], ctx: Ctx) -> None:
         if _ok(birth, joined) and joined < birth + MIN_JOIN_AGE:
             ctx.bad(
                 f"{path}.joinedYear",
-                f"{joined} is less than {MIN_JOIN_AGE} years after birthYear {birth}",
+                t(
+                    "{joined} is less than {years} years after birthYear {birth}",
+                    joined=joined,
+                    years=MIN_JOIN_AGE,
+                    birth=birth,
+                ),
             )
         if row.get("departmentSince") is not None and row.get("department") is None:
-            ctx.bad(f"{path}.departmentSince", "is given without a department")
+            ctx.bad(f"{path}.departmentSince", t("is given without a department"))
     elif section == "quotas":
         law: Any = row.get("lawEnforcement")
         if _ok(law, row["quota"]) and is_int(law) and law > row["quota"]:
-            ctx.bad(f"{path}.lawEnforcement", f"{law} is more than the quota {row['quota']}")
+            ctx.bad(
+                f"{path}.lawEnforcement",
+                t("{law} is more than the quota {quota}", law=law, quota=row["quota"]),
+            )
     elif section == "mentorships" and _ok(row["mentor"]) and row["mentor"] == row["mentee"]:
-        ctx.bad(path, "a person cannot mentor themselves")
+        ctx.bad(path, t("a person cannot mentor themselves"))
     elif section in WORKFLOW_FIELDS:
         check_workflow_row(section, path, row, ctx)
     elif section == SELECTION_SECTION:
@@ -286,7 +303,7 @@ def _check_row(section: str, path: str, row: dict[str, Any], ctx: Ctx) -> None:
     since: Any = row.get("since")
     until: Any = row.get("until")
     if _ok(since, until) and until < since:
-        ctx.bad(path, f"until {until.isoformat()} is before since {since.isoformat()}")
+        ctx.bad(path, until_before_since(until, since))
 
 
 # The parent a department of a given level has; PROVINCE and CITY units belong to no county.
@@ -300,13 +317,20 @@ def _check_department(path: str, row: dict[str, Any], ctx: Ctx) -> None:
     level: Any = row.get("level")
     if level in STORED_LEVELS:
         if given:
-            ctx.bad(path, f"a {level} department belongs to no county; got {' and '.join(given)}")
+            ctx.bad(
+                path,
+                t("a {level} department belongs to no county; got {given}", level=level,
+                  given=" and ".join(given)),
+            )  # fmt: skip
         return
     if len(given) != 1:
-        got = " and ".join(given) if given else "none"
-        ctx.bad(path, f"needs exactly one of county, township, village; got {got}")
+        got: object = " and ".join(given) if given else t("none")
+        ctx.bad(path, t("needs exactly one of county, township, village; got {got}", got=got))
     elif _ok(level) and given[0] not in _LEVEL_PARENTS.get(level, given):
-        ctx.bad(f"{path}.level", f"a {level} department cannot be in a {given[0]}")
+        ctx.bad(
+            f"{path}.level",
+            t("a {level} department cannot be in a {parent}", level=level, parent=given[0]),
+        )
 
 
 def _check_unique_skills(path: str, levels: Any, ctx: Ctx) -> None:
@@ -319,8 +343,10 @@ def _check_unique_skills(path: str, levels: Any, ctx: Ctx) -> None:
         skill = item["skill"]
         if skill in first:
             ctx.bad(
-                f"{path}[{i}].skill", f"duplicate skill '{skill}' (first at {path}[{first[skill]}])"
-            )
+                f"{path}[{i}].skill",
+                t("duplicate skill '{skill}' (first at {first})", skill=skill,
+                  first=f"{path}[{first[skill]}]"),
+            )  # fmt: skip
         else:
             first[skill] = i
 
@@ -330,18 +356,20 @@ def validate(document: Any) -> Validated:
     ctx = Ctx()
     result = Validated(problems=ctx.problems, counts={}, rows={}, external=[])
     if not isinstance(document, dict):
-        ctx.bad("document", f"expected a JSON object with sections, got {show(document)}")
+        ctx.bad("document", t("expected a JSON object with sections, got {value}",
+                              value=shown(document)))  # fmt: skip
         return result
     for key in document:
         if key not in FIELDS:
-            ctx.bad(printable(key), f"unknown section; expected one of {', '.join(SECTIONS)}")
+            ctx.bad(printable(key), t("unknown section; expected one of {sections}",
+                                      sections=", ".join(SECTIONS)))  # fmt: skip
     defined: dict[str, dict[str, str]] = {kind: {} for kind in NODE_KINDS.values()}
     for section in SECTIONS:
         items = document.get(section)
         if items is None:
             continue
         if not isinstance(items, list):
-            ctx.bad(section, f"expected a list, got {show(items)}")
+            ctx.bad(section, t("expected a list, got {value}", value=shown(items)))
             continue
         result.counts[section] = len(items)
         result.rows[section] = _section(section, items, ctx, defined, result)
@@ -374,14 +402,15 @@ def _section(
         if kind and _ok(row["id"]):
             first = ids.setdefault(row["id"], path)
             if first != path:
-                ctx.bad(f"{path}.id", f"duplicate id '{row['id']}' (first at {first})")
+                ctx.bad(f"{path}.id", t("duplicate id '{ident}' (first at {first})",
+                                        ident=row["id"], first=first))  # fmt: skip
         if edge_key:
             key = tuple(row[k] for k in edge_key)
             if _ok(*key):
                 first = edges.setdefault(key, path)
                 if first != path:
                     same = ", ".join(edge_key[:-1]) + f" and {edge_key[-1]}"
-                    ctx.bad(path, f"duplicate of {first} (same {same})")
+                    ctx.bad(path, t("duplicate of {first} (same {same})", first=first, same=same))
         if (
             section == "skills"
             and "broader" in row
@@ -404,66 +433,3 @@ def _review_terms(result: Validated) -> None:
         key = (r["person"], r["village"], r["termSince"])
         if _ok(*key) and key not in held:
             result.terms.append((*key, f"workTeamReviews[{i}]"))
-
-
-def term_problems(validated: Validated, missing: Iterable[str]) -> list[Problem]:
-    """The reviews whose term the database does not hold either (`missing`: their paths)."""
-    gone = set(missing)
-    return [
-        Problem(
-            f"{path}.termSince",
-            f"no first-secretary or work-team term of person '{person}' in village "
-            f"'{village}' starting {since.isoformat()}",
-        )
-        for person, village, since, path in validated.terms
-        if path in gone
-    ]
-
-
-def find_cycles(
-    document: Mapping[str, str | None], existing: Mapping[str, str], rows: Mapping[str, int]
-) -> list[Problem]:
-    """Cycles in the skills' BROADER edges once the document's edges replace the existing ones.
-
-    Each skill has at most one broader skill, so following edges from a skill either ends or
-    loops. A cycle is reported once, at the document row of its earliest skill, read from there.
-    """
-    edges: dict[str, str | None] = {**existing, **document}
-    done: set[str] = set()
-    found: list[Problem] = []
-    for start in document:
-        trail: list[str] = []
-        at: dict[str, int] = {}
-        node: str | None = start
-        while node is not None and node not in done and node not in at:
-            at[node] = len(trail)
-            trail.append(node)
-            node = edges.get(node)
-        done.update(trail)
-        if node is None or node not in at:
-            continue
-        loop = trail[at[node] :]
-        mine = [s for s in loop if s in rows]
-        head = min(mine, key=rows.__getitem__) if mine else start
-        if mine:
-            loop = loop[loop.index(head) :] + loop[: loop.index(head)]
-        text = " → ".join([*loop, loop[0]])
-        what = f"cycle {text}" if mine else f"leads into an existing cycle {text}"
-        found.append(Problem(f"skills[{rows[head]}].broader", what))
-    return found
-
-
-def resolve(
-    validated: Validated, missing: Mapping[str, Iterable[str]], existing_broader: Mapping[str, str]
-) -> list[Problem]:
-    """The problems only the database could reveal: unknown references and cycles through
-    existing BROADER edges (cycles within the document alone are already in `problems`)."""
-    unknown = {kind: set(ids) for kind, ids in missing.items()}
-    found = [
-        Problem(path, f"unknown {kind} '{ref}'")
-        for kind, ref, path in validated.external
-        if ref in unknown.get(kind, ())
-    ]
-    known = set(validated.problems)
-    cycles = find_cycles(validated.broader, existing_broader, validated.broader_rows)
-    return found + [p for p in cycles if p not in known]

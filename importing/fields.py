@@ -11,11 +11,12 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
 from model.labels import Labels, accepted
+from model.messages import Code, Language, Message, t
 from model.periods import is_quarter
 from model.skills import untyped_level_problem
 from model.storable import printable, unstorable
@@ -24,12 +25,38 @@ ID_MAX = 100
 YEAR_MIN = 1900
 
 
-@dataclass(frozen=True)
+def plain(text: str) -> Message:
+    """A text no template of the catalogue holds (a message of another module), as a Message
+    that renders as it is in every language."""
+    return Message(text.replace("{", "{{").replace("}", "}}"))
+
+
+@dataclass(frozen=True, init=False)
 class Problem:
-    """One thing wrong with the document, at a place a clerk can find in the file."""
+    """One thing wrong with the document, at a place a clerk can find in the file: `message` is
+    its English (logs, tests, `str`), `text` the catalogue's message (model/catalogue_import.py)
+    that `render` gives in a clerk's language."""
 
     path: str
     message: str
+    text: Message = field(compare=False, repr=False)
+
+    def __init__(self, path: str, message: str | Message) -> None:
+        text = message if isinstance(message, Message) else plain(message)
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "message", text.render("en"))
+        object.__setattr__(self, "text", text)
+
+    def render(self, language: Language | None = None) -> str:
+        """The message alone in `language` (default: the request's, model.messages.current)."""
+        return self.text.render(language)
+
+    def tell(self, language: Language | None = None) -> str:
+        """`path: message` in `language`; the colon is full-width in Chinese."""
+        if language is None:
+            return str(self)
+        colon = "：" if language == "zh" else ": "
+        return f"{self.path}{colon}{self.render(language)}"
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -58,9 +85,14 @@ class Ctx:
         self.problems: list[Problem] = []
         self.refs: list[tuple[str, str, str]] = []
 
-    def bad(self, path: str, message: str) -> Any:
+    def bad(self, path: str, message: str | Message) -> Any:
         self.problems.append(Problem(path, message))
         return INVALID
+
+
+def until_before_since(until: date, since: date) -> Message:
+    return t("until {until} is before since {since}", until=until.isoformat(),
+             since=since.isoformat())  # fmt: skip
 
 
 Check = Callable[[Any, str, Ctx], Any]
@@ -111,6 +143,15 @@ def show(value: Any) -> str:
     return "a list" if isinstance(value, list) else "an object"
 
 
+def shown(value: Any) -> str | Message:
+    """`show(value)` as a message's field: a list or an object is named in the clerk's language."""
+    if isinstance(value, list):
+        return t("a list")
+    if isinstance(value, dict):
+        return t("an object")
+    return show(value)
+
+
 def is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -122,14 +163,14 @@ def is_number(value: Any) -> bool:
 def string(value: Any, path: str, ctx: Ctx) -> Any:
     if isinstance(value, str):
         return value
-    return ctx.bad(path, f"expected a string, got {show(value)}")
+    return ctx.bad(path, t("expected a string, got {value}", value=shown(value)))
 
 
 def text(value: Any, path: str, ctx: Ctx) -> Any:
     """A name or title: a string with something in it."""
     if string(value, path, ctx) is INVALID:
         return INVALID
-    return value if value.strip() else ctx.bad(path, "must not be empty")
+    return value if value.strip() else ctx.bad(path, t("must not be empty"))
 
 
 def ident(value: Any, path: str, ctx: Ctx) -> Any:
@@ -137,7 +178,10 @@ def ident(value: Any, path: str, ctx: Ctx) -> Any:
     if text(value, path, ctx) is INVALID:
         return INVALID
     if len(value) > ID_MAX:
-        return ctx.bad(path, f"must be at most {ID_MAX} characters, got {len(value)}")
+        return ctx.bad(
+            path,
+            t("must be at most {most} characters, got {length}", most=ID_MAX, length=len(value)),
+        )
     return value
 
 
@@ -156,7 +200,7 @@ def ref(kind: str) -> Check:
 def enum(*options: str, labels: Labels | None = None) -> Check:
     """A code of `options`; with `labels`, also any Chinese word of model/labels.py for one (男,
     中共党员, 驻村 …), white space around it ignored: the code is what is kept."""
-    expected = ", ".join(options)
+    expected: object = [Code(labels, code) for code in options] if labels else ", ".join(options)
     words = accepted(labels) if labels else {}
 
     def check(value: Any, path: str, ctx: Ctx) -> Any:
@@ -166,7 +210,11 @@ def enum(*options: str, labels: Labels | None = None) -> Check:
             code = words.get(value.strip())
             if code is not None:
                 return code
-        return ctx.bad(path, f"unknown value {show(value)}; expected one of {expected}")
+        return ctx.bad(
+            path,
+            t("unknown value {value}; expected one of {expected}", value=shown(value),
+              expected=expected),
+        )  # fmt: skip
 
     _SHAPES[check] = Shape("enum", options=options, labels=labels)
     return check
@@ -175,7 +223,7 @@ def enum(*options: str, labels: Labels | None = None) -> Check:
 @shaped("int")
 def level(value: Any, path: str, ctx: Ctx) -> Any:
     problem = untyped_level_problem(value, shown=show(value))
-    return value if problem is None else ctx.bad(path, problem)
+    return value if problem is None else ctx.bad(path, plain(problem))
 
 
 @shaped("int")
@@ -183,28 +231,36 @@ def year(value: Any, path: str, ctx: Ctx) -> Any:
     last = date.today().year
     if is_int(value) and YEAR_MIN <= value <= last:
         return value
-    return ctx.bad(path, f"must be a year from {YEAR_MIN} to {last}, got {show(value)}")
+    return ctx.bad(
+        path,
+        t("must be a year from {low} to {high}, got {value}", low=YEAR_MIN, high=last,
+          value=shown(value)),
+    )  # fmt: skip
 
 
 @shaped("int")
 def count(value: Any, path: str, ctx: Ctx) -> Any:
     if is_int(value) and value >= 0:
         return value
-    return ctx.bad(path, f"must be a whole number of at least 0, got {show(value)}")
+    return ctx.bad(path, t("must be a whole number of at least 0, got {value}", value=shown(value)))
 
 
 @shaped("number")
 def area(value: Any, path: str, ctx: Ctx) -> Any:
     if is_number(value) and value > 0:
         return value
-    return ctx.bad(path, f"must be a positive number, got {show(value)}")
+    return ctx.bad(path, t("must be a positive number, got {value}", value=shown(value)))
 
 
 def between(low: int, high: int) -> Check:
     def check(value: Any, path: str, ctx: Ctx) -> Any:
         if is_number(value) and low <= value <= high:
             return value
-        return ctx.bad(path, f"must be a number from {low} to {high}, got {show(value)}")
+        return ctx.bad(
+            path,
+            t("must be a number from {low} to {high}, got {value}", low=low, high=high,
+              value=shown(value)),
+        )  # fmt: skip
 
     _SHAPES[check] = Shape("number")
     return check
@@ -235,14 +291,17 @@ def iso_date(value: Any, path: str, ctx: Ctx) -> Any:
             day = clerk_date(value)
             if day is not None:
                 return day
-    return ctx.bad(path, f"not a date 'YYYY-MM-DD': {show(value)}")
+    return ctx.bad(path, t("not a date 'YYYY-MM-DD': {value}", value=shown(value)))
 
 
 @shaped("instant")
 def instant(value: Any, path: str, ctx: Ctx) -> Any:
     """A moment as an aware UTC datetime: an ISO date-time with its zone, or a date (midnight
     UTC). A time without a zone is refused: in a Chinese roster it is as likely Beijing time."""
-    wanted = f"not a date-time such as '2025-07-01T08:00:00Z' or a date 'YYYY-MM-DD': {show(value)}"
+    wanted = t(
+        "not a date-time such as '2025-07-01T08:00:00Z' or a date 'YYYY-MM-DD': {value}",
+        value=shown(value),
+    )
     if not isinstance(value, str):
         return ctx.bad(path, wanted)
     if _DATE_SHAPE.fullmatch(value):
@@ -256,8 +315,10 @@ def instant(value: Any, path: str, ctx: Ctx) -> Any:
         return ctx.bad(path, wanted)
     if shape["zone"] is None:
         return ctx.bad(
-            path, f"{show(value)} has no time zone; add 'Z' (UTC) or an offset such as '+08:00'"
-        )
+            path,
+            t("{value} has no time zone; add 'Z' (UTC) or an offset such as '+08:00'",
+              value=shown(value)),
+        )  # fmt: skip
     try:
         return datetime.fromisoformat(value).astimezone(UTC)
     except ValueError:
@@ -267,14 +328,17 @@ def instant(value: Any, path: str, ctx: Ctx) -> Any:
 def quarter(value: Any, path: str, ctx: Ctx) -> Any:
     if isinstance(value, str) and is_quarter(value):
         return value
-    return ctx.bad(path, f"not a quarter 'YYYYQn' (n from 1 to 4), such as '2025Q3': {show(value)}")
+    return ctx.bad(
+        path,
+        t("not a quarter 'YYYYQn' (n from 1 to 4), such as '2025Q3': {value}", value=shown(value)),
+    )
 
 
 @shaped("int")
 def percent(value: Any, path: str, ctx: Ctx) -> Any:
     if is_int(value) and 0 <= value <= 100:
         return value
-    return ctx.bad(path, f"must be an integer from 0 to 100, got {show(value)}")
+    return ctx.bad(path, t("must be an integer from 0 to 100, got {value}", value=shown(value)))
 
 
 def _plain(value: Any) -> bool:
@@ -287,25 +351,26 @@ def check_object(path: str, value: Any, fields: Fields, ctx: Ctx) -> dict[str, A
     could not store (an integer beyond 64 bits, a lone surrogate in a text) is a problem of its
     field whatever the field's own check would say: every field goes through here."""
     if not isinstance(value, dict):
-        ctx.bad(path, f"expected an object, got {show(value)}")
+        ctx.bad(path, t("expected an object, got {value}", value=shown(value)))
         return None
     clean: dict[str, Any] = {}
     for key, item in value.items():
         spec = fields.get(key)
         if spec is None:
             ctx.bad(
-                f"{path}.{printable(key)}", f"unknown field; expected one of {', '.join(fields)}"
+                f"{path}.{printable(key)}",
+                t("unknown field; expected one of {fields}", fields=", ".join(fields)),
             )
         elif not _plain(item) and (unfit := unstorable(item)) is not None:
-            clean[key] = ctx.bad(f"{path}.{key}{unfit[0]}", unfit[1])
+            clean[key] = ctx.bad(f"{path}.{key}{unfit[0]}", plain(unfit[1]))
         elif item is None:
             # An explicit null clears an optional property; a required one cannot be cleared.
-            clean[key] = ctx.bad(f"{path}.{key}", "required, got null") if spec[1] else None
+            clean[key] = ctx.bad(f"{path}.{key}", t("required, got null")) if spec[1] else None
         else:
             clean[key] = spec[0](item, f"{path}.{key}", ctx)
     for key, (_, required) in fields.items():
         if required and key not in value:
-            clean[key] = ctx.bad(f"{path}.{key}", "missing required field")
+            clean[key] = ctx.bad(f"{path}.{key}", t("missing required field"))
     return clean
 
 
@@ -323,9 +388,9 @@ def list_of(item: Check, *, at_least_one: str | None = None) -> Check:
 
     def check(value: Any, path: str, ctx: Ctx) -> Any:
         if not isinstance(value, list):
-            return ctx.bad(path, f"expected a list, got {show(value)}")
+            return ctx.bad(path, t("expected a list, got {value}", value=shown(value)))
         if at_least_one and not value:
-            return ctx.bad(path, f"must list at least one {at_least_one}")
+            return ctx.bad(path, t("must list at least one {what}", what=Message(at_least_one)))
         return [item(v, f"{path}[{i}]", ctx) for i, v in enumerate(value)]
 
     _SHAPES[check] = Shape("list", item=shape_of(item))

@@ -17,7 +17,9 @@ import codecs
 import re
 from pathlib import Path
 
-__all__ = ["UnreadableFile", "decode", "read_text"]
+from model.messages import Language, Message, t
+
+__all__ = ["UnreadableFile", "cannot_open", "decode", "read_text"]
 
 # Longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
@@ -28,26 +30,38 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16BE"),
 )
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
-_SAVE_AS_UTF8 = "请另存为 UTF-8 (save it as UTF-8)"
 
 
 class UnreadableFile(ValueError):
-    """The file cannot be read as an import document's text; the message is one sentence, in
-    Chinese then English, ready to show."""
+    """The file cannot be read as an import document; the message is one sentence of the
+    catalogue (model/catalogue_import.py): `str` is its English, `render` a clerk's language."""
+
+    def __init__(self, message: Message) -> None:
+        self.text = message
+        super().__init__(message.render("en"))
+
+    def render(self, language: Language | None = None) -> str:
+        return self.text.render(language)
+
+
+def cannot_open(path: Path, exc: OSError) -> UnreadableFile:
+    """The sentence for a file the system will not give us."""
+    if isinstance(exc, FileNotFoundError):
+        return UnreadableFile(t("{file}: no such file.", file=str(path)))
+    if isinstance(exc, IsADirectoryError):
+        return UnreadableFile(t("{file}: is a directory, not a file.", file=str(path)))
+    if isinstance(exc, PermissionError):
+        return UnreadableFile(t("{file}: permission denied.", file=str(path)))
+    reason = exc.strerror or type(exc).__name__
+    return UnreadableFile(t("{file}: cannot read ({reason}).", file=str(path), reason=reason))
 
 
 def read_text(path: Path) -> str:
     """The text of `path`, decoded as described in the module docstring."""
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFile(f"{path}: 文件不存在 (no such file).") from None
-    except IsADirectoryError:
-        raise UnreadableFile(f"{path}: 这是一个目录，不是文件 (is a directory).") from None
-    except PermissionError:
-        raise UnreadableFile(f"{path}: 没有读取权限 (permission denied).") from None
     except OSError as exc:
-        raise UnreadableFile(f"{path}: 无法读取 (cannot read: {exc.strerror}).") from None
+        raise cannot_open(path, exc) from None
     return decode(data, str(path))
 
 
@@ -58,41 +72,38 @@ def decode(data: bytes, name: str = "file") -> str:
             try:
                 text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
-                raise UnreadableFile(
-                    f"{name}: 文件以 {label} 字节顺序标记开头，但第 {exc.start + len(bom)} 字节"
-                    f"起内容无效 (starts with a {label} byte-order mark but has invalid bytes at "
-                    f"offset {exc.start + len(bom)}); {_SAVE_AS_UTF8}."
-                ) from None
+                raise UnreadableFile(t(
+                    "{file}: starts with a {mark} byte-order mark but has invalid bytes at "
+                    "offset {offset}; save it as UTF-8.",
+                    file=name, mark=label, offset=exc.start + len(bom),
+                )) from None  # fmt: skip
             return _not_empty(text, name)
     if b"\x00" in data:
         guess = _utf16_or_32(data)
         if guess:
-            raise UnreadableFile(
-                f"{name}: 文件似乎是没有字节顺序标记的 {guess} 编码 (the file seems to be "
-                f"{guess}-encoded without a byte-order mark); {_SAVE_AS_UTF8}."
-            )
-        raise UnreadableFile(
-            f"{name}: 文件含有 NUL 字节，不是文本文件 (contains NUL bytes: not a text file)."
-        )
+            raise UnreadableFile(t(
+                "{file}: the file seems to be {encoding}-encoded without a byte-order mark; "
+                "save it as UTF-8.", file=name, encoding=guess,
+            ))  # fmt: skip
+        raise UnreadableFile(t("{file}: contains NUL bytes: not a text file.", file=name))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         if _looks_gb18030(data):
-            raise UnreadableFile(
-                f"{name}: 文件似乎是 GBK/GB18030 编码 (the file seems to be "
-                f"GBK/GB18030-encoded); {_SAVE_AS_UTF8}."
-            ) from None
+            raise UnreadableFile(t(
+                "{file}: the file seems to be GBK/GB18030-encoded; save it as UTF-8.", file=name
+            )) from None  # fmt: skip
         line = data.count(b"\n", 0, exc.start) + 1
-        raise UnreadableFile(
-            f"{name}: 第 {line} 行（第 {exc.start} 字节）不是有效的 UTF-8 (invalid UTF-8 at "
-            f"line {line}, byte offset {exc.start}); {_SAVE_AS_UTF8}."
-        ) from None
+        raise UnreadableFile(t(
+            "{file}: invalid UTF-8 at line {line}, byte offset {offset}; save it as UTF-8.",
+            file=name, line=line, offset=exc.start,
+        )) from None  # fmt: skip
     return _not_empty(text, name)
 
 
 def _not_empty(text: str, name: str) -> str:
     if not text.strip():
-        raise UnreadableFile(f"{name}: 文件是空的 (the file is empty).")
+        raise UnreadableFile(t("{file}: the file is empty.", file=name))
     return text
 
 

@@ -28,6 +28,7 @@ from typing import Any
 from importing.columns import Column, columns
 from importing.fields import Problem, Shape, shape_of
 from model.labels import label
+from model.messages import Language
 
 _SEPARATORS = re.compile(r"[;；、]")
 _PART = re.compile(r"[:：]")
@@ -175,6 +176,8 @@ class Places:
     rows: dict[str, list[int]] = field(default_factory=dict)
     # section -> what the clerk calls the sheet ("人员 people", or the CSV file's name)
     sheets: dict[str, str] = field(default_factory=dict)
+    # section -> the name of the person each document row is about, if any (`name_people`)
+    names: dict[str, list[str | None]] = field(default_factory=dict)
 
     def add(self, section: str, sheet: str, row: int) -> None:
         self.sheets.setdefault(section, sheet)
@@ -184,16 +187,35 @@ class Places:
         numbers = self.rows.get(section, [])
         return numbers[index] if index < len(numbers) else None
 
-    def tell(self, problem: Problem) -> str:
-        """The problem as the clerk finds it in the file."""
+    def name_people(self, document: dict[str, Any]) -> None:
+        """Notes the person each row is about: a person's own row, or the row's person (mentor)
+        when the document holds that person's row."""
+        people = {r.get("id"): r.get("name") for r in document.get("people", ())
+                  if isinstance(r, dict)}  # fmt: skip
+        for section, rows in document.items():
+            self.names[section] = [_person(section, row, people) for row in rows]
+
+    def tell(self, problem: Problem, language: Language | None = None) -> str:
+        """The problem as the clerk finds it in the file: sheet, row, column and, in a given
+        `language`, the person's name. Without a language, the English of logs and tests."""
         shape = _PATH.match(problem.path)
         if shape is None or self._row(shape["section"], int(shape["index"])) is None:
-            return str(problem)
-        section = shape["section"]
-        place = f"{self.sheets[section]} 第{self._row(section, int(shape['index']))}行"
+            return problem.tell(language)
+        section, index = shape["section"], int(shape["index"])
+        place = f"{self.sheets[section]} 第{self._row(section, index)}行"
         name = self._column(section, shape["rest"])
-        message = _REFERENCE.sub(lambda m: self._elsewhere(section, m), problem.message)
-        return f"{place} {name}: {message}" if name else f"{place}: {message}"
+        text = problem.message if language is None else problem.render(language)
+        message = _REFERENCE.sub(lambda m: self._elsewhere(section, m), text)
+        person = self._person(section, index) if language is not None else None
+        if language == "zh":
+            who = f"（{person}）" if person else " "
+            return f"{place}{who}{name}：{message}" if name else f"{place}{who.strip()}：{message}"
+        told = f"{place} {name}: {message}" if name else f"{place}: {message}"
+        return f"{told} ({person})" if person else told
+
+    def _person(self, section: str, index: int) -> str | None:
+        names = self.names.get(section, [])
+        return names[index] if index < len(names) else None
 
     def _elsewhere(self, here: str, match: re.Match[str]) -> str:
         number = self._row(match["section"], int(match["index"]))
@@ -222,3 +244,20 @@ class Places:
             if column.field == steps[0]:
                 return column.name(section)
         return str(steps[0])
+
+
+# The fields that name the person a row is about, in order of preference.
+_PERSON_FIELDS = ("person", "mentee", "mentor")
+
+
+def _person(section: str, row: Any, people: dict[Any, Any]) -> str | None:
+    if not isinstance(row, dict):
+        return None
+    if section == "people":
+        name = row.get("name")
+        return name.strip() or None if isinstance(name, str) else None
+    for key in _PERSON_FIELDS:
+        name = people.get(row.get(key)) if isinstance(row.get(key), str) else None
+        if isinstance(name, str) and name.strip():
+            return name.strip()
+    return None

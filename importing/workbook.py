@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -27,8 +28,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from importing.columns import Column, columns, section_of, sheet_name
 from importing.document import SECTIONS, parse_json
 from importing.fields import Problem
-from importing.files import UnreadableFile, decode, read_text
+from importing.files import UnreadableFile, cannot_open, decode, read_text
 from importing.sheets import Places, read_row, write_cell
+from model.messages import Message, t
 
 __all__ = ["Places", "load", "read_csv", "read_xlsx", "write_template", "write_workbook"]
 
@@ -158,7 +160,8 @@ def _rows(
                 if column is None and title not in (None, ""):
                     problems.append(Problem(
                         f"{where} 第{number}行 第{i + 1}列",
-                        f"unknown column '{title}' (未知列); expected headers as in the template",
+                        t("unknown column '{title}' (未知列); expected headers as in the "
+                          "template", title=title),
                     ))  # fmt: skip
             continue
         given = [
@@ -179,16 +182,21 @@ def read_xlsx(path: Path) -> tuple[dict[str, Any], Places, list[Problem]]:
     data = _bytes(path)
     if data.startswith(_OLE2):
         if _ENCRYPTED in data:
-            raise UnreadableFile(
-                f"{path}: 工作簿设有打开密码，无法读取 (the workbook is password-protected); "
-                "请取消密码后另存为 .xlsx (remove the password and save it as .xlsx)."
-            )
+            raise UnreadableFile(t(
+                "{file}: the workbook is password-protected; remove the password and save it "
+                "as .xlsx.", file=str(path),
+            ))  # fmt: skip
         raise UnreadableFile(
-            f"{path}: 这是旧版 .xls 格式 (an Excel 97-2003 .xls file); "
-            "请另存为 .xlsx (save it as .xlsx)."
+            t("{file}: an Excel 97-2003 .xls file; save it as .xlsx.", file=str(path))
         )
+    other = _other_kind(data)
+    if other is not None:
+        raise UnreadableFile(t(
+            "{file}: this is {what}, not an .xlsx workbook; open it in Excel and save it as "
+            ".xlsx.", file=str(path), what=other,
+        ))  # fmt: skip
     if not data.startswith(b"PK"):
-        raise UnreadableFile(f"{path}: 不是 Excel .xlsx 工作簿 (not an .xlsx workbook).")
+        raise UnreadableFile(t("{file}: not an .xlsx workbook.", file=str(path)))
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         document: dict[str, Any] = {}
@@ -198,8 +206,8 @@ def read_xlsx(path: Path) -> tuple[dict[str, Any], Places, list[Problem]]:
             section = section_of(sheet.title)
             if section is None:
                 problems.append(Problem(
-                    f"{sheet.title}", "not a sheet of the roster (不是花名册的工作表); name it as "
-                    "in the template, e.g. '人员 people'",
+                    f"{sheet.title}",
+                    t("not a sheet of the roster; name it as in the template, e.g. '人员 people'"),
                 ))  # fmt: skip
                 continue
             lines = (
@@ -208,24 +216,60 @@ def read_xlsx(path: Path) -> tuple[dict[str, Any], Places, list[Problem]]:
             )
             _rows(section, sheet.title, lines, document, places, problems)
         book.close()
+        places.name_people(document)
     except UnreadableFile:
         raise
     except Exception as exc:  # openpyxl raises many kinds of error on a damaged file
-        raise UnreadableFile(
-            f"{path}: 工作簿已损坏，无法读取 (the workbook is damaged: {type(exc).__name__})."
-        ) from None
+        raise UnreadableFile(t(
+            "{file}: the workbook is damaged and cannot be read ({reason}).",
+            file=str(path), reason=type(exc).__name__,
+        )) from None  # fmt: skip
     return document, places, problems
 
 
 def _bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFile(f"{path}: 文件不存在 (no such file).") from None
-    except IsADirectoryError:
-        raise UnreadableFile(f"{path}: 这是一个目录，不是文件 (is a directory).") from None
     except OSError as exc:
-        raise UnreadableFile(f"{path}: 无法读取 (cannot read: {exc.strerror}).") from None
+        raise cannot_open(path, exc) from None
+
+
+# The first bytes of the files most often given in a roster's place, by what they are.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"),
+    (b"%PDF-", "PDF"), (b"Rar!", "RAR"), (b"7z\xbc\xaf", "7Z"),
+)  # fmt: skip
+# The part that tells an Office Open XML file's kind, as its archive lists it.
+_PARTS: tuple[tuple[str, str], ...] = (("word/", "DOCX"), ("ppt/", "PPTX"))
+
+
+def _other_kind(data: bytes) -> Message | None:
+    """What a file that is no workbook is (a picture, a PDF, a Word document), when its first
+    bytes or the parts of its archive say so; None for a workbook or anything unrecognised."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return _KINDS[kind]
+    if not data.startswith(b"PK"):
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None  # a damaged workbook: openpyxl tells it
+    if any(name.startswith("xl/") for name in names):
+        return None
+    for prefix, kind in _PARTS:
+        if any(name.startswith(prefix) for name in names):
+            return _KINDS[kind]
+    return _KINDS["ZIP"]
+
+
+_KINDS: dict[str, Message] = {
+    "PNG": t("a PNG image"), "JPEG": t("a JPEG image"), "GIF": t("a GIF image"),
+    "PDF": t("a PDF document"), "RAR": t("a RAR archive"), "7Z": t("a 7z archive"),
+    "DOCX": t("a Word document"), "PPTX": t("a PowerPoint presentation"),
+    "ZIP": t("a zip archive"),
+}  # fmt: skip
 
 
 def csv_text(data: bytes, name: str) -> str:
@@ -239,9 +283,9 @@ def csv_text(data: bytes, name: str) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:
-        raise UnreadableFile(
-            f"{name}: 编码无法识别，请另存为 UTF-8 (neither UTF-8 nor GBK; save it as UTF-8)."
-        ) from None
+        raise UnreadableFile(t(
+            "{file}: the encoding is neither UTF-8 nor GBK; save it as UTF-8.", file=name
+        )) from None  # fmt: skip
 
 
 def read_csv(path: Path) -> tuple[dict[str, Any], Places, list[Problem]]:
@@ -257,15 +301,16 @@ def read_csv(path: Path) -> tuple[dict[str, Any], Places, list[Problem]]:
         start = 2
         lines = lines[1:]
     if section is None:
-        raise UnreadableFile(
-            f"{path}: 不知道是哪一部分 (which section?); 文件名用 people.csv 或 人员.csv，"
-            "或第一行写 #section: people (name the file or add a first line #section: people)."
-        )
+        raise UnreadableFile(t(
+            "{file}: which section is it? Name the file people.csv or 人员.csv, or add a first "
+            "line #section: people.", file=str(path),
+        ))  # fmt: skip
     document: dict[str, Any] = {}
     places = Places()
     problems: list[Problem] = []
     numbered = ((start + i, list(cells)) for i, cells in enumerate(lines))
     _rows(section, path.name, numbered, document, places, problems)
+    places.name_people(document)
     return document, places, problems
 
 
@@ -277,5 +322,12 @@ def load(path: Path) -> tuple[Any, Places | None, list[Problem]]:
         return read_xlsx(path)
     if suffix == ".csv":
         return read_csv(path)
+    if suffix != ".json":
+        other = _other_kind(_bytes(path))
+        if other is not None:
+            raise UnreadableFile(t(
+                "{file}: this is {what}, not a roster; import a .xlsx, .csv or .json file.",
+                file=str(path), what=other,
+            ))  # fmt: skip
     document, problems = parse_json(read_text(path))
     return document, None, problems

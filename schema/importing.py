@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 from strawberry.scalars import JSON
 
+from model.messages import current
 from resolvers import importing
 from resolvers.importing import ImportReport
 from schema.common import Info
@@ -61,7 +62,10 @@ class ImportResult:
             ok=report.ok,
             dry_run=report.dry_run,
             counts=[SectionCount(section=k, count=v) for k, v in report.counts.items()],
-            problems=[ImportProblem(path=p.path, message=p.message) for p in report.problems],
+            # In the request's language (Accept-Language, TOWNGRAPH_LANGUAGE).
+            problems=[
+                ImportProblem(path=p.path, message=p.render(current())) for p in report.problems
+            ],
             breaches=[
                 ImportBreach(rule=b.rule.value, path=b.path, message=b.message)
                 for b in report.breaches

@@ -22,16 +22,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from graph.db import Graph, Neo4jConfig
+from graph.db import Graph, GraphRefused, GraphUnavailable, Neo4jConfig, check
 from graph.export import export_county
 from graph.importing import ImportReport, import_document
 from graph.setup import apply_schema
+from importing.fields import Problem
 from importing.files import UnreadableFile
 from importing.sheets import Places
 from importing.workbook import load, write_template, write_workbook
 from managed import foreground
 from managed.instance import InstanceError
 from model.access import Role, cli_caller
+from model.messages import Message, current, speaking, t
 from server import audit, logs
 from server.auth import TokenVerifier, parse_ttl
 from server.serve import cmd_serve, cmd_stop
@@ -48,38 +50,87 @@ def cli_actor() -> str:
     return cli_caller(login).actor
 
 
+class CommandFailed(Exception):
+    """A command cannot go on: one sentence of the catalogue, printed in the command's language
+    (TOWNGRAPH_LANGUAGE) after "towngraph: ", and exit status 2."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render("en"))
+        self.text = message
+
+
 def _say(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
+def _fail(message: Message) -> int:
+    print(f"towngraph: {message.render(current())}", file=sys.stderr)
+    return 2
+
+
+def _print_problems(problems: list[Problem], places: Places | None) -> None:
+    # A problem of a workbook or CSV file is told by sheet, row, column and person.
+    for problem in problems:
+        print(places.tell(problem, current()) if places else problem.tell(current()))
+
+
 def _print_report(report: ImportReport, seconds: float, places: Places | None = None) -> int:
-    for problem in report.problems:
-        # A problem of a workbook or CSV file is told by sheet, row and column.
-        print(places.tell(problem) if places else problem)
-    counts = ", ".join(f"{k} {v:,}" for k, v in report.counts.items()) or "nothing"
+    _print_problems(report.problems, places)
+    counts = ", ".join(f"{k} {v:,}" for k, v in report.counts.items()) or "-"
     if not report.ok:
-        print(f"{len(report.problems)} problem(s); nothing was written.")
+        print(t("{count} problem(s); nothing was written.", count=len(report.problems)).render())
         return 1
     for breach in report.breaches:
         print(f"{breach.rule} {breach.path}: {breach.message}")
-    verb = "would import" if report.dry_run else "imported"
-    print(f"{verb}: {counts} in {seconds:.1f} s")
+    seconds_text = f"{seconds:.1f}"
+    if report.dry_run:
+        done = t("would import: {counts} in {seconds} s", counts=counts, seconds=seconds_text)
+    else:
+        done = t("imported: {counts} in {seconds} s", counts=counts, seconds=seconds_text)
+    print(done.render())
     if not report.dry_run:
-        print(
-            f"nodes created {report.nodes_created:,}, relationships created "
-            f"{report.relationships_created:,}, properties set {report.properties_set:,}"
-        )
+        print(t(
+            "nodes created {nodes}, relationships created {relationships}, properties set "
+            "{properties}", nodes=f"{report.nodes_created:,}",
+            relationships=f"{report.relationships_created:,}",
+            properties=f"{report.properties_set:,}",
+        ).render())  # fmt: skip
     return 0
 
 
 async def with_graph(config: Neo4jConfig, work: Callable[[Graph], Any]) -> Any:
+    """`work` on the graph of `config`; a server out of reach or a refused password is one
+    sentence naming the address (CommandFailed), never a traceback."""
+    try:
+        await check(config)
+    except GraphRefused as exc:
+        raise CommandFailed(_refused(config, str(exc))) from None
+    except GraphUnavailable as exc:
+        raise CommandFailed(_unreachable(config, str(exc))) from None
     # The operator's commands: the longer limit of `Graph.patient`, not a request's.
     graph = Graph.connect(config).patient()
     try:
         await apply_schema(graph)
         return await work(graph)
+    except GraphUnavailable as exc:
+        raise CommandFailed(_unreachable(config, str(exc))) from None
     finally:
         await graph.close()
+
+
+def _first_line(text: str) -> str:
+    return (text.strip().splitlines() or [""])[0]
+
+
+def _unreachable(config: Neo4jConfig, reason: str) -> Message:
+    return t("Neo4j at {address} cannot be reached ({reason}); check NEO4J_URI and that the "
+             "server is running.", address=config.uri, reason=_first_line(reason))  # fmt: skip
+
+
+def _refused(config: Neo4jConfig, reason: str) -> Message:
+    return t("Neo4j at {address} refused user '{user}' ({reason}); check NEO4J_PASSWORD or "
+             "NEO4J_PASSWORD_FILE.", address=config.uri, user=config.user,
+             reason=_first_line(reason))  # fmt: skip
 
 
 def cmd_db(args: argparse.Namespace) -> int:
@@ -102,12 +153,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         document, places, problems = load(Path(args.file))
     except UnreadableFile as exc:
-        print(f"towngraph: {exc}", file=sys.stderr)
-        return 2
+        return _fail(exc.text)
     if problems:
-        for p in problems:
-            print(p)
-        print("nothing was written.")
+        _print_problems(problems, places)
+        print(t("nothing was written.").render())
         return 1
     started = time.perf_counter()
     report = asyncio.run(
@@ -121,12 +170,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     return _print_report(report, time.perf_counter() - started, places)
 
 
-def _writable(path: Path) -> str | None:
+def _writable(path: Path) -> Message | None:
     """Why the workbook cannot be written to `path`, in one sentence (None: it can)."""
     if path.suffix.lower() != ".xlsx":
-        return f"{path}: 文件名须以 .xlsx 结尾 (the file name must end in .xlsx)."
+        return t("{file}: the file name must end in .xlsx.", file=str(path))
     if not path.parent.is_dir():
-        return f"{path}: 目录不存在 (no such directory)."
+        return t("{file}: no such directory.", file=str(path))
     return None
 
 
@@ -136,11 +185,11 @@ def _save(path: Path, write: Callable[[Path], None]) -> int:
         try:
             write(path)
         except OSError as exc:
-            problem = f"{path}: 无法写入 (cannot write: {exc.strerror})."
+            reason = exc.strerror or type(exc).__name__
+            problem = t("{file}: cannot write ({reason}).", file=str(path), reason=reason)
     if problem is not None:
-        print(f"towngraph: {problem}", file=sys.stderr)
-        return 2
-    print(f"wrote {path}")
+        return _fail(problem)
+    print(t("wrote {file}", file=str(path)).render())
     return 0
 
 
@@ -152,12 +201,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     path = Path(args.file)
     problem = _writable(path)
     if problem is not None:
-        print(f"towngraph: {problem}", file=sys.stderr)
-        return 2
+        return _fail(problem)
     document = asyncio.run(with_graph(Settings().neo4j(), lambda g: export_county(g, args.county)))
     if document is None:
-        print(f"towngraph: 县 {args.county} 不存在 (no county '{args.county}').", file=sys.stderr)
-        return 2
+        return _fail(t("no county '{county}'.", county=args.county))
     return _save(path, lambda p: write_workbook(p, document))
 
 
@@ -303,10 +350,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     logs.setup(settings.towngraph_log_format, settings.towngraph_log_level)
     try:
-        code: int = args.func(args)
+        # Messages in TOWNGRAPH_LANGUAGE (Chinese unless it says en), for this command only.
+        with speaking(settings.towngraph_language):
+            code: int = args.func(args)
     except InstanceError as exc:
         print(f"towngraph: {exc}", file=sys.stderr)
         return 2
+    except CommandFailed as exc:
+        with speaking(settings.towngraph_language):
+            return _fail(exc.text)
     return code
 
 

@@ -26,6 +26,7 @@ def run(
         "NEO4J_URI": config.uri,
         "NEO4J_USER": config.user,
         "NEO4J_PASSWORD": config.password,
+        "TOWNGRAPH_LANGUAGE": "en",  # these tests read the English messages
         **(extra or {}),
     }
     return subprocess.run(  # noqa: S603 — our own entry point, fixed arguments

@@ -26,7 +26,13 @@ ROSTER_TEXT = json.dumps(ROSTER, ensure_ascii=False)
 def import_file(path: Path, config: Neo4jConfig | None = None) -> subprocess.CompletedProcess[str]:
     # Without a database: an address where nothing listens.
     db = config or Neo4jConfig(uri="bolt://127.0.0.1:9", user="neo4j", password="unused")
-    env = {**os.environ, "NEO4J_URI": db.uri, "NEO4J_USER": db.user, "NEO4J_PASSWORD": db.password}
+    env = {
+        **os.environ,
+        "NEO4J_URI": db.uri,
+        "NEO4J_USER": db.user,
+        "NEO4J_PASSWORD": db.password,
+        "TOWNGRAPH_LANGUAGE": "en",
+    }  # fmt: skip — these tests read the English messages
     return subprocess.run(  # noqa: S603 — our own entry point, fixed arguments
         [str(BIN), "import", str(path), "--dry-run"],
         env=env, capture_output=True, text=True, timeout=60, check=False,

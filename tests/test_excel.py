@@ -72,7 +72,9 @@ def rows(document: Any) -> dict[str, list[dict[str, Any]]]:
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    code = main(args)
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("TOWNGRAPH_LANGUAGE", "en")  # these tests read the English messages
+        code = main(args)
     out, err = capsys.readouterr()
     return code, out, err
 

@@ -15,21 +15,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.db import Graph
+from graph.importing.suggestions import suggest
 from graph.importing.workflow_steps import IMPORT_ACTOR
 from graph.importing.writer import TooLargeForOneTransaction, check_database, write
 from importing.document import SECTIONS, Validated, parse_json, validate
 from importing.fields import Problem
 from model.compliance import Breach
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
+from model.messages import t
 
 __all__ = ["SECTIONS", "ImportReport", "Problem", "Validated", "import_document", "parse_json"]
-
-
-_TOO_LARGE = (
-    "too large to write in one go ({rows:,} rows): the database ran out of transaction memory"
-    " and wrote nothing; import it in parts (for example one county per document), or have"
-    " the administrator give Neo4j more heap (TOWNGRAPH_NEO4J_HEAP). Server said: {reason}"
-)
 
 
 @dataclass
@@ -73,7 +68,9 @@ async def import_document(
     if isinstance(document, dict):
         # Even with problems already found, ask the database too: the clerk should get the
         # whole list in one go rather than fix the file in rounds.
-        problems += await check_database(graph, validated)
+        problems = await suggest(
+            graph, validated, problems + await check_database(graph, validated)
+        )
         say(f"looked up {len(validated.external):,} references in the database")
     report = ImportReport(
         ok=not problems, dry_run=dry_run, counts=validated.counts, problems=problems
@@ -87,7 +84,14 @@ async def import_document(
     except TooLargeForOneTransaction as exc:
         # Nothing was written (the transaction rolled back); the clerk can split the file.
         report.ok = False
-        report.problems.append(Problem("document", _TOO_LARGE.format(rows=rows, reason=exc)))
+        too_large = t(
+            "too large to write in one go ({rows} rows): the database ran out of transaction"
+            " memory and wrote nothing; import it in parts (for example one county per"
+            " document), or have the administrator give Neo4j more heap (TOWNGRAPH_NEO4J_HEAP)."
+            " Server said: {reason}",
+            rows=f"{rows:,}", reason=str(exc),
+        )  # fmt: skip
+        report.problems.append(Problem("document", too_large))
         return report
     report.nodes_created = counters.nodes_created
     report.relationships_created = counters.relationships_created
