@@ -72,6 +72,10 @@ def _leaf_reader(field: GraphQLField) -> tuple[str, Callable[[Any, str], Any]] |
     if not isinstance(kind, GraphQLScalarType | GraphQLEnumType):
         return None
     definition = (field.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+    # `_is_default` is also set on a field without a resolver that has field extensions (a
+    # permission class): only a basic field has nothing to run.
+    if not getattr(definition, "is_basic_field", False):
+        return None
     name = getattr(definition, "python_name", None)
     reader = getattr(definition, "default_resolver", None)
     if not isinstance(name, str) or reader is None:
