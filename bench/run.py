@@ -14,7 +14,10 @@ Phases, each printed as it ends:
    caused; then collaborationNetwork for a county and for the whole seed, cold and cached
    (bench/network.py);
 4. a fixed-length concurrent run of talentPool, GraphQL and raw Cypher;
-5. the tables, aligned and in Markdown. The bench Neo4j is stopped unless `--keep`.
+5. the request shapes of bench/shapes.py (the floor, a township's people, a county's tree, 100
+   people nested, talentPool) at 1 and 8 clients, beside their Cypher and JSON floor
+   (`--shapes-only` measures only these);
+6. the tables, aligned and in Markdown. The bench Neo4j is stopped unless `--keep`.
 
 Progress goes to stderr, figures to stdout.
 """
@@ -34,7 +37,7 @@ from typing import Any
 
 import httpx
 
-from bench import database, workload
+from bench import database, shapes, workload
 from bench import network as network_bench
 from bench.database import BenchError, SeedFigures, Target
 from bench.scope import measure_scope, scope_lines
@@ -278,6 +281,15 @@ def print_concurrent(name: str, gql: Concurrent, raw: Concurrent, clients: int, 
     out()
 
 
+async def _measure_shapes(
+    client: httpx.AsyncClient, graph: Graph, request_shapes: list[shapes.Shape], runs: int
+) -> None:
+    figures = await shapes.measure_all(client, graph, request_shapes, runs, say)
+    for line in shapes.lines(figures, runs):
+        out(line)
+    out()
+
+
 # -- the whole run -----------------------------------------------------------------------------
 
 
@@ -306,6 +318,8 @@ async def run(target: Target, args: argparse.Namespace) -> None:
         workloads = await workload.build(graph, document, WARMUP + args.runs, rules, say=say)
         counties = sorted(c["id"] for c in document["counties"])
         networks = await network_bench.cases(graph, rules, counties)
+        talent = next(w for w in workloads if w.name == "talentPool")
+        request_shapes = await shapes.build(graph, document, rules, talent)
         del document
         say(
             f"{sum(len(w.cases) for w in workloads):,} cases sampled and their Cypher captured "
@@ -323,6 +337,9 @@ async def run(target: Target, args: argparse.Namespace) -> None:
                 limits=limits,
                 headers=server.headers,
             ) as client:
+                if args.shapes_only:
+                    await _measure_shapes(client, graph, request_shapes, args.runs)
+                    return
                 measured: list[Measured] = []
                 for w in workloads:
                     started = time.perf_counter()
@@ -352,8 +369,6 @@ async def run(target: Target, args: argparse.Namespace) -> None:
                     out(line)
                 out()
 
-                talent = next(w for w in workloads if w.name == "talentPool")
-
                 async def via_graphql(case: Case) -> None:
                     await post_graphql(client, talent, case)
 
@@ -367,6 +382,7 @@ async def run(target: Target, args: argparse.Namespace) -> None:
                     via_cypher, talent.cases, CONCURRENT_CLIENTS, CONCURRENT_SECONDS
                 )
                 print_concurrent(talent.name, gql, raw, CONCURRENT_CLIENTS, CONCURRENT_SECONDS)
+                await _measure_shapes(client, graph, request_shapes, args.runs)
         finally:
             server.stop()
     finally:
@@ -385,6 +401,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--keep", action="store_true", help="leave the bench Neo4j running (and its data)"
+    )
+    parser.add_argument(
+        "--shapes-only",
+        action="store_true",
+        help="after seeding, measure only the request shapes (bench/shapes.py)",
     )
     parser.add_argument(
         "--wipe",

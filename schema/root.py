@@ -56,6 +56,7 @@ from schema.access import MutationGate
 from schema.audit import AuditTrail
 from schema.cost import DEFAULT_MAX_COST, CostLimit
 from schema.errors import ClerkErrors, classified
+from schema.execution import CompiledExecutor
 from schema.inputs import ParseErrorsAsResults, StorableVariables
 from schema.scalars import SCALAR_MAP
 
@@ -90,6 +91,7 @@ def build_schema(
     max_tokens: int = 5000,
     cache_size: int = 256,
     max_cost: int = DEFAULT_MAX_COST,
+    compiled: bool = True,
 ) -> strawberry.Schema:
     # Factories: a fresh extension per request (no shared per-request state); the parser and
     # validation caches are module-level LRUs keyed by maxsize, so they still span requests.
@@ -117,6 +119,9 @@ def build_schema(
         subscription=Subscription,
         extensions=extensions,
         config=StrawberryConfig(scalar_map=SCALAR_MAP),
+        # Plain fields completed by a compiled plan (schema/execution.py); `compiled=False`
+        # keeps graphql-core's own executor, which the differential test compares it with.
+        execution_context_class=CompiledExecutor if compiled else None,
     )
 
 

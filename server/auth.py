@@ -5,6 +5,11 @@ of `TOWNGRAPH_JWT_JWKS` (a file or a URL; RS256 and ES256; issuer and audience c
 With neither configured a secret is generated once in the Neo4j home folder (`jwt-secret`, mode
 0600), so authentication is never off; `towngraph token` signs with that same secret.
 
+A verified token's claims are kept for a short while (VERIFIED_TTL_S, never past its `exp`;
+bounded, least recently used dropped first): a client sends the same token with every request,
+and checking its signature again each time was a fifth of the cost of a small request. A token
+refused is never kept, so its reason is given each time.
+
 The `unit` claim is checked against the graph (does it exist, is it of the kind the role acts
 for) through a small per-process cache, so most requests cost no round trip for it.
 """
@@ -34,6 +39,8 @@ SECRET_FILE = "jwt-secret"  # noqa: S105  # a file name, not a secret
 ASYMMETRIC = ["RS256", "ES256"]
 UNIT_TTL_S = 60.0
 UNIT_CACHE_SIZE = 4096
+VERIFIED_TTL_S = 60.0
+VERIFIED_CACHE_SIZE = 1024
 
 
 class AuthFailure(Exception):
@@ -82,6 +89,8 @@ class TokenVerifier:
             else:
                 text = Path(self.jwks_source).read_text(encoding="utf-8")
                 self._keys = PyJWKSet.from_json(text)
+        # token -> (its verified claims, until when they may be reused: time.time() seconds)
+        self._verified: OrderedDict[str, tuple[dict[str, Any], float]] = OrderedDict()
 
     def _file_key(self, kid: str | None) -> PyJWK:
         keys = self._keys.keys if self._keys is not None else []
@@ -136,10 +145,28 @@ class TokenVerifier:
 
     async def verify(self, token: str) -> dict[str, Any]:
         """The verified claims of `token`; AuthFailure when it is not to be trusted."""
+        now = time.time()
+        hit = self._verified.get(token)
+        if hit is not None and hit[1] > now:
+            self._verified.move_to_end(token)
+            return dict(hit[0])
         if self._client is not None:
             # PyJWKClient fetches the key set with blocking I/O (then caches it).
-            return await anyio.to_thread.run_sync(self._verify_sync, token)
-        return self._verify_sync(token)
+            claims = await anyio.to_thread.run_sync(self._verify_sync, token)
+        else:
+            claims = self._verify_sync(token)
+        self._keep(token, claims, now)
+        return claims
+
+    def _keep(self, token: str, claims: dict[str, Any], now: float) -> None:
+        # PyJWT refuses a token once `exp <= now`: reused only while `now < exp` still holds.
+        exp = claims.get("exp")
+        if not isinstance(exp, int | float) or isinstance(exp, bool):
+            return
+        self._verified[token] = (dict(claims), min(float(exp), now + VERIFIED_TTL_S))
+        self._verified.move_to_end(token)
+        while len(self._verified) > VERIFIED_CACHE_SIZE:
+            self._verified.popitem(last=False)
 
     def mint(
         self,
