@@ -56,6 +56,8 @@ class Message:
     def render(self, language: Language | None = None) -> str:
         lang = language or current()
         text = CATALOGUE.get(self.template, self.template) if lang == "zh" else self.template
+        if not self.params:  # a text given whole (braces and all), not a template
+            return text
         values = {k: _value(v, lang) for k, v in self.params.items()}
         return text.format_map(values)
 
