@@ -285,7 +285,7 @@ async def test_one_bad_reference_in_a_tasks_assignments_writes_nothing_at_all(
     # then that one problem is reported and not one node was written
     assert not report.ok
     assert [str(p) for p in report.problems] == [
-        f"tasks[0].assignments[1].person: unknown person '{uid}P9'"
+        f"tasks[0].assignments[1].person: unknown person '{uid}P9'; did you mean '{uid}P3'?"
     ]
     assert report.nodes_created == 0
     nodes, _ = await snapshot(graph, uid)

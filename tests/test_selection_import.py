@@ -208,8 +208,15 @@ async def test_unknown_references_and_duplicate_ids_are_problems(graph: Graph, u
     assert (
         f"postSelections[1].id: duplicate id '{doc.id('S')}' (first at postSelections[0])" in found
     )
-    assert f"postSelections[0].township: unknown township '{uid}nowhere'" in found
-    assert f"postSelections[0].applications[0].person: unknown person '{uid}nobody'" in found
+    # (each with the closest id of its kind: here the test's own ids, alike by their prefix)
+    assert (
+        f"postSelections[0].township: unknown township '{uid}nowhere'; "
+        f"did you mean '{doc.id('T')}'?"
+    ) in found
+    assert (
+        f"postSelections[0].applications[0].person: unknown person '{uid}nobody'; "
+        f"did you mean '{uid}甲' (id {doc.id('A')})?"
+    ) in found
     assert report.nodes_created == 0
 
 
