@@ -19,7 +19,9 @@ PEOPLE = """query($q: String!, $t: ID!) {
 }"""
 SEARCH = """query($q: String!, $kinds: [SearchKind!]) {
   search(text: $q, kinds: $kinds, first: 50) {
-    kind match node { ... on Person { id } ... on Village { id } ... on Township { id } }
+    kind match node {
+      ... on Person { id } ... on Village { id } ... on Township { id } ... on Department { id }
+    }
   }
 }"""
 
@@ -173,20 +175,78 @@ async def test_search_box_shows_only_what_the_caller_may_see(
 async def test_start_up_fills_the_pinyin_that_older_data_lacks(graph: Graph, uid: str) -> None:
     # given people and a village whose pinyin is not stored (written by an older version)
     doc = await ground(graph, uid)
-    ids = [doc.id(k) for k in ("P1", "P4", "V")]
+    ids = [doc.id(k) for k in ("P1", "P4", "V", "D")]
 
     async def forget(tx: Tx) -> int:
         rows = await queries.run(tx, "search/forget_pinyin", {"ids": ids})
         return int(rows[0]["forgotten"])
 
-    assert await graph.transaction(forget) == 3
+    assert await graph.transaction(forget) == 4
     # when the start-up migration runs, twice
     stored = await store_pinyin(graph, batch=2)
     again = await store_pinyin(graph)
     # then they have it (the person by surname), and the second run had nothing left to do
-    assert stored >= 3
+    assert stored >= 4
     assert again == 0
     rows = await queries.read(graph, "search/spellings", {"ids": ids})
-    spelled = {r["id"].removeprefix(uid): (r["pinyin"], r["pinyinInitials"]) for r in rows}
-    assert spelled == {"P1": ("zhangjianguo", "zjg"), "P4": ("zengguofan", "zgf"),
-                       "V": ("houyangcun", "hyc")}  # fmt: skip
+    spelled = {
+        r["id"].removeprefix(uid): (r["pinyin"], r["pinyinInitials"], r["nameSimplified"])
+        for r in rows
+    }
+    assert spelled == {"P1": ("zhangjianguo", "zjg", "张建国"), "P4": ("zengguofan", "zgf", "曾国藩"),
+                       "V": ("houyangcun", "hyc", "后垟村"), "D": ("dbumen", "dbm", "D部门")}  # fmt: skip
+
+
+async def test_traditional_characters_find_simplified_names_and_back(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given the ground, and 陳國華 (P7) whose name was written in traditional characters
+    doc = await ground(graph, uid)
+    extra = Doc(uid)
+    extra.person("P7", "陳國華", department="D")
+    await extra.load(graph)
+    clerk = gql.as_(Role.COUNTY, unit=doc.id("C"))
+    # when the clerk types 張建國 / then 张建国 of C, the exact name
+    data = await clerk.data(SEARCH, {"q": "張建國", "kinds": ["PERSON"]})
+    assert hits(data, doc) == [("PERSON", "NAME", "P1")]
+    # when 張 alone / then every 张 of C (章 is another character), by id
+    data = await clerk.data(SEARCH, {"q": "張", "kinds": ["PERSON"]})
+    assert hits(data, doc) == [("PERSON", "NAME_PREFIX", "P1"), ("PERSON", "NAME_PREFIX", "P2")]
+    # when the simplified 陈国华, or its pinyin / then the traditional 陳國華
+    for text, match in (("陈国华", "NAME"), ("陳國", "NAME_PREFIX"), ("chenguohua", "PINYIN")):
+        data = await clerk.data(SEARCH, {"q": text, "kinds": ["PERSON"]})
+        assert hits(data, doc) == [("PERSON", match, "P7")], text
+    # and people(filter: {search}) reads traditional text too
+    assert await people(gql, doc, "張建國") == ["P1"]
+
+
+async def test_search_box_finds_departments_in_the_callers_county(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 农业服务中心 (D2) of township T in C, 農業局 (XD2) of county X, and 省农业农村厅
+    # (PD), a province unit in no county
+    doc = await ground(graph, uid)
+    doc.department("D2", kind="TOWNSHIP_INSTITUTION", township="T", name="农业服务中心")
+    doc.department("XD2", kind="COUNTY_DEPARTMENT", county="X", name="農業局")
+    doc.sections["departments"].append(
+        {"id": doc.id("PD"), "name": "省农业农村厅", "kind": "COUNTY_DEPARTMENT",
+         "level": "PROVINCE"}
+    )  # fmt: skip
+    await doc.load(graph)
+    clerk = gql.as_(Role.COUNTY, unit=doc.id("C"))
+    # when a clerk of C types 农业, nongye, nyfw or the traditional 農業, among departments
+    for text, match in (("农业", "NAME_PREFIX"), ("nongye", "PINYIN"), ("nyfw", "INITIALS"),
+                        ("農業服務", "NAME_PREFIX")):  # fmt: skip
+        data = await clerk.data(SEARCH, {"q": text, "kinds": ["DEPARTMENT"]})
+        # then C's 农业服务中心, first; the province unit where it matches; never X's 農業局
+        found = hits(data, doc)
+        assert found[0] == ("DEPARTMENT", match, "D2"), text
+        assert "XD2" not in {key for _, _, key in found}
+    data = await clerk.data(SEARCH, {"q": "农业", "kinds": ["DEPARTMENT"]})
+    assert hits(data, doc) == [
+        ("DEPARTMENT", "NAME_PREFIX", "D2"),
+        ("DEPARTMENT", "ELSEWHERE", "PD"),
+    ]
+    # when a clerk of X types 农业局 / then X's 農業局, the exact name read in simplified
+    data = await gql.as_(Role.COUNTY, unit=doc.id("X")).data(SEARCH, {"q": "农业局"})
+    assert hits(data, doc) == [("DEPARTMENT", "NAME", "XD2")]

@@ -1,13 +1,16 @@
-// search(text, kinds, first): people, villages, townships and skills by name, pinyin or initials
-// (graph/search.py), best match first.
-// Parameters: text (the typed text, trimmed and lower-cased), fulltext (Lucene query for the
+// search(text, kinds, first): people, villages, townships, departments and skills by name, pinyin
+// or initials (graph/search.py), best match first.
+// Parameters: text (the typed text in simplified characters, trimmed and lower-cased), fulltext
+//             (Lucene query for the
 //             `name_search` full-text index|null), key (pinyin search key|null: letters and
 //             digits, compared as a prefix to `pinyin` and `pinyinInitials`), kinds (list of
-//             'Person', 'Village', 'Township', 'Skill'), first (int).
-// Columns: kind (one of kinds), rank (0 the exact name, 1 a name prefix, 2 a pinyin prefix,
+//             'Person', 'Village', 'Township', 'Department', 'Skill'), first (int).
+// Columns: kind (one of kinds), rank (0 the exact name, 1 a name prefix (both read in simplified
+//          characters, `nameSimplified`), 2 a pinyin prefix,
 //          3 an initials prefix, 4 anywhere else in the name or aliases), item (node map; a
 //          person's as @person, with `inUnit`). Ordered by rank, then id, then kind.
-// Scope: only people the caller may see, and places of the caller's county; skills are shared.
+// Scope: only people the caller may see, places of the caller's county and departments in them
+// (a PROVINCE or CITY one, in no place, is seen by all); skills are shared.
 // Each branch starts from an index: the full-text one, or a range seek of one label's pinyin.
 CALL () {
   WITH $fulltext AS q
@@ -27,6 +30,10 @@ CALL () {
   UNION
   MATCH (n:Township) WHERE n.pinyinInitials STARTS WITH $key RETURN n
   UNION
+  MATCH (n:Department) WHERE n.pinyin STARTS WITH $key RETURN n
+  UNION
+  MATCH (n:Department) WHERE n.pinyinInitials STARTS WITH $key RETURN n
+  UNION
   MATCH (n:Skill) WHERE n.pinyin STARTS WITH $key RETURN n
   UNION
   MATCH (n:Skill) WHERE n.pinyinInitials STARTS WITH $key RETURN n
@@ -36,12 +43,15 @@ WHERE kind IS NOT NULL
   AND CASE kind
         WHEN 'Person' THEN @person_visible(n)
         WHEN 'Skill' THEN true
+        WHEN 'Department' THEN NOT EXISTS { (n)-[:IN]->() }
+                               OR EXISTS { (n)-[:IN]->(u) WHERE @place_visible(u) }
         ELSE @place_visible(n)
       END
+WITH n, kind, toLower(coalesce(n.nameSimplified, n.name)) AS name
 WITH n, kind,
      CASE
-       WHEN toLower(n.name) = $text THEN 0
-       WHEN toLower(n.name) STARTS WITH $text THEN 1
+       WHEN name = $text THEN 0
+       WHEN name STARTS WITH $text THEN 1
        WHEN n.pinyin STARTS WITH $key THEN 2
        WHEN n.pinyinInitials STARTS WITH $key THEN 3
        ELSE 4
