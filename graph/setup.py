@@ -37,7 +37,9 @@ def name_search_definition() -> tuple[list[str], list[str]]:
     return found[1].split("|"), properties
 
 
-async def _name_search_outdated(graph: Graph) -> bool:
+async def name_search_outdated(graph: Graph) -> bool:
+    """Whether the database holds `name_search` of labels or properties other than
+    `name_search_definition` (False when it holds none: the statement creates it)."""
     rows = await graph.read("setup/name_search_current")
     if not rows:
         return False
@@ -48,7 +50,7 @@ async def _name_search_outdated(graph: Graph) -> bool:
 async def apply_schema(graph: Graph) -> None:
     """Creates what is missing and waits until every index is online (schema changes are not
     allowed in the same transaction as writes, so each statement runs on its own)."""
-    outdated = await _name_search_outdated(graph)
+    outdated = await name_search_outdated(graph)
     async with graph.driver.session(database=graph.config.database) as session:
         if outdated:
             await (await session.run(cypher("setup/name_search_drop"))).consume()

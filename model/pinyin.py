@@ -62,7 +62,7 @@ _T2S = OpenCC("t2s")
 
 def simplified(text: str) -> str:
     """`text` in simplified characters (張建國 → 张建国); simplified text is returned as it is."""
-    return _T2S.convert(text)
+    return str(_T2S.convert(text))  # the C extension's result is untyped
 
 
 @dataclass(frozen=True)

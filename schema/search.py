@@ -66,8 +66,8 @@ class SearchQuery:
         "ones: 張建國 finds 张建国), as a prefix of its pinyin (zhang, zhangjianguo, "
         '"zhang jian guo") or of its initials (zjg), case-insensitive. Best match first: the '
         "exact name, a name prefix, a pinyin prefix, an initials prefix, anywhere else; then "
-        "by id. Only people you may see, places of your county and their departments (and "
-        "province or city ones), and every skill."
+        "by id. Only people you may see, places of your county and their departments, a "
+        "province or city unit that sent your county a cadre you may see, and every skill."
     )
     async def search(
         self,

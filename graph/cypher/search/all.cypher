@@ -1,16 +1,17 @@
 // search(text, kinds, first): people, villages, townships, departments and skills by name, pinyin
 // or initials (graph/search.py), best match first.
 // Parameters: text (the typed text in simplified characters, trimmed and lower-cased), fulltext
-//             (Lucene query for the
-//             `name_search` full-text index|null), key (pinyin search key|null: letters and
-//             digits, compared as a prefix to `pinyin` and `pinyinInitials`), kinds (list of
-//             'Person', 'Village', 'Township', 'Department', 'Skill'), first (int).
-// Columns: kind (one of kinds), rank (0 the exact name, 1 a name prefix (both read in simplified
-//          characters, `nameSimplified`), 2 a pinyin prefix,
-//          3 an initials prefix, 4 anywhere else in the name or aliases), item (node map; a
-//          person's as @person, with `inUnit`). Ordered by rank, then id, then kind.
-// Scope: only people the caller may see, places of the caller's county and departments in them
-// (a PROVINCE or CITY one, in no place, is seen by all); skills are shared.
+//             (Lucene query for the `name_search` full-text index|null), key (pinyin search
+//             key|null: letters and digits, compared as a prefix to `pinyin` and
+//             `pinyinInitials`), kinds (list of 'Person', 'Village', 'Township', 'Department',
+//             'Skill'), first (int), scope.
+// Columns: kind (one of kinds), rank (0 the exact name, 1 a name prefix, both compared with the
+//          name in simplified characters `nameSimplified`; 2 a pinyin prefix, 3 an initials
+//          prefix, 4 anywhere else in the name or aliases), item (node map; a person's as
+//          @person, with `inUnit`). Ordered by rank, then id, then kind.
+// Scope: only people the caller may see; places of the caller's county and the departments of
+// those places; a PROVINCE or CITY unit (in no place) only when the caller may see one of its
+// staff (@term_visible: a cadre it sent to the county's villages); skills are shared.
 // Each branch starts from an index: the full-text one, or a range seek of one label's pinyin.
 CALL () {
   WITH $fulltext AS q
@@ -43,8 +44,11 @@ WHERE kind IS NOT NULL
   AND CASE kind
         WHEN 'Person' THEN @person_visible(n)
         WHEN 'Skill' THEN true
-        WHEN 'Department' THEN NOT EXISTS { (n)-[:IN]->() }
-                               OR EXISTS { (n)-[:IN]->(u) WHERE @place_visible(u) }
+        WHEN 'Department' THEN
+          $scope.all
+          OR EXISTS { (n)-[:IN]->(u) WHERE @place_visible(u) }
+          OR (n.level IN ['PROVINCE', 'CITY']
+              AND EXISTS { (s:Person)-[:WORKS_IN]->(n) WHERE @term_visible(s) })
         ELSE @place_visible(n)
       END
 WITH n, kind, toLower(coalesce(n.nameSimplified, n.name)) AS name
