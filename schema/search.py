@@ -67,7 +67,8 @@ class SearchQuery:
         '"zhang jian guo") or of its initials (zjg), case-insensitive. Best match first: the '
         "exact name, a name prefix, a pinyin prefix, an initials prefix, anywhere else; then "
         "by id. Only people you may see, places of your county and their departments, a "
-        "province or city unit that sent your county a cadre you may see, and every skill."
+        "province or city unit that sent your county a first secretary or work-team member, "
+        "and every skill."
     )
     async def search(
         self,

@@ -10,8 +10,10 @@
 //          prefix, 4 anywhere else in the name or aliases), item (node map; a person's as
 //          @person, with `inUnit`). Ordered by rank, then id, then kind.
 // Scope: only people the caller may see; places of the caller's county and the departments of
-// those places; a PROVINCE or CITY unit (in no place) only when the caller may see one of its
-// staff (@term_visible: a cadre it sent to the county's villages); skills are shared.
+// those places; a PROVINCE or CITY unit (in no place) only when one of its staff has served a
+// village of the county as first secretary or work-team member (any term, as @term_visible
+// keeps such cadres findable; written out here, starting from the unit, because the fragment's
+// @person_visible inside this CASE cost ~7,000 db hits per unit); skills are shared.
 // Each branch starts from an index: the full-text one, or a range seek of one label's pinyin.
 CALL () {
   WITH $fulltext AS q
@@ -48,7 +50,10 @@ WHERE kind IS NOT NULL
           $scope.all
           OR EXISTS { (n)-[:IN]->(u) WHERE @place_visible(u) }
           OR (n.level IN ['PROVINCE', 'CITY']
-              AND EXISTS { (s:Person)-[:WORKS_IN]->(n) WHERE @term_visible(s) })
+              AND EXISTS { (n)<-[:WORKS_IN]-(:Person)-[r:SERVED_IN]->(:Village)-[:IN]->
+                           (:Township)-[:IN]->(c:County)
+                           WHERE c.id = $scope.county
+                             AND r.role IN ['FIRST_SECRETARY', 'WORK_TEAM'] })
         ELSE @place_visible(n)
       END
 WITH n, kind, toLower(coalesce(n.nameSimplified, n.name)) AS name
