@@ -1,6 +1,10 @@
 """Turns what a clerk types into the parameters of a name search: a query for the CJK full-text
 index `name_search`, and a key for the pinyin and initials (model/pinyin.py).
 
+Typed text is first made simplified (張建國 → 张建国, model/pinyin.simplified); the index holds
+each name and its simplified form `nameSimplified`, so a name stored in traditional characters
+is found by simplified text too.
+
 Chinese text is searched by the full-text index; text of letters and digits also by prefix on
 the stored `pinyin` (zhang, zhangj, "zhang jian" → zhangjian) and `pinyinInitials` (zjg, zj),
 case-insensitive. A range index per label and property serves the prefix (`STARTS WITH` is an
@@ -23,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any, TypedDict, cast
 
 from graph.db import Graph
-from model.pinyin import search_key
+from model.pinyin import search_key, simplified
 
 _SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 
@@ -54,7 +58,9 @@ class NameSearch:
 
 
 def name_search(text: str) -> NameSearch | None:
-    """The search for typed `text`; None when nothing can match (only white space)."""
+    """The search for typed `text`, read in simplified characters (張建國 → 张建国); None when
+    nothing can match (only white space)."""
+    text = simplified(text)
     fulltext, key = fulltext_query(text), search_key(text)
     if fulltext is None and key is None:
         return None
@@ -62,7 +68,7 @@ def name_search(text: str) -> NameSearch | None:
 
 
 class SearchRow(TypedDict):
-    kind: str  # the node's label: Person, Village, Township or Skill
+    kind: str  # the node's label: Person, Village, Township, Department or Skill
     rank: int  # 0 the exact name … 4 anywhere else (search/all.cypher)
     item: dict[str, Any]  # the node's map; a person's with `inUnit`
 

@@ -1,8 +1,14 @@
 """Applies the graph's constraints and indexes, and stores what older data lacks, idempotently,
-before anything else runs."""
+before anything else runs.
+
+`CREATE ... IF NOT EXISTS` leaves an index of an older definition as it is, so the full-text index
+`name_search` is compared with its statement in setup/constraints and dropped first when it
+differs (it gained departments and `nameSimplified`); it is then built anew from the data.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import LiteralString
 
 from graph.db import Graph, Tx, cypher
@@ -19,10 +25,35 @@ def statements() -> list[LiteralString]:
     return [stmt.strip() for stmt in body.split(";") if stmt.strip()]
 
 
+_NAME_SEARCH = re.compile(r"INDEX name_search .*?FOR \(n:([\w|]+)\) ON EACH \[([^\]]*)\]", re.S)
+
+
+def name_search_definition() -> tuple[list[str], list[str]]:
+    """The labels and properties setup/constraints gives the full-text index `name_search`."""
+    found = _NAME_SEARCH.search(cypher("setup/constraints"))
+    if found is None:
+        raise RuntimeError("setup/constraints has no statement of the index name_search")
+    properties = [p.strip().removeprefix("n.") for p in found[2].split(",")]
+    return found[1].split("|"), properties
+
+
+async def name_search_outdated(graph: Graph) -> bool:
+    """Whether the database holds `name_search` of labels or properties other than
+    `name_search_definition` (False when it holds none: the statement creates it)."""
+    rows = await graph.read("setup/name_search_current")
+    if not rows:
+        return False
+    labels, properties = name_search_definition()
+    return sorted(rows[0]["labels"]) != sorted(labels) or rows[0]["properties"] != properties
+
+
 async def apply_schema(graph: Graph) -> None:
     """Creates what is missing and waits until every index is online (schema changes are not
     allowed in the same transaction as writes, so each statement runs on its own)."""
+    outdated = await name_search_outdated(graph)
     async with graph.driver.session(database=graph.config.database) as session:
+        if outdated:
+            await (await session.run(cypher("setup/name_search_drop"))).consume()
         for stmt in statements():
             await (await session.run(stmt)).consume()
         await (await session.run("CALL db.awaitIndexes(120)")).consume()
@@ -41,14 +72,11 @@ async def store_task_quarters(graph: Graph) -> int:
     return await graph.transaction(work)
 
 
-def _spelling(name: str, person: bool) -> dict[str, str]:
-    return spell(name, person=person).props()
-
-
 async def store_pinyin(graph: Graph, batch: int = PINYIN_BATCH) -> int:
-    """Gives every named person, village, township and skill without a stored pinyin the one
-    model/pinyin.py computes (data written before the importer wrote it), `batch` nodes per
-    transaction; returns how many were given one. With nothing to do, one read of four labels.
+    """Gives every named person, village, township, department and skill without a stored
+    simplified name the spellings model/pinyin.py computes (data written before the importer
+    wrote them), `batch` nodes per transaction; returns how many were given them. With nothing
+    to do, one read of five labels.
     """
 
     async def work(tx: Tx) -> int:

@@ -10,6 +10,12 @@ lower-cased, and anything but letters and digits is dropped (阿依古丽·买�
 pypinyin reads every character by its commonest reading in context, which is wrong for a few
 polyphonic characters used as surnames (曾国藩 is Zeng, not Ceng); a person's name is read with
 its surname from `SURNAME_READINGS` (compound surnames first), the rest by pypinyin.
+
+Traditional characters (張建國) are read as simplified ones (张建国) by OpenCC's `t2s`: a name
+also gets `nameSimplified`, its simplified form (the name itself when it is simplified already),
+which the full-text index searches beside the name; typed text is made simplified the same way
+(`simplified`) before it is compared, so 張建國 finds 张建国 and 张建国 finds a name stored as
+張建國. The pinyin is the same either way (張 and 张 are both zhang).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from opencc import OpenCC
 from pypinyin import Style, lazy_pinyin
 
 # Surnames whose reading differs from pypinyin's commonest reading of the character(s); each
@@ -50,6 +57,14 @@ _KEPT = re.compile(r"[^0-9a-z]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
+_T2S = OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """`text` in simplified characters (張建國 → 张建国); simplified text is returned as it is."""
+    return str(_T2S.convert(text))  # the C extension's result is untyped
+
+
 @dataclass(frozen=True)
 class Spelling:
     """A name's stored spellings (see the module's docstring)."""
@@ -57,14 +72,20 @@ class Spelling:
     pinyin: str
     spaced: str
     initials: str
+    simplified: str
 
     def props(self) -> dict[str, str]:
         """The spellings as the graph stores them."""
-        return {"pinyin": self.pinyin, "pinyinSpaced": self.spaced, "pinyinInitials": self.initials}
+        return {
+            "pinyin": self.pinyin,
+            "pinyinSpaced": self.spaced,
+            "pinyinInitials": self.initials,
+            "nameSimplified": self.simplified,
+        }
 
 
 # The stored properties, for writers that clear them with the name.
-PROPERTIES = ("pinyin", "pinyinSpaced", "pinyinInitials")
+PROPERTIES = ("pinyin", "pinyinSpaced", "pinyinInitials", "nameSimplified")
 
 
 def _other(run: str) -> str:
@@ -86,7 +107,8 @@ def _surname(name: str) -> tuple[tuple[str, ...], str]:
 
 def spell(name: str, *, person: bool = False) -> Spelling:
     """The spellings of `name`; a person's name is read with its surname reading."""
-    head, rest = _surname(name.strip()) if person else ((), name.strip())
+    plain = simplified(name.strip())
+    head, rest = _surname(plain) if person else ((), plain)
     words: list[tuple[str, bool]] = [(w, False) for w in head]  # (word, is a non-Chinese run)
     for word in _words(rest):
         other = word.startswith(_OTHER)
@@ -99,6 +121,7 @@ def spell(name: str, *, person: bool = False) -> Spelling:
         pinyin="".join(w for w, _ in words),
         spaced=" ".join(w for w, _ in words),
         initials="".join(w if other else w[0] for w, other in words),
+        simplified=plain,
     )
 
 

@@ -13,7 +13,7 @@ from resolvers.errors import BadInput
 __all__ = ["KINDS", "MAX_RESULTS", "MAX_TEXT", "SearchRow", "search"]
 
 # The labels the search box looks among, in the order `kinds` lists them by default.
-KINDS = ("Person", "Village", "Township", "Skill")
+KINDS = ("Person", "Village", "Township", "Department", "Skill")
 MAX_RESULTS = 100
 MAX_TEXT = 100  # characters of typed text: a name or a pinyin, never a document
 

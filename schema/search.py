@@ -1,4 +1,5 @@
-"""The search box (搜索): people, villages, townships and skills by name, pinyin or initials."""
+"""The search box (搜索): people, villages, townships, departments and skills by name (in
+simplified or traditional characters), pinyin or initials."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import strawberry
 from resolvers import search as search_resolvers
 from schema.common import Info
 from schema.person import Person
-from schema.place import Township, Village
+from schema.place import Department, Township, Village
 from schema.skill import Skill
 
 
@@ -19,6 +20,7 @@ class SearchKind(Enum):
     PERSON = "Person"
     VILLAGE = "Village"
     TOWNSHIP = "Township"
+    DEPARTMENT = "Department"
     SKILL = "Skill"
 
 
@@ -33,7 +35,8 @@ class SearchMatch(Enum):
     )
 
 
-SearchResult = Annotated[Person | Village | Township | Skill, strawberry.union("SearchResult")]
+SearchNode = Person | Village | Township | Department | Skill
+SearchResult = Annotated[SearchNode, strawberry.union("SearchResult")]
 
 
 @strawberry.type(description="One result of `search`: the node and how it matched.")
@@ -43,30 +46,38 @@ class SearchHit:
     node: SearchResult
 
 
-def _node(kind: SearchKind, item: dict[str, object]) -> Person | Village | Township | Skill:
+def _node(kind: SearchKind, item: dict[str, object]) -> SearchNode:
     if kind is SearchKind.PERSON:
         return Person.from_row(item)
     if kind is SearchKind.VILLAGE:
         return Village.from_row(item)
     if kind is SearchKind.TOWNSHIP:
         return Township.from_row(item)
+    if kind is SearchKind.DEPARTMENT:
+        return Department.from_row(item)
     return Skill.from_row(item)
 
 
 @strawberry.type
 class SearchQuery:
     @strawberry.field(
-        description="The search box: people, villages, townships and skills whose name matches "
-        "`text` in Chinese (张建, 建国), as a prefix of its pinyin (zhang, zhangjianguo, "
+        description="The search box: people, villages, townships, departments and skills whose "
+        "name matches `text` in Chinese (张建, 建国; traditional characters match simplified "
+        "ones: 張建國 finds 张建国), as a prefix of its pinyin (zhang, zhangjianguo, "
         '"zhang jian guo") or of its initials (zjg), case-insensitive. Best match first: the '
         "exact name, a name prefix, a pinyin prefix, an initials prefix, anywhere else; then "
-        "by id. Only people you may see, places of your county, and every skill."
+        "by id. Only people you may see, places of your county and their departments, a "
+        "province or city unit that sent your county a first secretary or work-team member, "
+        "and every skill."
     )
     async def search(
         self,
         info: Info,
         text: Annotated[
-            str, strawberry.argument(description="输入的文字：姓名、拼音或首字母 (typed text)")
+            str,
+            strawberry.argument(
+                description="输入的文字：名称（简体或繁体）、拼音或首字母 (typed text)"
+            ),
         ],
         kinds: Annotated[
             list[SearchKind] | None,

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from graph.db import Graph, Tx
-from graph.setup import store_pinyin
+from graph.setup import name_search_definition, name_search_outdated, store_pinyin
 from model.access import Role
 from tests import queries
 from tests.conftest import GraphQLClient
@@ -19,7 +19,9 @@ PEOPLE = """query($q: String!, $t: ID!) {
 }"""
 SEARCH = """query($q: String!, $kinds: [SearchKind!]) {
   search(text: $q, kinds: $kinds, first: 50) {
-    kind match node { ... on Person { id } ... on Village { id } ... on Township { id } }
+    kind match node {
+      ... on Person { id } ... on Village { id } ... on Township { id } ... on Department { id }
+    }
   }
 }"""
 
@@ -173,20 +175,123 @@ async def test_search_box_shows_only_what_the_caller_may_see(
 async def test_start_up_fills_the_pinyin_that_older_data_lacks(graph: Graph, uid: str) -> None:
     # given people and a village whose pinyin is not stored (written by an older version)
     doc = await ground(graph, uid)
-    ids = [doc.id(k) for k in ("P1", "P4", "V")]
+    ids = [doc.id(k) for k in ("P1", "P4", "V", "D")]
 
     async def forget(tx: Tx) -> int:
         rows = await queries.run(tx, "search/forget_pinyin", {"ids": ids})
         return int(rows[0]["forgotten"])
 
-    assert await graph.transaction(forget) == 3
+    assert await graph.transaction(forget) == 4
     # when the start-up migration runs, twice
     stored = await store_pinyin(graph, batch=2)
     again = await store_pinyin(graph)
     # then they have it (the person by surname), and the second run had nothing left to do
-    assert stored >= 3
+    assert stored >= 4
     assert again == 0
     rows = await queries.read(graph, "search/spellings", {"ids": ids})
-    spelled = {r["id"].removeprefix(uid): (r["pinyin"], r["pinyinInitials"]) for r in rows}
-    assert spelled == {"P1": ("zhangjianguo", "zjg"), "P4": ("zengguofan", "zgf"),
-                       "V": ("houyangcun", "hyc")}  # fmt: skip
+    spelled = {
+        r["id"].removeprefix(uid): (r["pinyin"], r["pinyinInitials"], r["nameSimplified"])
+        for r in rows
+    }
+    assert spelled == {
+        "P1": ("zhangjianguo", "zjg", "张建国"), "P4": ("zengguofan", "zgf", "曾国藩"),
+        "V": ("houyangcun", "hyc", "后垟村"), "D": ("dbumen", "dbm", "D部门"),
+    }  # fmt: skip
+
+
+async def test_start_up_leaves_the_name_index_of_the_current_definition(graph: Graph) -> None:
+    # given the test database, set up by apply_schema / when its name index is compared with
+    # the statement / then the statement's labels and properties, which the index has
+    assert name_search_definition() == (
+        ["Person", "Village", "Township", "Skill", "Department"],
+        ["name", "nameSimplified", "aliasText"],
+    )
+    assert await name_search_outdated(graph) is False
+
+
+async def test_traditional_characters_find_simplified_names_and_back(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given the ground, and 陳國華 (P7) whose name was written in traditional characters
+    doc = await ground(graph, uid)
+    extra = Doc(uid)
+    extra.person("P7", "陳國華", department="D")
+    await extra.load(graph)
+    clerk = gql.as_(Role.COUNTY, unit=doc.id("C"))
+    # when the clerk types 張建國 / then 张建国 of C, the exact name
+    data = await clerk.data(SEARCH, {"q": "張建國", "kinds": ["PERSON"]})
+    assert hits(data, doc) == [("PERSON", "NAME", "P1")]
+    # when 張 alone / then every 张 of C (章 is another character), by id
+    data = await clerk.data(SEARCH, {"q": "張", "kinds": ["PERSON"]})
+    assert hits(data, doc) == [("PERSON", "NAME_PREFIX", "P1"), ("PERSON", "NAME_PREFIX", "P2")]
+    # when the simplified 陈国华, a traditional prefix, or its pinyin / then 陳國華
+    for text, match in (("陈国华", "NAME"), ("陳國", "NAME_PREFIX"), ("chenguohua", "PINYIN")):
+        data = await clerk.data(SEARCH, {"q": text, "kinds": ["PERSON"]})
+        assert hits(data, doc) == [("PERSON", match, "P7")], text
+    # and people(filter: {search}) reads traditional text too
+    assert await people(gql, doc, "張建國") == ["P1"]
+
+
+async def departments(graph: Graph, uid: str) -> Doc:
+    """The ground, with in county C 农业服务中心 (D2) and 農業站 (D5, stored in traditional
+    characters) of township T and 县农业农村局 (D3) of C; 農業局 (XD2) of county X; two units in
+    no county: 省农业农村厅 (PD), which sent F1 to C's village V as first secretary, and 市农业局
+    (PD2), which sent nobody to C."""
+    doc = await ground(graph, uid)
+    extra = Doc(uid)
+    extra.department("D2", kind="TOWNSHIP_INSTITUTION", township="T", name="农业服务中心")
+    extra.department("D5", kind="TOWNSHIP_INSTITUTION", township="T", name="農業站")
+    extra.department("D3", kind="COUNTY_DEPARTMENT", county="C", name="县农业农村局")
+    extra.department("XD2", kind="COUNTY_DEPARTMENT", county="X", name="農業局")
+    for key, name, level in (("PD", "省农业农村厅", "PROVINCE"), ("PD2", "市农业局", "CITY")):
+        extra.department(key, kind="COUNTY_DEPARTMENT", name=name)
+        extra.sections["departments"][-1]["level"] = level
+    extra.person("F1", department="PD")
+    extra.service("F1", "V", "FIRST_SECRETARY", "2020-01-01", "2021-12-31")
+    await extra.load(graph)
+    return doc
+
+
+async def test_search_box_finds_departments_in_simplified_and_traditional(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given the departments
+    doc = await departments(graph, uid)
+    clerk = gql.as_(Role.COUNTY, unit=doc.id("C"))
+    # when a clerk of C types 农业 or 農業, among departments or among everything
+    for text, kinds in (("农业", ["DEPARTMENT"]), ("農業", ["DEPARTMENT"]), ("農業", None)):
+        data = await clerk.data(SEARCH, {"q": text, "kinds": kinds})
+        # then the name prefixes by id (農業站 read as 农业站), then the names holding 农业:
+        # C's county department and the province unit that sent C a cadre
+        assert hits(data, doc) == [
+            ("DEPARTMENT", "NAME_PREFIX", "D2"), ("DEPARTMENT", "NAME_PREFIX", "D5"),
+            ("DEPARTMENT", "ELSEWHERE", "D3"), ("DEPARTMENT", "ELSEWHERE", "PD"),
+        ], (text, kinds)  # fmt: skip
+    # when the whole name in traditional characters / then the exact name
+    data = await clerk.data(SEARCH, {"q": "農業服務中心", "kinds": ["DEPARTMENT"]})
+    assert hits(data, doc) == [("DEPARTMENT", "NAME", "D2")]
+    # when its pinyin or initials / then by pinyin (nongyefuwuzhongxin, nongyezhan), by initials
+    data = await clerk.data(SEARCH, {"q": "nongye", "kinds": ["DEPARTMENT"]})
+    assert hits(data, doc) == [("DEPARTMENT", "PINYIN", "D2"), ("DEPARTMENT", "PINYIN", "D5")]
+    data = await clerk.data(SEARCH, {"q": "nyfw", "kinds": ["DEPARTMENT"]})
+    assert hits(data, doc) == [("DEPARTMENT", "INITIALS", "D2")]
+
+
+async def test_search_box_finds_no_department_out_of_the_callers_county(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given the departments / when a clerk of C types 农业局
+    doc = await departments(graph, uid)
+    data = await gql.as_(Role.COUNTY, unit=doc.id("C")).data(SEARCH, {"q": "农业局"})
+    # then nothing: X's 農業局 and the city's 市农业局 are out of C (县农业农村局 does not hold
+    # 农业局)
+    assert hits(data, doc) == []
+    # when a clerk of X does / then X's 農業局, the exact name read in simplified; the province
+    # unit sent X nobody
+    data = await gql.as_(Role.COUNTY, unit=doc.id("X")).data(SEARCH, {"q": "农业"})
+    assert hits(data, doc) == [("DEPARTMENT", "NAME_PREFIX", "XD2")]
+    data = await gql.as_(Role.COUNTY, unit=doc.id("X")).data(SEARCH, {"q": "农业局"})
+    assert hits(data, doc) == [("DEPARTMENT", "NAME", "XD2")]
+    # when the operator does / then every county's and every unit's
+    data = await gql.as_(Role.ADMIN).data(SEARCH, {"q": "农业局"})
+    assert hits(data, doc) == [("DEPARTMENT", "NAME", "XD2"), ("DEPARTMENT", "ELSEWHERE", "PD2")]

@@ -58,7 +58,9 @@ _PROPS: dict[str, tuple[str, ...]] = {
               "difficulty"),
 }  # fmt: skip
 # The sections whose names are searched by pinyin too (model/pinyin.py); people by surname.
-_SPELLED = {"townships": False, "villages": False, "skills": False, "people": True}
+_SPELLED = {
+    "townships": False, "villages": False, "departments": False, "skills": False, "people": True,
+}  # fmt: skip
 _PARENTS = ("county", "township", "village")
 # The temporal relationship sections: query, the two ends' fields, and the updatable properties.
 _PERIODS: dict[str, tuple[str, str, str, tuple[str, ...]]] = {

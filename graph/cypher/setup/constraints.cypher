@@ -27,8 +27,10 @@ CREATE POINT INDEX county_location IF NOT EXISTS FOR (n:County) ON (n.location);
 CREATE INDEX person_political_status IF NOT EXISTS FOR (n:Person) ON (n.politicalStatus);
 CREATE INDEX person_birth_year IF NOT EXISTS FOR (n:Person) ON (n.birthYear);
 CREATE INDEX served_in_until IF NOT EXISTS FOR ()-[r:SERVED_IN]-() ON (r.until);
+// The names' full-text index, with each name's simplified form (model/pinyin.py); an index of
+// an older definition is dropped first (graph/setup.py, setup/name_search_current).
 CREATE FULLTEXT INDEX name_search IF NOT EXISTS
-  FOR (n:Person|Village|Township|Skill) ON EACH [n.name, n.aliasText]
+  FOR (n:Person|Village|Township|Skill|Department) ON EACH [n.name, n.nameSimplified, n.aliasText]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false}};
 // Pinyin search (model/pinyin.py): `STARTS WITH` on the full pinyin and on the initials, one
 // range index per label and property (a range index serves a prefix; see graph/search.py).
@@ -40,6 +42,8 @@ CREATE INDEX township_pinyin IF NOT EXISTS FOR (n:Township) ON (n.pinyin);
 CREATE INDEX township_pinyin_initials IF NOT EXISTS FOR (n:Township) ON (n.pinyinInitials);
 CREATE INDEX skill_pinyin IF NOT EXISTS FOR (n:Skill) ON (n.pinyin);
 CREATE INDEX skill_pinyin_initials IF NOT EXISTS FOR (n:Skill) ON (n.pinyinInitials);
+CREATE INDEX department_pinyin IF NOT EXISTS FOR (n:Department) ON (n.pinyin);
+CREATE INDEX department_pinyin_initials IF NOT EXISTS FOR (n:Department) ON (n.pinyinInitials);
 // Live updates (graph/live.py): subscriptions read what was appended since a time, by time.
 CREATE INDEX task_event_at IF NOT EXISTS FOR (n:TaskEvent) ON (n.at);
 CREATE INDEX acknowledgement_at IF NOT EXISTS FOR (n:Acknowledgement) ON (n.at);

@@ -1,17 +1,21 @@
-// Named people, villages, townships and skills without a stored pinyin (written before the
-// pinyin was, or by another tool), one batch at a time, for the start-up migration.
+// Named people, villages, townships, departments and skills without a stored simplified name
+// (written before the spellings were, or by another tool), one batch at a time, for the start-up
+// migration: `nameSimplified` is written with the pinyin, the last of them to be added.
 // Parameters: batch (int). Columns: id (string), person (bool), name (string).
 CALL () {
-  MATCH (n:Person) WHERE n.pinyin IS NULL AND n.name IS NOT NULL
+  MATCH (n:Person) WHERE n.nameSimplified IS NULL AND n.name IS NOT NULL
   RETURN n
   UNION
-  MATCH (n:Village) WHERE n.pinyin IS NULL AND n.name IS NOT NULL
+  MATCH (n:Village) WHERE n.nameSimplified IS NULL AND n.name IS NOT NULL
   RETURN n
   UNION
-  MATCH (n:Township) WHERE n.pinyin IS NULL AND n.name IS NOT NULL
+  MATCH (n:Township) WHERE n.nameSimplified IS NULL AND n.name IS NOT NULL
   RETURN n
   UNION
-  MATCH (n:Skill) WHERE n.pinyin IS NULL AND n.name IS NOT NULL
+  MATCH (n:Department) WHERE n.nameSimplified IS NULL AND n.name IS NOT NULL
+  RETURN n
+  UNION
+  MATCH (n:Skill) WHERE n.nameSimplified IS NULL AND n.name IS NOT NULL
   RETURN n
 }
 WITH n LIMIT $batch
