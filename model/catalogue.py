@@ -17,7 +17,10 @@ from model.catalogue_import import IMPORT_MESSAGES
 NOUNS: Mapping[str, str] = MappingProxyType({
     "county": "县", "township": "乡镇", "village": "村", "department": "部门", "person": "人员",
     "skill": "技能", "post": "岗位", "post selection": "选岗", "task": "任务", "need": "需求",
-    "team": "团队",
+    "team": "团队", "task event": "任务记录", "selection event": "选岗记录",
+    "acknowledgement": "到岗确认", "evaluation": "考核评价", "nomination": "提名",
+    "excellence pick": "评优推荐", "training plan": "培训计划",
+    "work team review": "驻村工作队考评",
 })  # fmt: skip
 
 _FRAMES: dict[str, str] = {
@@ -25,4 +28,366 @@ _FRAMES: dict[str, str] = {
     "{field}: no {what} with id '{ident}'": "{field}：编号为“{ident}”的{what}不存在",
 }
 
-CATALOGUE: Mapping[str, str] = MappingProxyType({**NOUNS, **_FRAMES, **IMPORT_MESSAGES})
+# What the API says (resolvers/, schema/): the reasons of BadInput, Forbidden and the others.
+_API: dict[str, str] = {
+    # --- Who may change what (resolvers/access.py, schema/access.py)
+    "your unit '{unit}'": "本单位（“{unit}”）",
+    "your county": "本县",
+    "{field}: '{ident}' is outside {where}; you may not change it": (
+        "{field}：“{ident}”不在{where}范围内，无权修改"
+    ),
+    "{name}: an unauthenticated caller may not call {name}": "{name}：未认证的调用者不能调用{name}",
+    "{name}: role {role} may not call {name}": "{name}：{role}无权调用{name}",
+    # --- Limits, variables and failures of a request (schema/)
+    "cost {cost} exceeds the limit {max_cost}; ask for fewer items or less nesting": (
+        "查询开销{cost}超过上限{max_cost}，请减少条目数或嵌套层数"
+    ),
+    "Variable '${name}' has invalid value at '{name}{where}': {why}": (
+        "变量“${name}”在“{name}{where}”处的值无效：{why}"
+    ),
+    "The graph database is unavailable right now; please try again shortly.": (
+        "图数据库暂时无法访问，请稍后重试。"
+    ),
+    "The query took too long and was stopped; nothing was written. Please narrow it (fewer items "
+    "or narrower conditions) and retry.": (
+        "查询用时过长，已停止（未写入任何内容）：请缩小范围（更少的条目或更窄的条件）后重试。"
+    ),
+    "Internal server error": "服务器内部错误",
+    # --- Common checks of arguments (resolvers/checks.py, paging, lists)
+    "must not be empty": "不能为空",
+    "must be at most {limit} characters, got {count}": "最多{limit}个字符，实际为{count}个",
+    "at most {MAX_TEXT} characters, got {count}": "最多{MAX_TEXT}个字符，实际为{count}个",
+    "must not contain an empty item": "不能包含空项",
+    "must be a level from {low} to {high}, got {value}": "等级应为{low}至{high}，实际为{value}",
+    "must be an integer from {low} to {high}, got {value}": (
+        "应为{low}至{high}的整数，实际为{value}"
+    ),
+    "must be a quarter like 2025Q3, got '{value}'": "应为季度，格式如 2025Q3，实际为“{value}”",
+    "must be a quarter like 2026Q1, got '{value}'": "应为季度，格式如 2026Q1，实际为“{value}”",
+    "must be a half year like 2026H1 or 2026H2, got {period!r}": (
+        "应为半年度，格式如 2026H1 或 2026H2，实际为“{period}”"
+    ),
+    "must be a year from {MIN_YEAR} to {MAX_YEAR}, got {year}": (
+        "应为{MIN_YEAR}至{MAX_YEAR}年之间的年份，实际为{year}"
+    ),
+    "must be an age from 0 to 120, got {value}": "年龄应在0至120之间，实际为{value}",
+    "{min_age} is above maxAge {max_age}": "{min_age}大于最大年龄 maxAge（{max_age}）",
+    "unknown skill {listed}": "技能{listed}不存在",
+    "unknown skills {listed}": "技能{listed}不存在",
+    "not a cursor this API issued": "不是本接口生成的游标",
+    "a cursor of another list ({got_kind}), not of {kind}": (
+        "是其他列表（{got_kind}）的游标，不是{kind}的游标"
+    ),
+    "must be between 0 and {cap}, got {first}": "应在0至{cap}之间，实际为{first}",
+    "must be between 0 and {MAX_FIRST}, got {value}": "应在0至{MAX_FIRST}之间，实际为{value}",
+    "must be between 1 and {MAX_FIRST}, got {value}": "应在1至{MAX_FIRST}之间，实际为{value}",
+    "must be between 1 and {MAX_RESULTS}, got {first}": "应在1至{MAX_RESULTS}之间，实际为{first}",
+    "must be between 1 and {MAX_SKILLS}, got {first}": "应在1至{MAX_SKILLS}之间，实际为{first}",
+    "must be between 1 and {MAX_FIT}, got {first}": "应在1至{MAX_FIT}之间，实际为{first}",
+    "must be between 1 and {MAX_MENTOR_LIMIT}, got {limit}": (
+        "应在1至{MAX_MENTOR_LIMIT}之间，实际为{limit}"
+    ),
+    "must be between 1 and {MAX_CANDIDATES}, got {value}": (
+        "应在1至{MAX_CANDIDATES}之间，实际为{value}"
+    ),
+    "must be from 1 to {MAX_LINES}, got {first}": "应为1至{MAX_LINES}，实际为{first}",
+    "must be from {MIN_RATING} to {MAX_RATING}, got {value}": (
+        "应为{MIN_RATING}至{MAX_RATING}，实际为{value}"
+    ),
+    "must be from {MIN_RATING} to {MAX_RATING}, got {rating}": (
+        "应为{MIN_RATING}至{MAX_RATING}，实际为{rating}"
+    ),
+    "must be at least 0, got {quota}": "不能小于0，实际为{quota}",
+    "must be at least 1, got {shortfall}": "不能小于1，实际为{shortfall}",
+    "must be at least 1, got {length}": "不能小于1，实际为{length}",
+    "must not be before from ({since})": "不得早于起始日期 from（{since}）",
+    "must not be before fromQuarter ({from_quarter})": (
+        "不得早于起始季度 fromQuarter（{from_quarter}）"
+    ),
+    "must not be after to ({first} > {last})": "不得晚于结束日期 to（{first} > {last}）",
+    "must not be before today ({today})": "不得早于今天（{today}）",
+    "must be one of {kinds}, got {kind!r}": "应为{kinds}之一，实际为“{kind}”",
+    "must be one of {sides}, got {side!r}": "应为{sides}之一，实际为“{side}”",
+    "must be one of {ranks}, got {rank!r}": "应为{ranks}之一，实际为“{rank}”",
+    "must be one of {orders}, got {order!r}": "应为{orders}之一，实际为“{order}”",
+    "must be one of {severities}, got {severity!r}": "应为{severities}之一，实际为“{severity}”",
+    "give exactly one of {given}": "{given}须且只须给出一项",
+    "give exactly one of {first} and {second}": "{first}与{second}须且只须给出一项",
+    "give exactly one of departmentId and townshipId": (
+        "departmentId 与 townshipId 须且只须给出一项"
+    ),
+    "give exactly one of townshipId and countyId": "townshipId 与 countyId 须且只须给出一项",
+    "give exactly one of countyId and townshipId": "countyId 与 townshipId 须且只须给出一项",
+    "'{i}' is listed twice": "“{i}”重复列出",
+    "'{node_id}' is the id of a {kinds}; give kind": "“{node_id}”同时是{kinds}的编号，请给出 kind",
+    "a {noun} with id '{node_id}' already exists": "编号为“{node_id}”的{noun}已存在",
+    # --- Tasks (resolvers/task.py, acknowledgement.py, task_kpis.py)
+    "the next step is {step}": "下一步为{step}",
+    "the next steps are {steps} or {last}": "下一步可为{steps}或{last}",
+    "task {task_id} is {status}; {steps} (or {cancel})": (
+        "任务{task_id}处于“{status}”状态；{steps}（或{cancel}）"
+    ),
+    "task {task_id} is {status}; no further step is allowed": (
+        "任务{task_id}处于“{status}”状态，不能再进行后续步骤"
+    ),
+    "give either villageId or townshipId (where the task is)": (
+        "villageId 与 townshipId 须且只须给出一项（任务所在地）"
+    ),
+    "only an EMERGENCY task has a severity": "只有突发事件任务才有事件等级",
+    "skill '{skill_id}' is listed twice": "技能“{skill_id}”重复列出",
+    "a task with id '{id}' already exists": "编号为“{id}”的任务已存在",
+    "name at least one person to assign": "请至少指定一名要调配的人员",
+    "{person} is already assigned to task {task_id} as {role}": (
+        "{person}已作为{role}调配到任务{task_id}"
+    ),
+    "{person} cannot be both {role} and {other} of task {task_id} (the supervisor oversees the "
+    "lead's work)": "{person}不能同时担任任务{task_id}的{role}和{other}（督导人监督负责人的工作）",
+    "'{person_id}' is listed twice as {role}": "“{person_id}”作为{role}重复列出",
+    "task {task_id} has no SUPERVISOR; name the person responsible for supervision": (
+        "任务{task_id}没有督导人，请指定负责督导的人员"
+    ),
+    "must be from 0 to 100, got {percent}": "应为0至100，实际为{percent}",
+    "{percent} is below the task's progress {before}; progress does not go back unless it is a "
+    "correction (give correctionReason)": (
+        "{percent}低于任务当前进度{before}；进度不能回退，确属更正的请给出更正理由（"
+        "correctionReason）"
+    ),
+    "must be from 0 to {MAX_ETA_MINUTES} minutes, got {eta_minutes}": (
+        "应为0至{MAX_ETA_MINUTES}分钟，实际为{eta_minutes}"
+    ),
+    "task {task_id} is not an EMERGENCY; nothing to acknowledge": (
+        "任务{task_id}不是突发事件任务，无需确认"
+    ),
+    "task {task_id} is {status}; it is over": "任务{task_id}处于“{status}”状态，已经结束",
+    "person {person_id} is not on task {task_id}; assign them first (assignPeople)": (
+        "人员{person_id}不在任务{task_id}中，请先调配（assignPeople）"
+    ),
+    "person {person_id} acknowledged task {task_id} already, at {at}": (
+        "人员{person_id}已于{at}确认过任务{task_id}"
+    ),
+    # --- Needs, teams and matching (resolvers/need.py, team.py, matching.py, emergency.py, ...)
+    "name at least one skill": "请至少指定一项技能",
+    "name at least one skill the village needs": "请至少指定一项村里需要的技能",
+    "name at least one skill, or leave skillIds out": "请至少指定一项技能，或不填 skillIds",
+    "name at least one skill (or a specialistType)": (
+        "请至少指定一项技能（或专业人才类型 specialistType）"
+    ),
+    "a need with id '{id}' already exists": "编号为“{id}”的需求已存在",
+    "skill '{skill_id}' is already listed at skills[{index}]": (
+        "技能“{skill_id}”已在 skills[{index}] 中列出"
+    ),
+    "need '{need_id}' is {status}; only an OPEN need can become a task": (
+        "需求“{need_id}”处于“{status}”状态；只有待匹配的需求才能转为任务"
+    ),
+    "NEAREST orders by distance to a township: give townshipId": (
+        "NEAREST 按到乡镇的距离排序，请给出 townshipId"
+    ),
+    "must be more than 0 and at most {MAX_RADIUS_KM:g} km, got {value:g}": (
+        "应大于0且不超过{MAX_RADIUS_KM:g}公里，实际为{value:g}"
+    ),
+    "must be more than 0 and at most {MAX_BAND_KM:g} km, got {value:g}": (
+        "应大于0且不超过{MAX_BAND_KM:g}公里，实际为{value:g}"
+    ),
+    "village '{village_id}' has no location, so distances to it cannot be measured; record its "
+    "location first": "村“{village_id}”没有位置信息，无法计算距离，请先录入其位置",
+    "give either townshipId or countyId (the team's unit)": (
+        "townshipId 与 countyId 须且只须给出一项（团队所属单位）"
+    ),
+    "a team with id '{id}' already exists": "编号为“{id}”的团队已存在",
+    "{person} is already a member of {team} ({role} since {since}{until})": (
+        "{person}已是{team}的成员（{role}，自{since}起{until}）"
+    ),
+    " until {until}": "，至{until}",
+    "{person} has no active membership of {team}": "{person}目前不是{team}的成员",
+    "{end} is before the membership's start {since}": "{end}早于入队日期{since}",
+    "name at least one mentee": "请至少指定一名徒弟",
+    "at most {MAX_INTAKE} mentees at once, got {count}": (
+        "一次最多{MAX_INTAKE}名徒弟，实际为{count}名"
+    ),
+    "name at least one pair": "请至少指定一对师徒",
+    "at most {n} pairs at once": "一次最多{n}对师徒",
+    "give either needId or taskId": "needId 与 taskId 须且只须给出一项",
+    "give countyId or townshipIds": "请给出县（countyId）或乡镇（townshipIds）",
+    "give countyId or townshipIds, not both": "县（countyId）与乡镇（townshipIds）只能给出一项",
+    "name at least one township": "请至少指定一个乡镇",
+    "at most {MAX_TOWNSHIPS} townships, got {count}": "最多{MAX_TOWNSHIPS}个乡镇，实际为{count}个",
+    "name at least one kind of tie, or leave kinds out for all": (
+        "请至少指定一种关系类型，或不填 kinds 以包括全部类型"
+    ),
+    # --- Appointments: services, dispatches, trainings, mentorships (resolvers/appointment.py)
+    "from {since}, ongoing": "自{since}起，至今",
+    "from {since} to {until}": "{since}至{until}",
+    "has no department": "未隶属任何部门",
+    "works in {departments}": "任职于{departments}",
+    "{name} ({kind})": "{name}（{kind}）",
+    "until {until} is before since {since}": "结束日期{until}早于开始日期{since}",
+    "there is no {what} starting {since}": "没有自{since}开始的{what}",
+    " (ended by {ended_by})": "（由{ended_by}结束）",
+    "the {what} starting {since} already ended on {until}{by}": (
+        "自{since}开始的{what}已于{until}结束{by}"
+    ),
+    "service of {who} in {where}": "{who}在{where}的驻村服务",
+    "dispatch of {who} to {where}": "{who}到{where}的派驻",
+    "training of {who} at {where}": "{who}在{where}的到岗实训",
+    "{who} already has a service in {where} starting {since} ({role}, {same})": (
+        "{who}在{where}已有自{since}开始的服务（{role}，{same}）"
+    ),
+    "{who} is already on residential duty ({role} in {village}, {other}), which overlaps a "
+    "{new_role} service from {since}; one residential service (STATIONED, FIRST_SECRETARY, "
+    "WORK_TEAM) at a time: end that one first": (
+        "{who}已在{village}驻村（{role}，{other}），与自{since}起的{new_role}服务时间重叠；同一时间"
+        "只能承担一项驻村服务（驻村蹲点、第一书记、驻村工作队员），请先结束原服务"
+    ),
+    "{who} {departments}; only staff of a county department (COUNTY_DEPARTMENT) are dispatched to "
+    "townships (县属乡用)": "{who}{departments}；只有县直部门人员才能派驻乡镇（县属乡用）",
+    "{who} already has a dispatch to {where} starting {since}": (
+        "{who}已有自{since}起派驻{where}的记录"
+    ),
+    "{who} is already dispatched to {township} ({other}), which overlaps a dispatch from {since}; "
+    "one dispatch at a time: end that one first": (
+        "{who}已派驻{township}（{other}），与自{since}起的派驻时间重叠；同一时间只能派驻一处，请先"
+        "结束原派驻"
+    ),
+    "{who} {departments}; training at a township post (到岗实训) is for village cadres "
+    "(VILLAGE_COMMITTEE)": "{who}{departments}；乡镇岗位到岗实训只面向村干部（村两委）",
+    "department of unknown kind": "类型不明的部门",
+    "{where} is a {kind}; 到岗实训 is at a township office or institution ({kinds})": (
+        "{where}是{kind}；到岗实训须在乡镇内设机构或事业单位（{kinds}）进行"
+    ),
+    "{who} already has a training at {where} starting {since}": (
+        "{who}在{where}已有自{since}开始的到岗实训"
+    ),
+    "{who} is already training at {where} ({other}), which overlaps a training from {since}; end "
+    "that one first": (
+        "{who}已在{where}实训（{other}），与自{since}起的实训时间重叠，请先结束原实训"
+    ),
+    "{mentor} has no known joinedYear, so their years of service cannot be checked (a mentor "
+    "needs at least {min_years})": (
+        "{mentor}没有参加工作年份（joinedYear），无法核对工作年限（导师须工作满{min_years}年）"
+    ),
+    "{mentor} has {years} years of service in {year} (a mentor needs at least {min_years})": (
+        "{mentor}截至{year}年工作{years}年（导师须工作满{min_years}年）"
+    ),
+    "required by their posts": "其岗位要求的技能",
+    "their own skills": "其本人的技能",
+    "{mentor} holds none of {mentee}'s target skills ({source}: {names}) at level "
+    "{MIN_MENTOR_LEVEL} or above and above {mentee}'s level": (
+        "{mentor}在{mentee}的目标技能（{source}：{names}）中，没有一项达到{MIN_MENTOR_LEVEL}级及以"
+        "上且高于{mentee}的水平"
+    ),
+    "a person cannot mentor themselves": "导师与徒弟不能是同一人",
+    "{mentor} already mentors {mentee} ({span}), which overlaps a mentorship from {since}": (
+        "{mentor}已在带教{mentee}（{span}），与自{since}起的师徒结对时间重叠"
+    ),
+    "{mentor} already mentors 1 person (the limit is {limit})": (
+        "{mentor}已带教1名徒弟（上限为{limit}名）"
+    ),
+    "{mentor} already mentors {active} people (the limit is {limit})": (
+        "{mentor}已带教{active}名徒弟（上限为{limit}名）"
+    ),
+    "{mentor} has no ongoing mentorship of {mentee}": "{mentor}与{mentee}之间没有进行中的师徒结对",
+    # --- Rules of the county (resolvers/rules.py, compliance.py)
+    "{rule} rule, {rule_text}: {what}; allowed from {allowed}, or give override: {{reason}} to "
+    "record an exception": (
+        "不符合{rule}规定（{rule_text}）：{what}；自{allowed}起方可办理，或给出 override: "
+        "{{reason}} 记录例外情况"
+    ),
+    "{who}'s department already adjusted its staff in {township} on {first} in {year}, so a "
+    "change on {day} would be a second adjustment date": (
+        "{who}所在部门{year}年已于{first}调整过派驻{township}的人员，{day}再作调整将是当年第二个调"
+        "整日期"
+    ),
+    "the dispatch of {who} to {township} from {since} would end on {until}": (
+        "{who}自{since}起派驻{township}，将于{until}结束"
+    ),
+    "ongoing": "至今",
+    "until {until}": "至{until}",
+    "{rule} rule, {rule_text}: {where} already has {person} as liaison (from {since}, {span}); "
+    "end or replace that service first": (
+        "不符合{rule}规定（{rule_text}）：{where}已有包村联系干部{person}（自{since}起，{span}），"
+        "请先结束或更换该服务"
+    ),
+    "an override needs a reason": "例外情况须说明理由",
+    "an override's reason has at most {limit} characters": "例外情况的理由最多{limit}个字符",
+    "give either lawEnforcementCount or the share": (
+        "执法人员数（lawEnforcementCount）与比例须且只须给出一项"
+    ),
+    "must be from 0 to the quota {quota}": "应在0至定额{quota}之间",
+    "must be a share from 0 to 1": "比例应在0至1之间",
+    "{name} is not a county department (COUNTY_DEPARTMENT); quotas are of county departments' "
+    "dispatched staff (县属乡用)": "{name}不是县直部门；定额针对县直部门派驻乡镇的人员（县属乡用）",
+    "a reminder batch names at least one department": "一批提醒至少要指定一个部门",
+    # --- Assessments, nominations, excellence, work teams (resolvers/assessment.py, ...)
+    "must be a score from {MIN_SCORE:g} to {MAX_SCORE:g}, got {score:g}": (
+        "分数应在{MIN_SCORE:g}至{MAX_SCORE:g}之间，实际为{score:g}"
+    ),
+    "{name} already has a {side} {kind} evaluation for {year} ('{duplicate}')": (
+        "{name}{year}年已有{side}的{kind}评价（“{duplicate}”）"
+    ),
+    "{name} is already nominated by the {side} for {year}": "{name}{year}年已由{side}提名",
+    "{name} is not in county {county_id}": "{name}不属于县{county_id}",
+    "the {side} picks of {year} are already recorded": "{year}年{side}的推荐人选已录入",
+    "out of order: the department picks from the shortlist first": (
+        "顺序有误：须先由派出部门从入围名单中推荐"
+    ),
+    "over quota: the {side} may pick {quota}, got {count}": (
+        "超出名额：{side}最多推荐{quota}人，实际为{count}人"
+    ),
+    "{person} is not on the shortlist (top 40 %)": "{person}不在入围名单（前40%）中",
+    "{person} is already picked by the department": "{person}已由派出部门推荐",
+    "give each person picked once, at least one": "推荐人选至少一人，且每人只能列出一次",
+    "{who} has no first-secretary or work-team term in {where} starting {since}": (
+        "{who}在{where}没有自{since}开始的第一书记或驻村工作队任期"
+    ),
+    "{since} – {until}": "{since}至{until}",
+    "{period} lies outside {who}'s term in {where} ({span})": (
+        "{period}不在{who}在{where}的任期内（{span}）"
+    ),
+    "{who}'s term in {where} already has a review for {period} ('{duplicate}')": (
+        "{who}在{where}的任期已有{period}的考评（“{duplicate}”）"
+    ),
+    "must be from {MIN_TERM_YEARS} to {MAX_TERM_YEARS}, got {term}": (
+        "应为{MIN_TERM_YEARS}至{MAX_TERM_YEARS}年，实际为{term}"
+    ),
+    "must be from 0 to {MAX_HOURS} hours, got {value}": "应为0至{MAX_HOURS}小时，实际为{value}",
+    "must be at most {MAX_COURSES} courses, got {count}": (
+        "最多{MAX_COURSES}门课程，实际为{count}门"
+    ),
+    # --- Post selections: 选岗 (resolvers/selection.py)
+    "post selection {selection_id} is {status}; no further step is allowed": (
+        "选岗{selection_id}处于“{status}”阶段，不能再进行后续步骤"
+    ),
+    "post selection {selection_id} is {status}; the next step is {step}": (
+        "选岗{selection_id}处于“{status}”阶段；下一步为{step}"
+    ),
+    "post selection {selection_id} is {status}; the next steps are {steps} or {last}": (
+        "选岗{selection_id}处于“{status}”阶段；下一步可为{steps}或{last}"
+    ),
+    "offer at least one post": "请至少提供一个岗位",
+    "post '{post_id}' is offered twice": "岗位“{post_id}”重复提供",
+    "must be from 1 to {MAX_CAPACITY}, got {capacity}": "应为1至{MAX_CAPACITY}，实际为{capacity}",
+    "a post selection with id '{id}' already exists": "编号为“{id}”的选岗已存在",
+    "post '{post_id}' is not a post of the township or its county": (
+        "岗位“{post_id}”不是该乡镇或其所在县的岗位"
+    ),
+    "name at least one post, first preference first": "请至少填报一个岗位，按志愿先后排列",
+    "a post is listed twice": "有岗位重复填报",
+    "applications closed on {deadline}": "报名已于{deadline}截止",
+    "one person may apply for at most {limit} posts": "每人最多报名{limit}个岗位",
+    "post '{post}' is not on offer in {selection_id}": (
+        "岗位“{post}”不在选岗{selection_id}提供的岗位中"
+    ),
+    "a person is listed twice": "有人员重复列出",
+    "post '{post_id}' is not on offer in {selection_id}": (
+        "岗位“{post_id}”不在选岗{selection_id}提供的岗位中"
+    ),
+    "'{pid}' has not applied for post '{post_id}'": "“{pid}”未报名岗位“{post_id}”",
+    "post '{post_id}' is not on offer": "岗位“{post_id}”不在本次选岗提供的岗位中",
+    "'{person_id}' has not applied for '{post_id}'": "“{person_id}”未报名“{post_id}”",
+    "'{person_id}' is appointed twice": "“{person_id}”被重复任用",
+    "post '{post_id}' has {places} place(s)": "岗位“{post_id}”只有{places}个名额",
+    "the notice period is from {since} to {until}": "公示期为{since}至{until}",
+    "the notice period runs until {until}; wait for it": "公示期至{until}结束，请待公示期满",
+}
+
+CATALOGUE: Mapping[str, str] = MappingProxyType({**NOUNS, **_FRAMES, **_API, **IMPORT_MESSAGES})

@@ -22,6 +22,8 @@ from graph.matching import MentorCandidateRow
 from graph.rows import PersonNode
 from model import mentor_assignment as optimise
 from model import team_cover
+from model.messages import t
+from resolvers import checks
 from resolvers.appointment import start_mentorship_in
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
@@ -68,7 +70,7 @@ def _distinct(field: str, ids: Sequence[str]) -> list[str]:
     seen: set[str] = set()
     for i in ids:
         if i in seen:
-            raise BadInput(field, f"'{i}' is listed twice")
+            raise BadInput(field, t("'{i}' is listed twice", i=i))
         seen.add(i)
     return list(ids)
 
@@ -101,9 +103,16 @@ async def mentor_assignment(
     three_levels: bool,
 ) -> Proposal:
     if not mentee_ids:
-        raise BadInput("menteeIds", "name at least one mentee")
+        raise BadInput("menteeIds", t("name at least one mentee"))
     if len(mentee_ids) > MAX_INTAKE:
-        raise BadInput("menteeIds", f"at most {MAX_INTAKE} mentees at once, got {len(mentee_ids)}")
+        raise BadInput(
+            "menteeIds",
+            t(
+                "at most {MAX_INTAKE} mentees at once, got {count}",
+                MAX_INTAKE=MAX_INTAKE,
+                count=len(mentee_ids),
+            ),
+        )
     mentee_ids = _distinct("menteeIds", mentee_ids)
     max_mentees = ctx.rules.max_active_mentees
     unknown, mentees = await assignment.intake_candidates(
@@ -117,8 +126,7 @@ async def mentor_assignment(
         three_levels=three_levels,
     )
     if unknown:
-        listed = ", ".join(f"'{i}'" for i in unknown)
-        raise BadInput("skillIds", f"unknown skill{'s' if len(unknown) > 1 else ''} {listed}")
+        raise BadInput("skillIds", checks.unknown_skills(unknown))
     for m in mentees:
         if not m["found"]:
             raise NotFound("menteeIds", "person", m["id"])
@@ -177,9 +185,9 @@ async def confirm_mentor_assignment(
     seeing the pairs before it; the first refusal (naming `pairs[i].mentorId` or `.menteeId`)
     leaves nothing written."""
     if not pairs:
-        raise BadInput("pairs", "name at least one pair")
+        raise BadInput("pairs", t("name at least one pair"))
     if len(pairs) > MAX_INTAKE * len(LEVELS):
-        raise BadInput("pairs", f"at most {MAX_INTAKE * len(LEVELS)} pairs at once")
+        raise BadInput("pairs", t("at most {n} pairs at once", n=MAX_INTAKE * len(LEVELS)))
     day = since or ctx.today
 
     async def work(tx: Tx) -> list[Record]:
@@ -219,7 +227,7 @@ async def team_proposal(
     ctx: Context, *, need_id: str | None, task_id: str | None, as_of: dt.date | None
 ) -> TeamProposal:
     if (need_id is None) == (task_id is None):
-        raise BadInput("needId", "give either needId or taskId")
+        raise BadInput("needId", t("give either needId or taskId"))
     facts = await assignment.team_facts(
         ctx.graph, need_id=need_id, task_id=task_id, on=as_of or ctx.today
     )

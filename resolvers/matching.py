@@ -13,9 +13,10 @@ from typing import Any
 
 from graph import matching
 from graph.matching import MentorCandidateRow, ServedMatch, TalentRow
+from model.messages import t
 from model.skills import MAX_LEVEL
 from model.talent import SPECIALIST_TYPES
-from resolvers.checks import level
+from resolvers.checks import level, unknown_skills
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
 from resolvers.paging import Page, decode_cursor, encode_cursor, keyset_page, page_size
@@ -26,10 +27,7 @@ MAX_MENTOR_LIMIT = 50
 
 def _unknown_skills(field: str, ids: list[str]) -> None:
     if ids:
-        listed = ", ".join(f"'{i}'" for i in ids)
-        raise BadInput(
-            field, f"unknown skill {listed}" if len(ids) == 1 else f"unknown skills {listed}"
-        )
+        raise BadInput(field, unknown_skills(ids))
 
 
 async def people_who_served(
@@ -102,7 +100,14 @@ async def mentor_candidates(
     by_coverage: bool = False,
 ) -> list[MentorCandidate]:
     if not 1 <= limit <= MAX_MENTOR_LIMIT:
-        raise BadInput("limit", f"must be between 1 and {MAX_MENTOR_LIMIT}, got {limit}")
+        raise BadInput(
+            "limit",
+            t(
+                "must be between 1 and {MAX_MENTOR_LIMIT}, got {limit}",
+                MAX_MENTOR_LIMIT=MAX_MENTOR_LIMIT,
+                limit=limit,
+            ),
+        )
     max_mentees = ctx.rules.max_active_mentees
     result = await matching.mentor_candidates(
         ctx.graph,
@@ -159,7 +164,7 @@ def _talent_after(after: str | None, order_by: str = "MATCH") -> matching.Talent
     ):
         tie = 0 if order_by == "MATCH" else key[2]
         return matching.TalentCursor(key[0], key[1], tie, key[ints])
-    raise BadInput("after", "not a cursor this API issued")
+    raise BadInput("after", t("not a cursor this API issued"))
 
 
 def talent_skills(skill_ids: list[str] | None, specialist_type: str | None) -> list[str]:
@@ -168,7 +173,7 @@ def talent_skills(skill_ids: list[str] | None, specialist_type: str | None) -> l
     if specialist_type is not None:
         wanted.extend(SPECIALIST_TYPES[specialist_type])
     if not wanted:
-        raise BadInput("skillIds", "name at least one skill (or a specialistType)")
+        raise BadInput("skillIds", t("name at least one skill (or a specialistType)"))
     return list(dict.fromkeys(wanted))
 
 
@@ -192,7 +197,7 @@ async def talent_pool(
     named = set(skill_ids or [])
     skill_ids = talent_skills(skill_ids, specialist_type)
     if order_by == "NEAREST" and township_id is None:
-        raise BadInput("orderBy", "NEAREST orders by distance to a township: give townshipId")
+        raise BadInput("orderBy", t("NEAREST orders by distance to a township: give townshipId"))
     size = page_size(first)
     result = await matching.talent_pool(
         ctx.graph,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from graph import need_match
 from graph.db import Record
+from model.messages import t
 from model.periods import quarters_between
 from resolvers.checks import check_quarter
 from resolvers.context import Context
@@ -118,7 +119,14 @@ class MatchReport:
 
 def _limit(value: int) -> int:
     if not 1 <= value <= MAX_CANDIDATES:
-        raise BadInput("candidatesPerNeed", f"must be between 1 and {MAX_CANDIDATES}, got {value}")
+        raise BadInput(
+            "candidatesPerNeed",
+            t(
+                "must be between 1 and {MAX_CANDIDATES}, got {value}",
+                MAX_CANDIDATES=MAX_CANDIDATES,
+                value=value,
+            ),
+        )
     return value
 
 

@@ -20,16 +20,19 @@ from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import SchemaExtension
 
+from model.messages import t
 from resolvers.errors import DomainError
 from resolvers.graph_errors import as_domain_error, is_timeout, is_unavailable
 
 log = logging.getLogger("towngraph.errors")
 
-UNAVAILABLE_MESSAGE = "The graph database is unavailable right now; please try again shortly."
-TIMEOUT_MESSAGE = (
-    "查询用时过长，已停止（未写入任何内容）：请缩小范围（更少的条目或更窄的条件）后重试。"
-    " The query took too long and was stopped; nothing was written. Please narrow it and retry."
+UNAVAILABLE = t("The graph database is unavailable right now; please try again shortly.")
+UNAVAILABLE_MESSAGE = str(UNAVAILABLE)  # in English, for the HTTP app's own 503
+TIMEOUT = t(
+    "The query took too long and was stopped; nothing was written. Please narrow it (fewer "
+    "items or narrower conditions) and retry."
 )
+INTERNAL = t("Internal server error")
 
 
 # graphql-core's one variable error that carries neither a wrapped error nor a variable's name.
@@ -61,14 +64,14 @@ def _classify(error: GraphQLError) -> GraphQLError:
         return GraphQLError(original.render(), error.nodes, error.source, error.positions,
                             error.path, original, {"code": original.code})  # fmt: skip
     if is_unavailable(original):
-        return GraphQLError(UNAVAILABLE_MESSAGE, error.nodes, error.source, error.positions,
+        return GraphQLError(UNAVAILABLE.render(), error.nodes, error.source, error.positions,
                             error.path, original, {"code": "SERVICE_UNAVAILABLE"})  # fmt: skip
     if is_timeout(original):
         log.warning("query timed out at %s: %s", error.path, original)
-        return GraphQLError(TIMEOUT_MESSAGE, error.nodes, error.source, error.positions,
+        return GraphQLError(TIMEOUT.render(), error.nodes, error.source, error.positions,
                             error.path, original, {"code": "TIMEOUT"})  # fmt: skip
     log.error("unexpected error at %s", error.path, exc_info=original)
-    return GraphQLError("Internal server error", error.nodes, error.source, error.positions,
+    return GraphQLError(INTERNAL.render(), error.nodes, error.source, error.positions,
                         error.path, None, {"code": "INTERNAL_SERVER_ERROR"})  # fmt: skip
 
 
