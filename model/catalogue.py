@@ -111,8 +111,8 @@ _API: dict[str, str] = {
     "must be one of {ranks}, got {rank!r}": "应为{ranks}之一，实际为“{rank}”",
     "must be one of {orders}, got {order!r}": "应为{orders}之一，实际为“{order}”",
     "must be one of {severities}, got {severity!r}": "应为{severities}之一，实际为“{severity}”",
-    "give exactly one of {given}": "{given}须且只须给出一项",
-    "give exactly one of {first} and {second}": "{first}与{second}须且只须给出一项",
+    "give exactly one of {given}": "{given} 中须且只须给出一项",
+    "give exactly one of {first} and {second}": "{first} 与 {second} 须且只须给出一项",
     "give exactly one of departmentId and townshipId": (
         "departmentId 与 townshipId 须且只须给出一项"
     ),
