@@ -1,5 +1,6 @@
 """The Chinese of every message template (消息目录): English template → Chinese template, the
-same `{fields}`; the importer's and the command line's are in model/catalogue_import.py.
+same `{fields}`; the importer's and the command line's are in model/catalogue_import.py, the
+candidates' reasons in model/catalogue_reasons.py.
 model/messages.py renders them; tests/test_message_catalogue.py checks that every
 template the code uses is here. Sections follow the layers that raise them.
 
@@ -12,6 +13,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from model.catalogue_import import IMPORT_MESSAGES
+from model.catalogue_reasons import REASON_MESSAGES
 
 # The kinds of things a NotFound names ("no {what} with id …").
 NOUNS: Mapping[str, str] = MappingProxyType({
@@ -390,4 +392,6 @@ _API: dict[str, str] = {
     "the notice period runs until {until}; wait for it": "公示期至{until}结束，请待公示期满",
 }
 
-CATALOGUE: Mapping[str, str] = MappingProxyType({**NOUNS, **_FRAMES, **_API, **IMPORT_MESSAGES})
+CATALOGUE: Mapping[str, str] = MappingProxyType(
+    {**NOUNS, **_FRAMES, **_API, **REASON_MESSAGES, **IMPORT_MESSAGES}
+)

@@ -22,7 +22,7 @@ from graph.matching import MentorCandidateRow
 from graph.rows import PersonNode
 from model import mentor_assignment as optimise
 from model import team_cover
-from model.messages import t
+from model.messages import Message, t
 from resolvers import checks
 from resolvers.appointment import start_mentorship_in
 from resolvers.context import Context
@@ -31,7 +31,7 @@ from resolvers.matching import MENTOR_WEIGHTS, mentor_reasons
 
 MAX_INTAKE = 200
 LEVELS = ("COUNTY", "TOWNSHIP", "VILLAGE")
-LEVEL_WORDS = {"COUNTY": "county", "TOWNSHIP": "township", "VILLAGE": "village"}
+LEVEL_WORDS = {"COUNTY": t("county"), "TOWNSHIP": t("township"), "VILLAGE": t("village")}
 
 
 @dataclass(frozen=True)
@@ -40,14 +40,14 @@ class ProposedPair:
     candidate: IntakeCandidate
     level: str | None
     score: float
-    reasons: list[str]
+    reasons: list[Message]
 
 
 @dataclass(frozen=True)
 class Unpaired:
     mentee: PersonNode
     level: str | None
-    reason: str
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -75,22 +75,27 @@ def _distinct(field: str, ids: Sequence[str]) -> list[str]:
     return list(ids)
 
 
-def _reasons(c: IntakeCandidate, targets: int, level: str | None, max_mentees: int) -> list[str]:
-    first = [f"covers {len(c['covered'])} of {targets} target skills"]
+def _reasons(
+    c: IntakeCandidate, targets: int, level: str | None, max_mentees: int
+) -> list[Message]:
+    first = [
+        t("covers {count} of {targets} target skills", count=len(c["covered"]), targets=targets)
+    ]
     if level is not None:
-        first.append(f"{LEVEL_WORDS[level]}-level mentor")
+        first.append(t("{level}-level mentor", level=LEVEL_WORDS[level]))
     return first + mentor_reasons(cast(MentorCandidateRow, c), max_mentees)
 
 
-def _why_unpaired(had_candidates: bool, targets: int, level: str | None) -> str:
-    at = f" at {LEVEL_WORDS[level]} level" if level is not None else ""
+def _why_unpaired(had_candidates: bool, targets: int, level: str | None) -> Message:
+    at = t(" at {level} level", level=LEVEL_WORDS[level]) if level is not None else ""
     if targets == 0:
-        return "no target skills: no skillIds, no posts requiring skills, no skills of their own"
+        return t("no target skills: no skillIds, no posts requiring skills, no skills of their own")
     if had_candidates:
-        return f"every eligible mentor{at} has their places taken by others of this intake"
-    return (
-        f"no eligible mentor{at} you may see (level ≥ 3 and above the mentee in a target "
-        "skill, enough years of service, a mentee place left)"
+        return t("every eligible mentor{at} has their places taken by others of this intake", at=at)
+    return t(
+        "no eligible mentor{at} you may see (level ≥ 3 and above the mentee in a target "
+        "skill, enough years of service, a mentee place left)",
+        at=at,
     )
 
 
@@ -212,7 +217,7 @@ async def confirm_mentor_assignment(
 class TeamMember:
     candidate: TeamCandidate
     covers: list[Requirement]
-    reasons: list[str]
+    reasons: list[Message]
 
 
 @dataclass(frozen=True)
@@ -248,10 +253,10 @@ async def team_proposal(
         skills = chosen.covers(wanted)
         mine = [r for r in reqs if r["skill"]["id"] in skills]
         reasons = [
-            f"covers {r['skill']['name']} at level {chosen.levels[r['skill']['id']]} "
-            f"(required: {r['level']})"
+            t("covers {skill} at level {level} (required: {required})", skill=r["skill"]["name"],
+              level=chosen.levels[r["skill"]["id"]], required=r["level"])
             for r in mine
-        ]
+        ]  # fmt: skip
         members.append(TeamMember(people[chosen.person], mine, reasons))
     uncovered = [r for r in reqs if r["skill"]["id"] in set(cover.uncovered)]
     return TeamProposal(reqs, members, uncovered, cover.total_level)

@@ -13,7 +13,7 @@ from typing import Any
 
 from graph import matching
 from graph.matching import MentorCandidateRow, ServedMatch, TalentRow
-from model.messages import t
+from model.messages import Message, t
 from model.skills import MAX_LEVEL
 from model.talent import SPECIALIST_TYPES
 from resolvers.checks import level, unknown_skills
@@ -60,33 +60,42 @@ class MentorCandidate:
 
     row: MentorCandidateRow
     score: float
-    reasons: list[str]
+    reasons: list[Message]
 
 
-def mentor_reasons(row: MentorCandidateRow, max_mentees: int) -> list[str]:
-    """Why a candidate was chosen, one plain sentence per part of the score."""
+def mentor_reasons(row: MentorCandidateRow, max_mentees: int) -> list[Message]:
+    """Why a candidate was chosen, one plain sentence per part of the score (rendered in the
+    request's language by the schema)."""
     reasons = [
-        f"covers {c['skill']['name']} at level {c['level']} (mentee: {c['menteeLevel'] or 'none'})"
+        t("covers {skill} at level {level} (mentee: {mentee_level})", skill=c["skill"]["name"],
+          level=c["level"], mentee_level=c["menteeLevel"] or t("none"))
         for c in row["covered"]
-    ]
+    ]  # fmt: skip
     if row["sameTownship"]:
-        reasons.append("works in the mentee's township")
+        reasons.append(t("works in the mentee's township"))
     active = row["activeMentees"]
     reasons.append(
-        "has no mentee yet" if active == 0 else f"has {active} of {max_mentees} mentee places taken"
-    )
-    reasons.append(f"{row['years']} years of public service")
+        t("has no mentee yet")
+        if active == 0
+        else t("has {active} of {max_mentees} mentee places taken", active=active,
+               max_mentees=max_mentees)
+    )  # fmt: skip
+    reasons.append(t("{years} years of public service", years=row["years"]))
     if row["mentorVillageSide"] != row["menteeVillageSide"]:
         reasons.append(
-            "a village cadre paired with township or county staff"
+            t("a village cadre paired with township or county staff")
             if row["mentorVillageSide"]
-            else "township professional skill paired with a village cadre"
+            else t("township professional skill paired with a village cadre")
         )
     if row["mentorVillageSide"]:
-        reasons.append("knows village governance first-hand (村两委)")
+        reasons.append(t("knows village governance first-hand (村两委)"))
     elif row["villagesServed"]:
         n = row["villagesServed"]
-        reasons.append(f"served in {n} village{'s' if n > 1 else ''} (village experience)")
+        reasons.append(
+            t("served in 1 village (village experience)")
+            if n == 1
+            else t("served in {n} villages (village experience)", n=n)
+        )
     return reasons
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import datetime as dt
 import functools
 import socket
 from collections.abc import AsyncIterator, Iterator
@@ -23,6 +24,8 @@ from graph.db import Graph, Neo4jConfig
 from model.access import Role
 from model.catalogue import CATALOGUE, NOUNS
 from model.messages import fields_of
+from resolvers.matching import mentor_reasons
+from resolvers.need_match import candidate_reasons
 from schema.cost import operation_cost
 from schema.root import build_schema
 from server.app import create_app
@@ -280,3 +283,41 @@ async def test_a_subscription_is_refused_in_chinese(
     assert [(e["extensions"]["code"], e["message"]) for e in errors] == [
         ("BAD_USER_INPUT", "townshipId：townshipId 与 villageId 须且只须给出一项")
     ]
+
+
+def test_a_mentors_and_a_candidates_reasons_read_in_both_languages() -> None:
+    # given a township mentor of one mentee (of 3) who holds 防汛抢险 at 4 (the mentee at 2),
+    # and a candidate for a need covering 1 of 2 skills, free of village duty
+    mentor: Any = {
+        "covered": [{"skill": {"name": "防汛抢险"}, "level": 4, "menteeLevel": 2}],
+        "sameTownship": True, "activeMentees": 1, "years": 12, "mentorVillageSide": False,
+        "menteeVillageSide": True, "villagesServed": 1,
+    }  # fmt: skip
+    candidate: Any = {
+        "covered": [{"skill": {"name": "堤坝巡查"}, "level": 3, "required": 2}],
+        "available": True, "servedBefore": True,
+    }  # fmt: skip
+    # when their reasons are rendered
+    mine = mentor_reasons(mentor, 3)
+    theirs = candidate_reasons(
+        candidate, asked=2, village="东村", as_of=dt.date(2026, 7, 1), outside=False
+    )
+    # then each reads in Chinese and in the English it always had
+    assert [r.render("zh") for r in mine] == [
+        "防汛抢险达到4级（徒弟：2）", "与徒弟在同一乡镇工作", "带教名额3个，已占用1个",
+        "工作年限12年", "乡镇专业技术人员与村干部结对", "曾在1个村服务（有农村工作经验）",
+    ]  # fmt: skip
+    assert [r.render("en") for r in mine] == [
+        "covers 防汛抢险 at level 4 (mentee: 2)", "works in the mentee's township",
+        "has 1 of 3 mentee places taken", "12 years of public service",
+        "township professional skill paired with a village cadre",
+        "served in 1 village (village experience)",
+    ]  # fmt: skip
+    assert [r.render("zh") for r in theirs] == [
+        "具备所需2项技能中的1项", "堤坝巡查达到3级（需要：2级）", "2026-07-01没有驻村任务",
+        "曾在东村服务",
+    ]  # fmt: skip
+    assert [r.render("en") for r in theirs] == [
+        "covers 1 of the 2 required skills", "堤坝巡查 at level 3 (needed: 2)",
+        "free of residential village duty on 2026-07-01", "has served 东村 before",
+    ]  # fmt: skip
