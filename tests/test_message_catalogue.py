@@ -248,6 +248,21 @@ async def test_an_operation_over_the_cost_limit_is_refused_in_chinese(
     ]
 
 
+async def test_the_depth_and_alias_limits_refuse_in_chinese(chinese: httpx.AsyncClient) -> None:
+    # given a named query nested deeper than 10 levels, and one with 40 aliases (30 allowed)
+    deep = (
+        'query Deep { person(id: "x") { mentors { person { mentors { person { mentors { person { '
+        "mentors { person { mentors { person { id } } } } } } } } } } } }"
+    )
+    aliases = " ".join(f'a{i}: person(id: "x") {{ id }}' for i in range(40))
+    # when each is posted
+    too_deep = await _errors(chinese, deep, {}, bearer())
+    too_many = await _errors(chinese, "{ " + aliases + " }", {}, bearer())
+    # then each is refused unexecuted, in Chinese
+    assert too_deep == [("GRAPHQL_VALIDATION_FAILED", "操作“Deep”的嵌套深度超过上限10层")]
+    assert too_many == [("GRAPHQL_VALIDATION_FAILED", "使用了40个别名，上限为30个")]
+
+
 # A subscription the server cancels leaves the driver's socket to the collector (tests/test_live).
 @pytest.mark.filterwarnings("ignore:unclosed <socket.socket:ResourceWarning")
 async def test_a_subscription_is_refused_in_chinese(
