@@ -60,6 +60,17 @@ _API: dict[str, str] = {
         "图数据库暂时无法访问，请稍后重试。"
     ),
     "Internal server error": "服务器内部错误",
+    "{what} is nested too deeply": "{what} 嵌套过深",
+    "{what} is nested more than {limit} levels deep": "{what} 嵌套超过{limit}层",
+    "{what} is not valid JSON: {why}": "{what} 不是有效的 JSON：{why}",
+    "the {name} parameter must be {kind}": "参数 {name} 应为{kind}",
+    "a string": "字符串",
+    "an object": "对象",
+    'the body must be a JSON object such as {{"query": "…"}}': (
+        '请求体应为 JSON 对象，如 {{"query": "…"}}'
+    ),
+    "no GraphQL query in the request": "请求中缺少 query 参数（GraphQL 查询）",
+    "the body is not valid UTF-8 at byte {at}": "请求体第{at}字节处不是有效的 UTF-8",
     # --- Common checks of arguments (resolvers/checks.py, paging, lists)
     "must not be empty": "不能为空",
     "must be at most {limit} characters, got {count}": "最多{limit}个字符，实际为{count}个",

@@ -263,6 +263,22 @@ async def test_the_depth_and_alias_limits_refuse_in_chinese(chinese: httpx.Async
     assert too_many == [("GRAPHQL_VALIDATION_FAILED", "使用了40个别名，上限为30个")]
 
 
+async def test_a_request_that_is_not_graphql_is_refused_in_chinese(
+    chinese: httpx.AsyncClient,
+) -> None:
+    # given a body that is JSON but not an object, and one without a query
+    # when each is posted
+    not_object = await chinese.post("/graphql", json=[1], headers=bearer())
+    no_query = await chinese.post("/graphql", json={"variables": {}}, headers=bearer())
+    # then each is a 400 BAD_REQUEST, in Chinese
+    assert [(r.status_code, r.json()["errors"]) for r in (not_object, no_query)] == [
+        (400, [{"message": '请求体应为 JSON 对象，如 {"query": "…"}',
+                "extensions": {"code": "BAD_REQUEST"}}]),
+        (400, [{"message": "请求中缺少 query 参数（GraphQL 查询）",
+                "extensions": {"code": "BAD_REQUEST"}}]),
+    ]  # fmt: skip
+
+
 # A subscription the server cancels leaves the driver's socket to the collector (tests/test_live).
 @pytest.mark.filterwarnings("ignore:unclosed <socket.socket:ResourceWarning")
 async def test_a_subscription_is_refused_in_chinese(
