@@ -97,8 +97,14 @@ TEAM_KIND = _labels(
     EMERGENCY_TEAM=("应急队伍", "应急队"),
     VILLAGE_WORK_TEAM=("驻村工作队",),
 )
-
-
+# The role of an API caller (the token's `role` claim, model/access.py), for messages.
+CALLER_ROLE = _labels(
+    ADMIN=("系统管理员",),
+    COUNTY=("县级用户",),
+    TOWNSHIP=("乡镇用户",),
+    VILLAGE=("村级用户",),
+    VIEWER=("只读用户",),
+)
 SELECTION_STATUS = _labels(
     ANNOUNCED=("公告", "已公告"),
     APPLYING=("自主报名", "报名中"),

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from graph import access
 from graph.db import Tx
 from model.access import Role
+from model.messages import t
 from resolvers.context import Context
 from resolvers.errors import Forbidden
 
@@ -25,8 +26,11 @@ class ScopeRefused(Forbidden):
     """A target lies outside what the caller may change; the message names the argument."""
 
     def __init__(self, field: str, ident: str, unit: str | None, same_county: bool) -> None:
-        where = f"your unit '{unit}'" if same_county else "your county"
-        super().__init__(f"{field}: '{ident}' is outside {where}; you may not change it")
+        where = t("your unit '{unit}'", unit=unit) if same_county else t("your county")
+        super().__init__(
+            t("{field}: '{ident}' is outside {where}; you may not change it",
+              field=field, ident=ident, where=where)
+        )  # fmt: skip
         self.field = field
 
 

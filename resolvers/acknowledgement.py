@@ -13,7 +13,9 @@ import datetime as dt
 from graph import emergency
 from graph import task as task_graph
 from graph.db import Record, Tx
+from model import labels
 from model.emergency import MAX_ETA_MINUTES
+from model.messages import Code, t
 from model.tasks import OPEN_STATUSES
 from resolvers import access, checks
 from resolvers.context import Context
@@ -38,7 +40,12 @@ async def unacknowledged(ctx: Context, task_id: str) -> list[Record]:
 def _eta(eta_minutes: int | None) -> int | None:
     if eta_minutes is not None and not 0 <= eta_minutes <= MAX_ETA_MINUTES:
         raise BadInput(
-            "etaMinutes", f"must be from 0 to {MAX_ETA_MINUTES} minutes, got {eta_minutes}"
+            "etaMinutes",
+            t(
+                "must be from 0 to {MAX_ETA_MINUTES} minutes, got {eta_minutes}",
+                MAX_ETA_MINUTES=MAX_ETA_MINUTES,
+                eta_minutes=eta_minutes,
+            ),
         )
     return eta_minutes
 
@@ -60,22 +67,40 @@ async def acknowledge_emergency(
             raise NotFound("taskId", "task", task_id)
         task = state.task
         if task["kind"] != "EMERGENCY":
-            raise BadInput("taskId", f"task {task_id} is not an EMERGENCY; nothing to acknowledge")
+            raise BadInput(
+                "taskId",
+                t("task {task_id} is not an EMERGENCY; nothing to acknowledge", task_id=task_id),
+            )
         if task["status"] not in OPEN_STATUSES:
-            raise BadInput("taskId", f"task {task_id} is {task['status']}; it is over")
+            raise BadInput(
+                "taskId",
+                t(
+                    "task {task_id} is {status}; it is over",
+                    task_id=task_id,
+                    status=Code(labels.TASK_STATUS, task["status"]),
+                ),
+            )
         found = await emergency.acknowledge_check(tx, task_id=task_id, person_id=person_id)
         if not found.person_found:
             raise NotFound("personId", "person", person_id)
         if not any(c["personId"] == person_id for c in state.current):
             raise BadInput(
                 "personId",
-                f"person {person_id} is not on task {task_id}; assign them first (assignPeople)",
+                t(
+                    "person {person_id} is not on task {task_id}; assign them first (assignPeople)",
+                    person_id=person_id,
+                    task_id=task_id,
+                ),
             )
         if found.previous is not None:
             raise BadInput(
                 "personId",
-                f"person {person_id} acknowledged task {task_id} already, at "
-                f"{found.previous['at']}",
+                t(
+                    "person {person_id} acknowledged task {task_id} already, at {at}",
+                    person_id=person_id,
+                    task_id=task_id,
+                    at=found.previous["at"],
+                ),
             )
         ack = emergency.NewAcknowledgement(
             id=checks.new_id("ACK"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from graph import aggregate as aggregate_graph
 from graph.aggregate import Aggregate
+from model.messages import t
 from model.periods import is_quarter
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
@@ -13,7 +14,7 @@ from resolvers.errors import BadInput, NotFound
 def _exactly_one(**given: str | None) -> tuple[str, str]:
     named = [(name, value) for name, value in given.items() if value is not None]
     if len(named) != 1:
-        raise BadInput(next(iter(given)), f"give exactly one of {', '.join(given)}")
+        raise BadInput(next(iter(given)), t("give exactly one of {given}", given=", ".join(given)))
     return named[0]
 
 
@@ -38,7 +39,7 @@ async def people_aggregate(
         countyId=county_id, townshipId=township_id, departmentId=department_id
     )
     if skill_ids is not None and not skill_ids:
-        raise BadInput("skillIds", "name at least one skill, or leave skillIds out")
+        raise BadInput("skillIds", t("name at least one skill, or leave skillIds out"))
     found = await aggregate_graph.people_aggregate(
         ctx.graph,
         county_id=county_id,
@@ -66,9 +67,12 @@ async def task_aggregate(
     field, ident = _exactly_one(countyId=county_id, townshipId=township_id, villageId=village_id)
     for name, value in (("fromQuarter", from_quarter), ("toQuarter", to_quarter)):
         if value is not None and not is_quarter(value):
-            raise BadInput(name, f"must be a quarter like 2026Q1, got '{value}'")
+            raise BadInput(name, t("must be a quarter like 2026Q1, got '{value}'", value=value))
     if from_quarter is not None and to_quarter is not None and from_quarter > to_quarter:
-        raise BadInput("toQuarter", f"must not be before fromQuarter ({from_quarter})")
+        raise BadInput(
+            "toQuarter",
+            t("must not be before fromQuarter ({from_quarter})", from_quarter=from_quarter),
+        )
     found = await aggregate_graph.task_aggregate(
         ctx.graph,
         county_id=county_id,

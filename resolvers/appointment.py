@@ -33,16 +33,18 @@ The rules (the importer's, plus those of each kind of appointment):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from graph import appointment
 from graph.appointment import Stamp
 from graph.db import Record, Tx
+from model import labels
 from model.compliance import Override, change_day_of_end
 from model.mentoring import MIN_MENTOR_LEVEL
+from model.messages import Code, Message, t
 from model.people import RESIDENTIAL_ROLES
-from model.skills import untyped_level_problem
-from resolvers import access, rules
+from resolvers import access, checks, rules
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
 from resolvers.loaders import Batch
@@ -62,32 +64,46 @@ def _found(row: Record | None, field: str, what: str, ident: str) -> Record:
 
 def _check_period(since: dt.date, until: dt.date) -> None:
     if until < since:
-        raise BadInput("until", f"until {until.isoformat()} is before since {since.isoformat()}")
+        raise BadInput(
+            "until",
+            t(
+                "until {until} is before since {since}",
+                until=until.isoformat(),
+                since=since.isoformat(),
+            ),
+        )
 
 
-def _span(period: Record) -> str:
+def _span(period: Record) -> Message:
     until = period["until"]
-    return (
-        f"from {period['since']}, ongoing"
-        if until is None
-        else f"from {period['since']} to {until}"
-    )
+    if until is None:
+        return t("from {since}, ongoing", since=period["since"])
+    return t("from {since} to {until}", since=period["since"], until=until)
 
 
-def _works_in(departments: list[Record]) -> str:
+def _works_in(departments: list[Record]) -> Message:
     if not departments:
-        return "has no department"
-    return "works in " + ", ".join(f"{d['name']} ({d['kind']})" for d in departments)
+        return t("has no department")
+    named = [t("{name} ({kind})", name=d["name"], kind=Code(labels.DEPARTMENT_KIND, d["kind"]))
+             for d in departments]  # fmt: skip
+    return t("works in {departments}", departments=named)
 
 
-def _check_endable(found: Record | None, what: str, since: dt.date) -> None:
+def _check_endable(found: Record | None, what: Message, since: dt.date) -> None:
     """`found` is the period identified by its ends and since; only an ongoing one can end."""
     if found is None:
-        raise BadInput("since", f"there is no {what} starting {since}")
+        raise BadInput("since", t("there is no {what} starting {since}", what=what, since=since))
     if found["until"] is not None:
-        by = f" (ended by {found['endedBy']})" if found.get("endedBy") else ""
+        by = t(" (ended by {ended_by})", ended_by=found["endedBy"]) if found.get("endedBy") else ""
         raise BadInput(
-            "since", f"the {what} starting {since} already ended on {found['until']}{by}"
+            "since",
+            t(
+                "the {what} starting {since} already ended on {until}{by}",
+                what=what,
+                since=since,
+                until=found["until"],
+                by=by,
+            ),
         )
 
 
@@ -109,10 +125,10 @@ async def _end(
     target_id: str,
     since: dt.date,
     until: dt.date,
-    description: str,
+    description: Callable[[str, str], Message],
 ) -> Record:
     """Ends the ongoing service, dispatch or training identified by person, other end and since;
-    `description` names it for the clerk ("service of {who} in {where}")."""
+    `description` names it for the clerk (service of who in where)."""
     _check_period(since, until)
     stamp = _stamp(ctx)
 
@@ -123,7 +139,7 @@ async def _end(
         )
         who = _found(facts["person"], "personId", "person", person_id)["name"]
         target = _found(facts[period.target_key], period.target, period.target_key, target_id)
-        what = description.format(who=who, where=target["name"])
+        what = description(who, target["name"])
         _check_endable(facts["found"], what, since)
         return await appointment.end_period(
             tx,
@@ -156,8 +172,14 @@ async def start_service(
         if (same := facts["duplicate"]) is not None:
             raise BadInput(
                 "since",
-                f"{who} already has a service in {where} starting {since} ({same['role']}, "
-                f"{_span(same)})",
+                t(
+                    "{who} already has a service in {where} starting {since} ({role}, {same})",
+                    who=who,
+                    where=where,
+                    since=since,
+                    role=Code(labels.SERVICE_ROLE, same["role"]),
+                    same=_span(same),
+                ),
             )
         if role == "LIAISON":
             await rules.check_liaison(tx, village_id=village_id, where=where, since=since)
@@ -165,9 +187,17 @@ async def start_service(
             other = facts["residential"][0]
             raise BadInput(
                 "personId",
-                f"{who} is already on residential duty ({other['role']} in {other['village']}, "
-                f"{_span(other)}), which overlaps a {role} service from {since}; one residential "
-                "service (STATIONED, FIRST_SECRETARY, WORK_TEAM) at a time: end that one first",
+                t(
+                    "{who} is already on residential duty ({role} in {village}, {other}), which "
+                    "overlaps a {new_role} service from {since}; one residential service "
+                    "(STATIONED, FIRST_SECRETARY, WORK_TEAM) at a time: end that one first",
+                    who=who,
+                    role=Code(labels.SERVICE_ROLE, other["role"]),
+                    village=other["village"],
+                    other=_span(other),
+                    new_role=Code(labels.SERVICE_ROLE, role),
+                    since=since,
+                ),
             )
         return await appointment.start_service(
             tx, person_id=person_id, village_id=village_id, role=role, since=since, stamp=stamp
@@ -180,7 +210,13 @@ async def end_service(
     ctx: Context, *, person_id: str, village_id: str, since: dt.date, until: dt.date
 ) -> Record:
     return await _end(
-        ctx, appointment.SERVICE, person_id, village_id, since, until, "service of {who} in {where}"
+        ctx,
+        appointment.SERVICE,
+        person_id,
+        village_id,
+        since,
+        until,
+        lambda who, where: t("service of {who} in {where}", who=who, where=where),
     )
 
 
@@ -211,18 +247,36 @@ async def start_dispatch(
         if not any(d["kind"] == "COUNTY_DEPARTMENT" for d in facts["departments"]):
             raise BadInput(
                 "personId",
-                f"{who} {_works_in(facts['departments'])}; only staff of a county department "
-                "(COUNTY_DEPARTMENT) are dispatched to townships (县属乡用)",
+                t(
+                    "{who} {departments}; only staff of a county department (COUNTY_DEPARTMENT) "
+                    "are dispatched to townships (县属乡用)",
+                    who=who,
+                    departments=_works_in(facts["departments"]),
+                ),
             )
         for other in facts["overlapping"]:
             if other["townshipId"] == township_id and other["since"] == since:
-                raise BadInput("since", f"{who} already has a dispatch to {where} starting {since}")
+                raise BadInput(
+                    "since",
+                    t(
+                        "{who} already has a dispatch to {where} starting {since}",
+                        who=who,
+                        where=where,
+                        since=since,
+                    ),
+                )
         if facts["overlapping"]:
             other = facts["overlapping"][0]
             raise BadInput(
                 "personId",
-                f"{who} is already dispatched to {other['township']} ({_span(other)}), which "
-                f"overlaps a dispatch from {since}; one dispatch at a time: end that one first",
+                t(
+                    "{who} is already dispatched to {township} ({other}), which overlaps a "
+                    "dispatch from {since}; one dispatch at a time: end that one first",
+                    who=who,
+                    township=other["township"],
+                    other=_span(other),
+                    since=since,
+                ),
             )
         await rules.check_adjustment(
             tx,
@@ -265,7 +319,9 @@ async def end_dispatch(
         )
         who = _found(facts["person"], "personId", "person", person_id)["name"]
         where = _found(facts["township"], "townshipId", "township", township_id)["name"]
-        _check_endable(facts["found"], f"dispatch of {who} to {where}", since)
+        _check_endable(
+            facts["found"], t("dispatch of {who} to {where}", who=who, where=where), since
+        )
         rules.check_stay(who=who, township=where, since=since, until=until, override=reason)
         await rules.check_adjustment(
             tx,
@@ -309,24 +365,46 @@ async def start_training(
         if not any(d["kind"] == "VILLAGE_COMMITTEE" for d in facts["departments"]):
             raise BadInput(
                 "personId",
-                f"{who} {_works_in(facts['departments'])}; training at a township post "
-                "(到岗实训) is for village cadres (VILLAGE_COMMITTEE)",
+                t(
+                    "{who} {departments}; training at a township post (到岗实训) is for village "
+                    "cadres (VILLAGE_COMMITTEE)",
+                    who=who,
+                    departments=_works_in(facts["departments"]),
+                ),
             )
         if department.get("kind") not in TRAINING_DEPARTMENTS:
             raise BadInput(
                 "departmentId",
-                f"{where} is a {department.get('kind') or 'department of unknown kind'}; "
-                "到岗实训 is at a township office or institution "
-                f"({', '.join(TRAINING_DEPARTMENTS)})",
+                t(
+                    "{where} is a {kind}; 到岗实训 is at a township office or institution "
+                    "({kinds})",
+                    where=where,
+                    kind=_department_kind(department.get("kind")),
+                    kinds=[Code(labels.DEPARTMENT_KIND, k) for k in TRAINING_DEPARTMENTS],
+                ),
             )
-        if any(t["since"] == since for t in facts["overlapping"]):
-            raise BadInput("since", f"{who} already has a training at {where} starting {since}")
+        if any(other["since"] == since for other in facts["overlapping"]):
+            raise BadInput(
+                "since",
+                t(
+                    "{who} already has a training at {where} starting {since}",
+                    who=who,
+                    where=where,
+                    since=since,
+                ),
+            )
         if facts["overlapping"]:
             other = facts["overlapping"][0]
             raise BadInput(
                 "personId",
-                f"{who} is already training at {where} ({_span(other)}), which overlaps a "
-                f"training from {since}; end that one first",
+                t(
+                    "{who} is already training at {where} ({other}), which overlaps a training "
+                    "from {since}; end that one first",
+                    who=who,
+                    where=where,
+                    other=_span(other),
+                    since=since,
+                ),
             )
         return await appointment.start_training(
             tx, person_id=person_id, department_id=department_id, since=since, stamp=stamp
@@ -345,7 +423,7 @@ async def end_training(
         department_id,
         since,
         until,
-        "training of {who} at {where}",
+        lambda who, where: t("training of {who} at {where}", who=who, where=where),
     )
 
 
@@ -367,16 +445,30 @@ def _check_mentor_years(
     if joined is None:
         raise BadInput(
             field,
-            f"{mentor['name']} has no known joinedYear, so their years of service cannot be "
-            f"checked (a mentor needs at least {min_years})",
+            t(
+                "{mentor} has no known joinedYear, so their years of service cannot be checked "
+                "(a mentor needs at least {min_years})",
+                mentor=mentor["name"],
+                min_years=min_years,
+            ),
         )
     years = since.year - joined
     if years < min_years:
         raise BadInput(
             field,
-            f"{mentor['name']} has {years} years of service in {since.year} "
-            f"(a mentor needs at least {min_years})",
+            t(
+                "{mentor} has {years} years of service in {year} (a mentor needs at least "
+                "{min_years})",
+                mentor=mentor["name"],
+                years=years,
+                year=since.year,
+                min_years=min_years,
+            ),
         )
+
+
+def _department_kind(kind: str | None) -> Code | Message:
+    return Code(labels.DEPARTMENT_KIND, kind) if kind else t("department of unknown kind")
 
 
 def _check_mentor_skills(
@@ -385,16 +477,23 @@ def _check_mentor_skills(
     targets: list[dict[str, Any]] = facts["targets"]
     if not targets:
         return  # the mentee has neither posts with required skills nor skills of their own
-    for t in targets:
-        level = t["mentorLevel"] or 0
-        if level >= MIN_MENTOR_LEVEL and level > (t["menteeLevel"] or 0):
+    for target in targets:
+        level = target["mentorLevel"] or 0
+        if level >= MIN_MENTOR_LEVEL and level > (target["menteeLevel"] or 0):
             return
-    source = "required by their posts" if facts["fromPosts"] else "their own skills"
-    names = ", ".join(sorted(t["name"] for t in targets))
+    source = t("required by their posts") if facts["fromPosts"] else t("their own skills")
+    names = ", ".join(sorted(target["name"] for target in targets))
     raise BadInput(
         field,
-        f"{mentor['name']} holds none of {mentee['name']}'s target skills ({source}: {names}) "
-        f"at level {MIN_MENTOR_LEVEL} or above and above {mentee['name']}'s level",
+        t(
+            "{mentor} holds none of {mentee}'s target skills ({source}: {names}) at level "
+            "{MIN_MENTOR_LEVEL} or above and above {mentee}'s level",
+            mentor=mentor["name"],
+            mentee=mentee["name"],
+            source=source,
+            names=names,
+            MIN_MENTOR_LEVEL=MIN_MENTOR_LEVEL,
+        ),
     )
 
 
@@ -402,7 +501,7 @@ async def start_mentorship(
     ctx: Context, *, mentor_id: str, mentee_id: str, since: dt.date
 ) -> Record:
     if mentor_id == mentee_id:
-        raise BadInput("menteeId", "a person cannot mentor themselves")
+        raise BadInput("menteeId", t("a person cannot mentor themselves"))
 
     async def work(tx: Tx) -> Record:
         return await start_mentorship_in(
@@ -425,7 +524,7 @@ async def start_mentorship_in(
     start all or none (confirmMentorAssignment); `fields` name the mentor and mentee in errors."""
     mentor_field, mentee_field = fields
     if mentor_id == mentee_id:
-        raise BadInput(mentee_field, "a person cannot mentor themselves")
+        raise BadInput(mentee_field, t("a person cannot mentor themselves"))
     # A mentee of the caller's unit, a mentor from anywhere in the county.
     await access.require(
         tx, ctx, people=[(mentee_field, mentee_id)], members=[(mentor_field, mentor_id)]
@@ -438,15 +537,33 @@ async def start_mentorship_in(
     if facts["pair"]:
         raise BadInput(
             mentee_field,
-            f"{mentor['name']} already mentors {mentee['name']} ({_span(facts['pair'][0])}), "
-            f"which overlaps a mentorship from {since}",
+            t(
+                "{mentor} already mentors {mentee} ({span}), which overlaps a mentorship from "
+                "{since}",
+                mentor=mentor["name"],
+                mentee=mentee["name"],
+                span=_span(facts["pair"][0]),
+                since=since,
+            ),
         )
     active, limit = facts["activeMentees"], ctx.rules.max_active_mentees
     if active >= limit:
-        people = "person" if active == 1 else "people"
         raise BadInput(
             mentor_field,
-            f"{mentor['name']} already mentors {active} {people} (the limit is {limit})",
+            (
+                t(
+                    "{mentor} already mentors 1 person (the limit is {limit})",
+                    mentor=mentor["name"],
+                    limit=limit,
+                )
+                if active == 1
+                else t(
+                    "{mentor} already mentors {active} people (the limit is {limit})",
+                    mentor=mentor["name"],
+                    active=active,
+                    limit=limit,
+                )
+            ),
         )
     _check_mentor_years(mentor, since, ctx.rules.min_mentor_years, mentor_field)
     _check_mentor_skills(mentor, mentee, facts, mentor_field)
@@ -466,7 +583,10 @@ async def end_mentorship(ctx: Context, *, mentor_id: str, mentee_id: str, until:
         mentor = _found(facts["mentor"], "mentorId", "person", mentor_id)["name"]
         mentee = _found(facts["mentee"], "menteeId", "person", mentee_id)["name"]
         if not facts["ongoing"]:
-            raise BadInput("menteeId", f"{mentor} has no ongoing mentorship of {mentee}")
+            raise BadInput(
+                "menteeId",
+                t("{mentor} has no ongoing mentorship of {mentee}", mentor=mentor, mentee=mentee),
+            )
         since: dt.date = facts["ongoing"][0]["since"]
         _check_period(since, until)
         return await appointment.end_mentorship(
@@ -481,9 +601,7 @@ async def end_mentorship(ctx: Context, *, mentor_id: str, mentee_id: str, until:
 
 async def set_skill(ctx: Context, *, person_id: str, skill_id: str, level: int) -> Record:
     """The written skill, plus `previous`: the level held before (null when new)."""
-    problem = untyped_level_problem(level)
-    if problem is not None:
-        raise BadInput("level", problem)
+    checks.untyped_level("level", level)
     stamp = _stamp(ctx)
 
     async def work(tx: Tx) -> Record:

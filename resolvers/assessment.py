@@ -19,6 +19,7 @@ from graph import training
 from graph.assessment import CohortRow, EvaluationRow, PostTrace, TaskTrace
 from graph.db import Record, Tx
 from graph.training import PlanRow
+from model import labels
 from model.assessment import (
     COMPUTED,
     DEMOCRATIC,
@@ -31,6 +32,7 @@ from model.assessment import (
     combined,
     weighted,
 )
+from model.messages import Code, t
 from model.tasks import MAX_RATING
 from model.training import PARTS, competence_score, completion
 from resolvers import access, checks
@@ -85,22 +87,22 @@ def diligence(tasks: list[TaskTrace]) -> Trace:
         return Trace(None, [])
     evidence: list[str] = []
     on_time = reported = 0
-    for t in counted:
-        closed, quarter = t["closedAt"], t["quarter"]
+    for task in counted:
+        closed, quarter = task["closedAt"], task["quarter"]
         in_time = (
             closed is not None and quarter is not None and closed.date() <= _quarter_end(quarter)
         )
         on_time += in_time
-        reported += t["reports"] > 0
+        reported += task["reports"] > 0
         state = (
             f"按期办结 (closed on time, {quarter})"
             if in_time
             else "已办结但超期 (closed late)"
             if closed is not None
-            else f"未办结 ({t['status']})"
+            else f"未办结 ({task['status']})"
         )
         evidence.append(
-            f"任务「{t['title']}」{state}，进度报告 {t['reports']} 次 (progress reports)"
+            f"任务「{task['title']}」{state}，进度报告 {task['reports']} 次 (progress reports)"
         )
     n = len(counted)
     score = round(100 * (on_time / n + reported / n) / 2, 1)
@@ -230,7 +232,15 @@ def combine(sides: list[Side], dispatched: bool, township_share: float) -> tuple
 
 def year_checked(year: int) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise BadInput("year", f"must be a year from {MIN_YEAR} to {MAX_YEAR}, got {year}")
+        raise BadInput(
+            "year",
+            t(
+                "must be a year from {MIN_YEAR} to {MAX_YEAR}, got {year}",
+                MIN_YEAR=MIN_YEAR,
+                MAX_YEAR=MAX_YEAR,
+                year=year,
+            ),
+        )
 
 
 async def assess(ctx: Context, people: list[CohortRow], year: int) -> list[Assessment]:
@@ -290,7 +300,7 @@ async def ranking(
     ranked."""
     year_checked(year)
     if (department_id is None) == (township_id is None):
-        raise BadInput("departmentId", "give exactly one of departmentId and townshipId")
+        raise BadInput("departmentId", t("give exactly one of departmentId and townshipId"))
     people = await g.cohort(
         ctx.graph, year=year, department_id=department_id, township_id=township_id
     )
@@ -315,12 +325,27 @@ async def record_evaluation(
     and side. Returns {evaluation, person}."""
     year_checked(year)
     if kind not in EVALUATION_KINDS:
-        raise BadInput("kind", f"must be one of {', '.join(EVALUATION_KINDS)}, got {kind!r}")
+        raise BadInput(
+            "kind",
+            t(
+                "must be one of {kinds}, got {kind!r}",
+                kinds=", ".join(EVALUATION_KINDS),
+                kind=kind,
+            ),
+        )
     if side not in SIDES:
-        raise BadInput("side", f"must be one of {', '.join(SIDES)}, got {side!r}")
+        raise BadInput(
+            "side", t("must be one of {sides}, got {side!r}", sides=", ".join(SIDES), side=side)
+        )
     if not MIN_SCORE <= score <= MAX_SCORE:
         raise BadInput(
-            "score", f"must be a score from {MIN_SCORE:g} to {MAX_SCORE:g}, got {score:g}"
+            "score",
+            t(
+                "must be a score from {MIN_SCORE:g} to {MAX_SCORE:g}, got {score:g}",
+                MIN_SCORE=MIN_SCORE,
+                MAX_SCORE=MAX_SCORE,
+                score=score,
+            ),
         )
     text = None if comment is None else checks.text("comment", comment, MAX_COMMENT)
 
@@ -334,8 +359,14 @@ async def record_evaluation(
         if facts["duplicate"] is not None:
             raise BadInput(
                 "kind",
-                f"{facts['person']['name']} already has a {side} {kind} evaluation for {year} "
-                f"('{facts['duplicate']}')",
+                t(
+                    "{name} already has a {side} {kind} evaluation for {year} ('{duplicate}')",
+                    name=facts["person"]["name"],
+                    side=Code(labels.SIDE, side),
+                    kind=Code(labels.EVALUATION_KIND, kind),
+                    year=year,
+                    duplicate=facts["duplicate"],
+                ),
             )
         return await g.create_evaluation(
             tx,

@@ -22,6 +22,8 @@ from graph.matching import MentorCandidateRow
 from graph.rows import PersonNode
 from model import mentor_assignment as optimise
 from model import team_cover
+from model.messages import Message, t
+from resolvers import checks
 from resolvers.appointment import start_mentorship_in
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
@@ -29,7 +31,7 @@ from resolvers.matching import MENTOR_WEIGHTS, mentor_reasons
 
 MAX_INTAKE = 200
 LEVELS = ("COUNTY", "TOWNSHIP", "VILLAGE")
-LEVEL_WORDS = {"COUNTY": "county", "TOWNSHIP": "township", "VILLAGE": "village"}
+LEVEL_WORDS = {"COUNTY": t("county"), "TOWNSHIP": t("township"), "VILLAGE": t("village")}
 
 
 @dataclass(frozen=True)
@@ -38,14 +40,14 @@ class ProposedPair:
     candidate: IntakeCandidate
     level: str | None
     score: float
-    reasons: list[str]
+    reasons: list[Message]
 
 
 @dataclass(frozen=True)
 class Unpaired:
     mentee: PersonNode
     level: str | None
-    reason: str
+    reason: Message
 
 
 @dataclass(frozen=True)
@@ -68,27 +70,32 @@ def _distinct(field: str, ids: Sequence[str]) -> list[str]:
     seen: set[str] = set()
     for i in ids:
         if i in seen:
-            raise BadInput(field, f"'{i}' is listed twice")
+            raise BadInput(field, t("'{i}' is listed twice", i=i))
         seen.add(i)
     return list(ids)
 
 
-def _reasons(c: IntakeCandidate, targets: int, level: str | None, max_mentees: int) -> list[str]:
-    first = [f"covers {len(c['covered'])} of {targets} target skills"]
+def _reasons(
+    c: IntakeCandidate, targets: int, level: str | None, max_mentees: int
+) -> list[Message]:
+    first = [
+        t("covers {count} of {targets} target skills", count=len(c["covered"]), targets=targets)
+    ]
     if level is not None:
-        first.append(f"{LEVEL_WORDS[level]}-level mentor")
+        first.append(t("{level}-level mentor", level=LEVEL_WORDS[level]))
     return first + mentor_reasons(cast(MentorCandidateRow, c), max_mentees)
 
 
-def _why_unpaired(had_candidates: bool, targets: int, level: str | None) -> str:
-    at = f" at {LEVEL_WORDS[level]} level" if level is not None else ""
+def _why_unpaired(had_candidates: bool, targets: int, level: str | None) -> Message:
+    at = t(" at {level} level", level=LEVEL_WORDS[level]) if level is not None else ""
     if targets == 0:
-        return "no target skills: no skillIds, no posts requiring skills, no skills of their own"
+        return t("no target skills: no skillIds, no posts requiring skills, no skills of their own")
     if had_candidates:
-        return f"every eligible mentor{at} has their places taken by others of this intake"
-    return (
-        f"no eligible mentor{at} you may see (level ≥ 3 and above the mentee in a target "
-        "skill, enough years of service, a mentee place left)"
+        return t("every eligible mentor{at} has their places taken by others of this intake", at=at)
+    return t(
+        "no eligible mentor{at} you may see (level ≥ 3 and above the mentee in a target "
+        "skill, enough years of service, a mentee place left)",
+        at=at,
     )
 
 
@@ -101,9 +108,16 @@ async def mentor_assignment(
     three_levels: bool,
 ) -> Proposal:
     if not mentee_ids:
-        raise BadInput("menteeIds", "name at least one mentee")
+        raise BadInput("menteeIds", t("name at least one mentee"))
     if len(mentee_ids) > MAX_INTAKE:
-        raise BadInput("menteeIds", f"at most {MAX_INTAKE} mentees at once, got {len(mentee_ids)}")
+        raise BadInput(
+            "menteeIds",
+            t(
+                "at most {MAX_INTAKE} mentees at once, got {count}",
+                MAX_INTAKE=MAX_INTAKE,
+                count=len(mentee_ids),
+            ),
+        )
     mentee_ids = _distinct("menteeIds", mentee_ids)
     max_mentees = ctx.rules.max_active_mentees
     unknown, mentees = await assignment.intake_candidates(
@@ -117,8 +131,7 @@ async def mentor_assignment(
         three_levels=three_levels,
     )
     if unknown:
-        listed = ", ".join(f"'{i}'" for i in unknown)
-        raise BadInput("skillIds", f"unknown skill{'s' if len(unknown) > 1 else ''} {listed}")
+        raise BadInput("skillIds", checks.unknown_skills(unknown))
     for m in mentees:
         if not m["found"]:
             raise NotFound("menteeIds", "person", m["id"])
@@ -177,9 +190,9 @@ async def confirm_mentor_assignment(
     seeing the pairs before it; the first refusal (naming `pairs[i].mentorId` or `.menteeId`)
     leaves nothing written."""
     if not pairs:
-        raise BadInput("pairs", "name at least one pair")
+        raise BadInput("pairs", t("name at least one pair"))
     if len(pairs) > MAX_INTAKE * len(LEVELS):
-        raise BadInput("pairs", f"at most {MAX_INTAKE * len(LEVELS)} pairs at once")
+        raise BadInput("pairs", t("at most {n} pairs at once", n=MAX_INTAKE * len(LEVELS)))
     day = since or ctx.today
 
     async def work(tx: Tx) -> list[Record]:
@@ -204,7 +217,7 @@ async def confirm_mentor_assignment(
 class TeamMember:
     candidate: TeamCandidate
     covers: list[Requirement]
-    reasons: list[str]
+    reasons: list[Message]
 
 
 @dataclass(frozen=True)
@@ -219,7 +232,7 @@ async def team_proposal(
     ctx: Context, *, need_id: str | None, task_id: str | None, as_of: dt.date | None
 ) -> TeamProposal:
     if (need_id is None) == (task_id is None):
-        raise BadInput("needId", "give either needId or taskId")
+        raise BadInput("needId", t("give either needId or taskId"))
     facts = await assignment.team_facts(
         ctx.graph, need_id=need_id, task_id=task_id, on=as_of or ctx.today
     )
@@ -240,10 +253,10 @@ async def team_proposal(
         skills = chosen.covers(wanted)
         mine = [r for r in reqs if r["skill"]["id"] in skills]
         reasons = [
-            f"covers {r['skill']['name']} at level {chosen.levels[r['skill']['id']]} "
-            f"(required: {r['level']})"
+            t("covers {skill} at level {level} (required: {required})", skill=r["skill"]["name"],
+              level=chosen.levels[r["skill"]["id"]], required=r["level"])
             for r in mine
-        ]
+        ]  # fmt: skip
         members.append(TeamMember(people[chosen.person], mine, reasons))
     uncovered = [r for r in reqs if r["skill"]["id"] in set(cover.uncovered)]
     return TeamProposal(reqs, members, uncovered, cover.total_level)

@@ -14,6 +14,7 @@ from typing import Any
 from graph import compliance
 from graph.db import Record, Tx
 from model.compliance import Rule
+from model.messages import t
 from resolvers import access
 from resolvers.checks import new_id
 from resolvers.context import Context
@@ -24,7 +25,15 @@ MIN_YEAR, MAX_YEAR = 1949, 2100
 
 def _check_year(field_name: str, year: int) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise BadInput(field_name, f"must be a year from {MIN_YEAR} to {MAX_YEAR}, got {year}")
+        raise BadInput(
+            field_name,
+            t(
+                "must be a year from {MIN_YEAR} to {MAX_YEAR}, got {year}",
+                MIN_YEAR=MIN_YEAR,
+                MAX_YEAR=MAX_YEAR,
+                year=year,
+            ),
+        )
 
 
 @dataclass(frozen=True)
@@ -154,13 +163,13 @@ async def set_quota(
 ) -> Record:
     _check_year("year", year)
     if quota < 0:
-        raise BadInput("quota", f"must be at least 0, got {quota}")
+        raise BadInput("quota", t("must be at least 0, got {quota}", quota=quota))
     if law_enforcement_count is not None and law_enforcement_share is not None:
-        raise BadInput("lawEnforcementShare", "give either lawEnforcementCount or the share")
+        raise BadInput("lawEnforcementShare", t("give either lawEnforcementCount or the share"))
     if law_enforcement_count is not None and not 0 <= law_enforcement_count <= quota:
-        raise BadInput("lawEnforcementCount", f"must be from 0 to the quota {quota}")
+        raise BadInput("lawEnforcementCount", t("must be from 0 to the quota {quota}", quota=quota))
     if law_enforcement_share is not None and not 0 <= law_enforcement_share <= 1:
-        raise BadInput("lawEnforcementShare", "must be a share from 0 to 1")
+        raise BadInput("lawEnforcementShare", t("must be a share from 0 to 1"))
     at = dt.datetime.now(dt.UTC)
 
     async def work(tx: Tx) -> Record:
@@ -175,8 +184,11 @@ async def set_quota(
         if facts["department"]["kind"] != "COUNTY_DEPARTMENT":
             raise BadInput(
                 "departmentId",
-                f"{facts['department']['name']} is not a county department (COUNTY_DEPARTMENT); "
-                "quotas are of county departments' dispatched staff (县属乡用)",
+                t(
+                    "{name} is not a county department (COUNTY_DEPARTMENT); quotas are of "
+                    "county departments' dispatched staff (县属乡用)",
+                    name=facts["department"]["name"],
+                ),
             )
         params: dict[str, Any] = {
             "departmentId": department_id, "townshipId": township_id, "year": year,
@@ -193,10 +205,13 @@ async def record_reminder_batch(
 ) -> Record:
     """items: (departmentId, townshipId, shortfall) of each department reminded."""
     if not items:
-        raise BadInput("items", "a reminder batch names at least one department")
+        raise BadInput("items", t("a reminder batch names at least one department"))
     for i, (_, _, shortfall) in enumerate(items):
         if shortfall < 1:
-            raise BadInput(f"items[{i}].shortfall", f"must be at least 1, got {shortfall}")
+            raise BadInput(
+                f"items[{i}].shortfall",
+                t("must be at least 1, got {shortfall}", shortfall=shortfall),
+            )
     at = dt.datetime.now(dt.UTC)
 
     async def work(tx: Tx) -> Record:

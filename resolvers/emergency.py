@@ -16,6 +16,7 @@ from graph import emergency
 from graph.db import Record, Tx
 from graph.task import NewTask, initiate
 from model.emergency import DEFAULT_BAND_KM, MAX_BAND_KM, ROSTER_ORDERS, SEVERITIES
+from model.messages import t
 from resolvers import access, checks
 from resolvers.context import Context, Rules
 from resolvers.errors import BadInput, NotFound
@@ -35,7 +36,12 @@ def radius(radius_km: float | None) -> float:
     value = DEFAULT_RADIUS_KM if radius_km is None else radius_km
     if not 0 < value <= MAX_RADIUS_KM:
         raise BadInput(
-            "radiusKm", f"must be more than 0 and at most {MAX_RADIUS_KM:g} km, got {value:g}"
+            "radiusKm",
+            t(
+                "must be more than 0 and at most {MAX_RADIUS_KM:g} km, got {value:g}",
+                MAX_RADIUS_KM=MAX_RADIUS_KM,
+                value=value,
+            ),
         )
     return value
 
@@ -44,7 +50,12 @@ def _band(band_km: float | None) -> float:
     value = DEFAULT_BAND_KM if band_km is None else band_km
     if not 0 < value <= MAX_BAND_KM:
         raise BadInput(
-            "bandKm", f"must be more than 0 and at most {MAX_BAND_KM:g} km, got {value:g}"
+            "bandKm",
+            t(
+                "must be more than 0 and at most {MAX_BAND_KM:g} km, got {value:g}",
+                MAX_BAND_KM=MAX_BAND_KM,
+                value=value,
+            ),
         )
     return value
 
@@ -52,13 +63,16 @@ def _band(band_km: float | None) -> float:
 def _first(first: int | None) -> int:
     value = DEFAULT_FIRST if first is None else first
     if not 1 <= value <= MAX_FIRST:
-        raise BadInput("first", f"must be between 1 and {MAX_FIRST}, got {value}")
+        raise BadInput(
+            "first",
+            t("must be between 1 and {MAX_FIRST}, got {value}", MAX_FIRST=MAX_FIRST, value=value),
+        )
     return value
 
 
 def skills_of(skill_ids: list[str]) -> list[str]:
     if not skill_ids:
-        raise BadInput("skillIds", "name at least one skill")
+        raise BadInput("skillIds", t("name at least one skill"))
     return list(dict.fromkeys(skill_ids))
 
 
@@ -70,15 +84,14 @@ def check_place_and_skills(
     if not has_location:
         raise BadInput(
             "villageId",
-            f"village '{village_id}' has no location, so distances to it cannot be measured; "
-            "record its location first",
+            t(
+                "village '{village_id}' has no location, so distances to it cannot be measured; "
+                "record its location first",
+                village_id=village_id,
+            ),
         )
     if unknown_skills:
-        listed = ", ".join(f"'{i}'" for i in unknown_skills)
-        raise BadInput(
-            "skillIds",
-            f"unknown skill {listed}" if len(unknown_skills) == 1 else f"unknown skills {listed}",
-        )
+        raise BadInput("skillIds", checks.unknown_skills(unknown_skills))
 
 
 async def emergency_roster(
@@ -99,7 +112,14 @@ async def emergency_roster(
     skills = skills_of(skill_ids)
     band = _band(band_km)
     if order not in ROSTER_ORDERS:
-        raise BadInput("orderBy", f"must be one of {', '.join(ROSTER_ORDERS)}, got {order!r}")
+        raise BadInput(
+            "orderBy",
+            t(
+                "must be one of {orders}, got {order!r}",
+                orders=", ".join(ROSTER_ORDERS),
+                order=order,
+            ),
+        )
     result = await emergency.roster(
         ctx.graph,
         village_id=village_id,
@@ -148,7 +168,14 @@ async def respond_to_emergency(
     # Everything the roster needs is checked before the task is written, so a refused roster
     # never leaves a task behind.
     if severity not in SEVERITIES:
-        raise BadInput("severity", f"must be one of {', '.join(SEVERITIES)}, got {severity!r}")
+        raise BadInput(
+            "severity",
+            t(
+                "must be one of {severities}, got {severity!r}",
+                severities=", ".join(SEVERITIES),
+                severity=severity,
+            ),
+        )
     level = 1 if min_level is None else min_level
     checks.level("minLevel", level)
     clean_title = checks.text("title", title, MAX_TITLE)

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from graph import assessment as g
 from graph.assessment import PickRow
 from graph.db import Record, Tx
+from model import labels
 from model.assessment import QUOTA_RULE, SIDES, quotas
+from model.messages import Code, t
 from resolvers import access, checks
 from resolvers.assessment import Assessment, assess, ranked, year_checked
 from resolvers.context import Context
@@ -89,7 +91,12 @@ async def excellence_selection(
         raise NotFound("departmentId", "department", department_id)
     if not frame["inCounty"]:
         raise BadInput(
-            "departmentId", f"{frame['department']['name']} is not in county {county_id}"
+            "departmentId",
+            t(
+                "{name} is not in county {county_id}",
+                name=frame["department"]["name"],
+                county_id=county_id,
+            ),
         )
     people = await g.cohort(ctx.graph, year=year, department_id=department_id)
     found = await assess(ctx, people, year)
@@ -102,19 +109,38 @@ def check_picks(selection: Selection, recorded: list[Record], side: str, ids: li
     shortlist (for the township: outside the rest of it) or over the side's quota."""
     sides = {p["side"] for p in recorded}
     if side in sides:
-        raise BadInput("side", f"the {side} picks of {selection.year} are already recorded")
+        raise BadInput(
+            "side",
+            t(
+                "the {side} picks of {year} are already recorded",
+                side=Code(labels.SIDE, side),
+                year=selection.year,
+            ),
+        )
     if side == "TOWNSHIP" and "DEPARTMENT" not in sides:
-        raise BadInput("side", "out of order: the department picks from the shortlist first")
+        raise BadInput("side", t("out of order: the department picks from the shortlist first"))
     quota = selection.department_quota if side == "DEPARTMENT" else selection.township_quota
     if len(ids) > quota:
-        raise BadInput("personIds", f"over quota: the {side} may pick {quota}, got {len(ids)}")
+        raise BadInput(
+            "personIds",
+            t(
+                "over quota: the {side} may pick {quota}, got {count}",
+                side=Code(labels.SIDE, side),
+                quota=quota,
+                count=len(ids),
+            ),
+        )
     shortlist = {a.person["id"] for a in selection.shortlist}
     taken = {p["personId"] for p in recorded}
     for person in ids:
         if person not in shortlist:
-            raise BadInput("personIds", f"{person} is not on the shortlist (top 40 %)")
+            raise BadInput(
+                "personIds", t("{person} is not on the shortlist (top 40 %)", person=person)
+            )
         if person in taken:
-            raise BadInput("personIds", f"{person} is already picked by the department")
+            raise BadInput(
+                "personIds", t("{person} is already picked by the department", person=person)
+            )
 
 
 async def record_picks(
@@ -122,10 +148,12 @@ async def record_picks(
 ) -> Selection:
     """Records one side's picks; returns the selection as it then stands."""
     if side not in SIDES:
-        raise BadInput("side", f"must be one of {', '.join(SIDES)}, got {side!r}")
+        raise BadInput(
+            "side", t("must be one of {sides}, got {side!r}", sides=", ".join(SIDES), side=side)
+        )
     ids = list(dict.fromkeys(person_ids))
     if not ids or len(ids) != len(person_ids):
-        raise BadInput("personIds", "give each person picked once, at least one")
+        raise BadInput("personIds", t("give each person picked once, at least one"))
 
     async def allowed(tx: Tx) -> None:
         # The department picks for its own staff; the township for the people dispatched to it.

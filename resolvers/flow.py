@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from graph import flow
 from graph.rows import TownshipNode
+from model.messages import t
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
 
@@ -32,7 +33,15 @@ class TownshipFlowRow:
 
 async def flow_report(ctx: Context, *, year: int, township_id: str | None) -> list[TownshipFlowRow]:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise BadInput("year", f"must be a year from {MIN_YEAR} to {MAX_YEAR}, got {year}")
+        raise BadInput(
+            "year",
+            t(
+                "must be a year from {MIN_YEAR} to {MAX_YEAR}, got {year}",
+                MIN_YEAR=MIN_YEAR,
+                MAX_YEAR=MAX_YEAR,
+                year=year,
+            ),
+        )
     rows = await flow.flow_report(ctx.graph, year=year, township_id=township_id)
     if township_id is not None and not rows:
         raise NotFound("townshipId", "township", township_id)

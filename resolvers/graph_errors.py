@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from graph.db import GraphUnavailable, IdTaken, QueryTimeout
+from model.catalogue import NOUNS
+from model.messages import Message, t
 from resolvers.errors import BadInput, DomainError
 
 
@@ -18,7 +20,14 @@ def as_domain_error(exc: BaseException) -> DomainError | None:
     if isinstance(exc, IdTaken):
         # TaskEvent -> "task event": the label in the words of the message.
         noun = re.sub(r"(?<!^)(?=[A-Z])", " ", exc.label).lower()
-        return BadInput("id", f"a {noun} with id '{exc.node_id}' already exists")
+        return BadInput(
+            "id",
+            t(
+                "a {noun} with id '{node_id}' already exists",
+                noun=Message(noun) if noun in NOUNS else noun,
+                node_id=exc.node_id,
+            ),
+        )
     return None
 
 

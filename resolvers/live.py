@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from graph import live as live_graph
 from graph.db import Graph, Record
 from model.access import Caller
+from model.messages import t
 from resolvers import task_queries
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
@@ -107,7 +108,10 @@ class Window:
 
 def exactly_one(first: tuple[str, str | None], second: tuple[str, str | None]) -> None:
     if (first[1] is None) == (second[1] is None):
-        raise BadInput(first[0], f"give exactly one of {first[0]} and {second[0]}")
+        raise BadInput(
+            first[0],
+            t("give exactly one of {first} and {second}", first=first[0], second=second[0]),
+        )
 
 
 async def check_task(ctx: Context, task_id: str) -> None:

@@ -13,9 +13,10 @@ from typing import Any
 
 from graph import matching
 from graph.matching import MentorCandidateRow, ServedMatch, TalentRow
+from model.messages import Message, t
 from model.skills import MAX_LEVEL
 from model.talent import SPECIALIST_TYPES
-from resolvers.checks import level
+from resolvers.checks import level, unknown_skills
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
 from resolvers.paging import Page, decode_cursor, encode_cursor, keyset_page, page_size
@@ -26,10 +27,7 @@ MAX_MENTOR_LIMIT = 50
 
 def _unknown_skills(field: str, ids: list[str]) -> None:
     if ids:
-        listed = ", ".join(f"'{i}'" for i in ids)
-        raise BadInput(
-            field, f"unknown skill {listed}" if len(ids) == 1 else f"unknown skills {listed}"
-        )
+        raise BadInput(field, unknown_skills(ids))
 
 
 async def people_who_served(
@@ -62,33 +60,42 @@ class MentorCandidate:
 
     row: MentorCandidateRow
     score: float
-    reasons: list[str]
+    reasons: list[Message]
 
 
-def mentor_reasons(row: MentorCandidateRow, max_mentees: int) -> list[str]:
-    """Why a candidate was chosen, one plain sentence per part of the score."""
+def mentor_reasons(row: MentorCandidateRow, max_mentees: int) -> list[Message]:
+    """Why a candidate was chosen, one plain sentence per part of the score (rendered in the
+    request's language by the schema)."""
     reasons = [
-        f"covers {c['skill']['name']} at level {c['level']} (mentee: {c['menteeLevel'] or 'none'})"
+        t("covers {skill} at level {level} (mentee: {mentee_level})", skill=c["skill"]["name"],
+          level=c["level"], mentee_level=c["menteeLevel"] or t("none"))
         for c in row["covered"]
-    ]
+    ]  # fmt: skip
     if row["sameTownship"]:
-        reasons.append("works in the mentee's township")
+        reasons.append(t("works in the mentee's township"))
     active = row["activeMentees"]
     reasons.append(
-        "has no mentee yet" if active == 0 else f"has {active} of {max_mentees} mentee places taken"
-    )
-    reasons.append(f"{row['years']} years of public service")
+        t("has no mentee yet")
+        if active == 0
+        else t("has {active} of {max_mentees} mentee places taken", active=active,
+               max_mentees=max_mentees)
+    )  # fmt: skip
+    reasons.append(t("{years} years of public service", years=row["years"]))
     if row["mentorVillageSide"] != row["menteeVillageSide"]:
         reasons.append(
-            "a village cadre paired with township or county staff"
+            t("a village cadre paired with township or county staff")
             if row["mentorVillageSide"]
-            else "township professional skill paired with a village cadre"
+            else t("township professional skill paired with a village cadre")
         )
     if row["mentorVillageSide"]:
-        reasons.append("knows village governance first-hand (村两委)")
+        reasons.append(t("knows village governance first-hand (村两委)"))
     elif row["villagesServed"]:
         n = row["villagesServed"]
-        reasons.append(f"served in {n} village{'s' if n > 1 else ''} (village experience)")
+        reasons.append(
+            t("served in 1 village (village experience)")
+            if n == 1
+            else t("served in {n} villages (village experience)", n=n)
+        )
     return reasons
 
 
@@ -102,7 +109,14 @@ async def mentor_candidates(
     by_coverage: bool = False,
 ) -> list[MentorCandidate]:
     if not 1 <= limit <= MAX_MENTOR_LIMIT:
-        raise BadInput("limit", f"must be between 1 and {MAX_MENTOR_LIMIT}, got {limit}")
+        raise BadInput(
+            "limit",
+            t(
+                "must be between 1 and {MAX_MENTOR_LIMIT}, got {limit}",
+                MAX_MENTOR_LIMIT=MAX_MENTOR_LIMIT,
+                limit=limit,
+            ),
+        )
     max_mentees = ctx.rules.max_active_mentees
     result = await matching.mentor_candidates(
         ctx.graph,
@@ -159,7 +173,7 @@ def _talent_after(after: str | None, order_by: str = "MATCH") -> matching.Talent
     ):
         tie = 0 if order_by == "MATCH" else key[2]
         return matching.TalentCursor(key[0], key[1], tie, key[ints])
-    raise BadInput("after", "not a cursor this API issued")
+    raise BadInput("after", t("not a cursor this API issued"))
 
 
 def talent_skills(skill_ids: list[str] | None, specialist_type: str | None) -> list[str]:
@@ -168,7 +182,7 @@ def talent_skills(skill_ids: list[str] | None, specialist_type: str | None) -> l
     if specialist_type is not None:
         wanted.extend(SPECIALIST_TYPES[specialist_type])
     if not wanted:
-        raise BadInput("skillIds", "name at least one skill (or a specialistType)")
+        raise BadInput("skillIds", t("name at least one skill (or a specialistType)"))
     return list(dict.fromkeys(wanted))
 
 
@@ -192,7 +206,7 @@ async def talent_pool(
     named = set(skill_ids or [])
     skill_ids = talent_skills(skill_ids, specialist_type)
     if order_by == "NEAREST" and township_id is None:
-        raise BadInput("orderBy", "NEAREST orders by distance to a township: give townshipId")
+        raise BadInput("orderBy", t("NEAREST orders by distance to a township: give townshipId"))
     size = page_size(first)
     result = await matching.talent_pool(
         ctx.graph,

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from graph import need as graph_need
 from graph import task as task_graph
 from graph.db import Record, Tx
+from model import labels
+from model.messages import Code, t
 from resolvers import access, checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
@@ -102,7 +104,7 @@ async def raise_need(
             index = next(i for i, s in enumerate(skills) if s.skill_id == first)
             raise NotFound(f"skills[{index}].skillId", "skill", first)
         if found.id_taken:
-            raise BadInput("id", f"a need with id '{new.id}' already exists")
+            raise BadInput("id", t("a need with id '{id}' already exists", id=new.id))
         return await graph_need.raise_create(tx, new, actor=actor, at=at)
 
     return await ctx.graph.transaction(work)
@@ -110,14 +112,18 @@ async def raise_need(
 
 def _skill_levels(skills: list[SkillLevel]) -> list[tuple[str, int]]:
     if not skills:
-        raise BadInput("skills", "name at least one skill the village needs")
+        raise BadInput("skills", t("name at least one skill the village needs"))
     seen: dict[str, int] = {}
     for i, s in enumerate(skills):
         checks.level(f"skills[{i}].level", s.level)
         if s.skill_id in seen:
             raise BadInput(
                 f"skills[{i}].skillId",
-                f"skill '{s.skill_id}' is already listed at skills[{seen[s.skill_id]}]",
+                t(
+                    "skill '{skill_id}' is already listed at skills[{index}]",
+                    skill_id=s.skill_id,
+                    index=seen[s.skill_id],
+                ),
             )
         seen[s.skill_id] = i
     return [(s.skill_id, s.level) for s in skills]
@@ -162,7 +168,11 @@ async def create_task_from_need(
         if source.status != "OPEN":
             raise BadInput(
                 "needId",
-                f"need '{need_id}' is {source.status}; only an OPEN need can become a task",
+                t(
+                    "need '{need_id}' is {status}; only an OPEN need can become a task",
+                    need_id=need_id,
+                    status=Code(labels.NEED_STATUS, source.status),
+                ),
             )
         # The one task writer, as initiateTask uses it: the need's quarter, village and skills.
         task = task_graph.NewTask(

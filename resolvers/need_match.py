@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from graph import need_match
 from graph.db import Record
+from model.messages import Message, t
 from model.periods import quarters_between
 from resolvers.checks import check_quarter
 from resolvers.context import Context
@@ -43,23 +44,29 @@ def candidate_score(
 
 def candidate_reasons(
     row: Record, *, asked: int, village: str, as_of: dt.date, outside: bool
-) -> list[str]:
-    """Why this candidate, one plain sentence per part of the ranking."""
-    covered = row["covered"]
-    what = "missing skills" if outside else "required skills"
-    reasons = [f"covers {len(covered)} of the {asked} {what}"]
-    reasons += [
-        f"{k['skill']['name']} at level {k['level']} (needed: {k['required']})" for k in covered
+) -> list[Message]:
+    """Why this candidate, one plain sentence per part of the ranking (rendered in the
+    request's language by the schema)."""
+    covered, day = row["covered"], as_of.isoformat()
+    reasons = [
+        t("covers {count} of the {asked} missing skills", count=len(covered), asked=asked)
+        if outside
+        else t("covers {count} of the {asked} required skills", count=len(covered), asked=asked)
     ]
+    reasons += [
+        t("{skill} at level {level} (needed: {required})", skill=k["skill"]["name"],
+          level=k["level"], required=k["required"])
+        for k in covered
+    ]  # fmt: skip
     if outside:
-        reasons.append("works elsewhere in the county, outside this township")
+        reasons.append(t("works elsewhere in the county, outside this township"))
     reasons.append(
-        f"free of residential village duty on {as_of.isoformat()}"
+        t("free of residential village duty on {day}", day=day)
         if row["available"]
-        else f"on residential village duty (驻村) on {as_of.isoformat()}"
+        else t("on residential village duty (驻村) on {day}", day=day)
     )
     if row["servedBefore"]:
-        reasons.append(f"has served {village} before")
+        reasons.append(t("has served {village} before", village=village))
     return reasons
 
 
@@ -67,7 +74,7 @@ def candidate_reasons(
 class Candidate:
     row: Record  # {person, covered: [{skill, level, required}], available, servedBefore, levelSum}
     score: float
-    reasons: list[str]
+    reasons: list[Message]
 
 
 def _candidates(
@@ -118,7 +125,14 @@ class MatchReport:
 
 def _limit(value: int) -> int:
     if not 1 <= value <= MAX_CANDIDATES:
-        raise BadInput("candidatesPerNeed", f"must be between 1 and {MAX_CANDIDATES}, got {value}")
+        raise BadInput(
+            "candidatesPerNeed",
+            t(
+                "must be between 1 and {MAX_CANDIDATES}, got {value}",
+                MAX_CANDIDATES=MAX_CANDIDATES,
+                value=value,
+            ),
+        )
     return value
 
 

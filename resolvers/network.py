@@ -14,6 +14,7 @@ from typing import cast
 
 from graph import network
 from graph.rows import PersonNode, TownshipNode, VillageNode
+from model.messages import t
 from model.network import TIE_KINDS, Network, compute
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
@@ -38,16 +39,23 @@ class NetworkAnswer:
 
 def _area(county_id: str | None, township_ids: list[str] | None) -> list[str] | None:
     if county_id is None and township_ids is None:
-        raise BadInput("countyId", "give countyId or townshipIds (给出县或乡镇)")
+        raise BadInput("countyId", t("give countyId or townshipIds"))
     if county_id is not None and township_ids is not None:
-        raise BadInput("townshipIds", "give countyId or townshipIds, not both")
+        raise BadInput("townshipIds", t("give countyId or townshipIds, not both"))
     if township_ids is None:
         return None
     if not township_ids:
-        raise BadInput("townshipIds", "name at least one township")
+        raise BadInput("townshipIds", t("name at least one township"))
     unique = sorted(set(township_ids))
     if len(unique) > MAX_TOWNSHIPS:
-        raise BadInput("townshipIds", f"at most {MAX_TOWNSHIPS} townships, got {len(unique)}")
+        raise BadInput(
+            "townshipIds",
+            t(
+                "at most {MAX_TOWNSHIPS} townships, got {count}",
+                MAX_TOWNSHIPS=MAX_TOWNSHIPS,
+                count=len(unique),
+            ),
+        )
     return unique
 
 
@@ -55,7 +63,7 @@ def _kinds(kinds: list[str] | None) -> tuple[str, ...]:
     if kinds is None:
         return TIE_KINDS
     if not kinds:
-        raise BadInput("kinds", "name at least one kind of tie, or leave kinds out for all")
+        raise BadInput("kinds", t("name at least one kind of tie, or leave kinds out for all"))
     return tuple(k for k in TIE_KINDS if k in kinds)
 
 
@@ -73,7 +81,7 @@ async def collaboration_network(
     last = end or ctx.today
     first = start or last - dt.timedelta(days=DEFAULT_DAYS)
     if first > last:
-        raise BadInput("from", f"must not be after to ({first} > {last})")
+        raise BadInput("from", t("must not be after to ({first} > {last})", first=first, last=last))
 
     scope = scope_of(ctx.caller, ctx.today)
     key = (

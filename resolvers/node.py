@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from graph import node as node_graph
+from model.messages import t
 from resolvers.context import Context
 from resolvers.errors import BadInput
 
@@ -14,5 +15,12 @@ async def kind_of(ctx: Context, node_id: str, kind: str | None) -> str | None:
         return kind
     kinds = await node_graph.kinds_of(ctx.graph, node_id)
     if len(kinds) > 1:
-        raise BadInput("id", f"'{node_id}' is the id of a {' and a '.join(kinds)}; give kind")
+        raise BadInput(
+            "id",
+            t(
+                "'{node_id}' is the id of a {kinds}; give kind",
+                node_id=node_id,
+                kinds=" and a ".join(kinds),
+            ),
+        )
     return kinds[0] if kinds else None

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from graph import assessment as g
 from graph.assessment import NominationRow
 from graph.db import Record, Tx
+from model import labels
 from model.assessment import SIDES
+from model.messages import Code, t
 from resolvers import access, checks
 from resolvers.assessment import Assessment, assess, ranked, year_checked
 from resolvers.context import Context
@@ -35,7 +37,7 @@ async def nominations(
     """The nominated people of a department or a township, by combined score."""
     year_checked(year)
     if (department_id is None) == (township_id is None):
-        raise BadInput("departmentId", "give exactly one of departmentId and townshipId")
+        raise BadInput("departmentId", t("give exactly one of departmentId and townshipId"))
     people = await g.cohort(
         ctx.graph, year=year, department_id=department_id, township_id=township_id
     )
@@ -51,7 +53,9 @@ async def record_nomination(
     """Records one side's nomination; returns {nomination}."""
     year_checked(year)
     if side not in SIDES:
-        raise BadInput("side", f"must be one of {', '.join(SIDES)}, got {side!r}")
+        raise BadInput(
+            "side", t("must be one of {sides}, got {side!r}", sides=", ".join(SIDES), side=side)
+        )
     text = checks.text("reason", reason, MAX_REASON)
 
     async def work(tx: Tx) -> Record:
@@ -62,7 +66,12 @@ async def record_nomination(
         if facts["duplicate"] is not None:
             raise BadInput(
                 "side",
-                f"{facts['person']['name']} is already nominated by the {side} for {year}",
+                t(
+                    "{name} is already nominated by the {side} for {year}",
+                    name=facts["person"]["name"],
+                    side=Code(labels.SIDE, side),
+                    year=year,
+                ),
             )
         return await g.create_nomination(
             tx,

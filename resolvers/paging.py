@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from model.messages import t
 from resolvers.errors import BadInput
 
 MAX_PAGE = 100
@@ -27,15 +28,18 @@ def decode_cursor(kind: str, cursor: str, field: str = "after") -> Any:
         padded = cursor + "=" * (-len(cursor) % 4)
         got_kind, key = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
     except (ValueError, binascii.Error, TypeError) as exc:
-        raise BadInput(field, "not a cursor this API issued") from exc
+        raise BadInput(field, t("not a cursor this API issued")) from exc
     if got_kind != kind:
-        raise BadInput(field, f"a cursor of another list ({got_kind}), not of {kind}")
+        raise BadInput(
+            field,
+            t("a cursor of another list ({got_kind}), not of {kind}", got_kind=got_kind, kind=kind),
+        )
     return key
 
 
 def page_size(first: int, field: str = "first", cap: int = MAX_PAGE) -> int:
     if first < 0 or first > cap:
-        raise BadInput(field, f"must be between 0 and {cap}, got {first}")
+        raise BadInput(field, t("must be between 0 and {cap}, got {first}", cap=cap, first=first))
     return first
 
 

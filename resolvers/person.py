@@ -6,6 +6,7 @@ A cursor carries the row's (rank, id): with a search, people come best match fir
 from __future__ import annotations
 
 from graph.person import PeopleFilter, RankedPerson, people_page
+from model.messages import t
 
 __all__ = ["PeopleFilter", "people"]
 from resolvers.context import Context
@@ -21,9 +22,12 @@ async def people(
     size = page_size(first)
     for name, value in (("filter.minAge", flt.min_age), ("filter.maxAge", flt.max_age)):
         if value is not None and not 0 <= value <= 120:
-            raise BadInput(name, f"must be an age from 0 to 120, got {value}")
+            raise BadInput(name, t("must be an age from 0 to 120, got {value}", value=value))
     if flt.min_age is not None and flt.max_age is not None and flt.min_age > flt.max_age:
-        raise BadInput("filter.minAge", f"{flt.min_age} is above maxAge {flt.max_age}")
+        raise BadInput(
+            "filter.minAge",
+            t("{min_age} is above maxAge {max_age}", min_age=flt.min_age, max_age=flt.max_age),
+        )
     page = await people_page(ctx.graph, flt, on=ctx.today, first=size, after=_after(after))
     return keyset_page(
         page.rows,
@@ -44,4 +48,4 @@ def _after(after: str | None) -> tuple[int, str] | None:
     match key:
         case [int() as rank, str() as person_id] if not isinstance(rank, bool):
             return rank, person_id
-    raise BadInput("after", "not a cursor this API issued")
+    raise BadInput("after", t("not a cursor this API issued"))

@@ -11,6 +11,7 @@ from typing import Any
 
 from graph import post
 from graph.db import Record, Tx
+from model.messages import t
 from model.postfit import Fit, FitInput, HeldPost, Requirement, fit
 from model.posts import MAX_RATING, MIN_RATING
 from resolvers import access
@@ -22,7 +23,15 @@ MAX_FIT = 50
 
 def _rating(field: str, value: int | None) -> int | None:
     if value is not None and not MIN_RATING <= value <= MAX_RATING:
-        raise BadInput(field, f"must be from {MIN_RATING} to {MAX_RATING}, got {value}")
+        raise BadInput(
+            field,
+            t(
+                "must be from {MIN_RATING} to {MAX_RATING}, got {value}",
+                MIN_RATING=MIN_RATING,
+                MAX_RATING=MAX_RATING,
+                value=value,
+            ),
+        )
     return value
 
 
@@ -31,7 +40,7 @@ def _texts(field: str, values: Sequence[str] | None) -> list[str] | None:
         return None
     cleaned = [v.strip() for v in values]
     if any(not v for v in cleaned):
-        raise BadInput(field, "must not contain an empty item")
+        raise BadInput(field, t("must not contain an empty item"))
     return cleaned or None
 
 
@@ -124,7 +133,7 @@ def _fit(row: Record, requires: list[Record], place: Record | None) -> tuple[dic
 def one_place(township_id: str | None, county_id: str | None) -> None:
     """A report of a township or a county: exactly one of the two ids is given."""
     if (township_id is None) == (county_id is None):
-        raise BadInput("townshipId", "give exactly one of townshipId and countyId")
+        raise BadInput("townshipId", t("give exactly one of townshipId and countyId"))
 
 
 def place_not_found(township_id: str | None, county_id: str | None) -> NotFound:
@@ -136,7 +145,9 @@ def place_not_found(township_id: str | None, county_id: str | None) -> NotFound:
 
 def _limit(first: int) -> int:
     if not 1 <= first <= MAX_FIT:
-        raise BadInput("first", f"must be between 1 and {MAX_FIT}, got {first}")
+        raise BadInput(
+            "first", t("must be between 1 and {MAX_FIT}, got {first}", MAX_FIT=MAX_FIT, first=first)
+        )
     return first
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 
 from graph import rotation
 from graph.db import Record
+from model.messages import t
 from model.rotation import MAX_TERM_YEARS, MIN_TERM_YEARS, is_due, years_between
 from resolvers.context import Context
 from resolvers.errors import BadInput
@@ -33,10 +34,19 @@ async def rotation_list(
     term = ctx.rules.rotation_term_years if term_years is None else term_years
     if not MIN_TERM_YEARS <= term <= MAX_TERM_YEARS:
         raise BadInput(
-            "termYears", f"must be from {MIN_TERM_YEARS} to {MAX_TERM_YEARS}, got {term}"
+            "termYears",
+            t(
+                "must be from {MIN_TERM_YEARS} to {MAX_TERM_YEARS}, got {term}",
+                MIN_TERM_YEARS=MIN_TERM_YEARS,
+                MAX_TERM_YEARS=MAX_TERM_YEARS,
+                term=term,
+            ),
         )
     if not 1 <= first <= MAX_LINES:
-        raise BadInput("first", f"must be from 1 to {MAX_LINES}, got {first}")
+        raise BadInput(
+            "first",
+            t("must be from 1 to {MAX_LINES}, got {first}", MAX_LINES=MAX_LINES, first=first),
+        )
     on = as_of or ctx.today
     found = await rotation.holdings(
         ctx.graph, township_id=township_id, county_id=county_id, as_of=on

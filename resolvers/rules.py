@@ -13,6 +13,7 @@ import datetime as dt
 from graph import compliance
 from graph.db import Tx
 from model.compliance import (
+    MAX_REASON_LENGTH,
     RULE_TEXT,
     Override,
     Rule,
@@ -21,6 +22,7 @@ from model.compliance import (
     next_adjustment_day,
     stay_breach,
 )
+from model.messages import Message, t
 from resolvers.errors import BadInput
 
 
@@ -28,17 +30,27 @@ def override_reason(override: Override | None) -> str | None:
     """The reason to record, checked; None without an override."""
     if override is None:
         return None
-    problem = override.problem()
-    if problem is not None:
-        raise BadInput("override.reason", problem)
+    if override.problem() is not None:
+        raise BadInput(
+            "override.reason",
+            t("an override needs a reason")
+            if not override.reason.strip()
+            else t("an override's reason has at most {limit} characters", limit=MAX_REASON_LENGTH),
+        )
     return override.reason.strip()
 
 
-def _refuse(rule: Rule, field: str, what: str, allowed: dt.date) -> BadInput:
+def _refuse(rule: Rule, field: str, what: Message, allowed: dt.date) -> BadInput:
     return BadInput(
         field,
-        f"{rule} rule, {RULE_TEXT[rule]}: {what}; allowed from {allowed.isoformat()}, or give "
-        "override: {reason} to record an exception",
+        t(
+            "{rule} rule, {rule_text}: {what}; allowed from {allowed}, or give override: "
+            "{{reason}} to record an exception",
+            rule=rule,
+            rule_text=RULE_TEXT[rule],
+            what=what,
+            allowed=allowed.isoformat(),
+        ),
     )
 
 
@@ -65,8 +77,15 @@ async def check_adjustment(
         raise _refuse(
             Rule.ADJUSTMENT,
             field,
-            f"{who}'s department already adjusted its staff in {township} on {first} in "
-            f"{day.year}, so a change on {day} would be a second adjustment date",
+            t(
+                "{who}'s department already adjusted its staff in {township} on {first} in "
+                "{year}, so a change on {day} would be a second adjustment date",
+                who=who,
+                township=township,
+                first=first,
+                year=day.year,
+                day=day,
+            ),
             next_adjustment_day(day),
         )
 
@@ -80,7 +99,13 @@ def check_stay(
         raise _refuse(
             Rule.STAY,
             "until",
-            f"the dispatch of {who} to {township} from {since} would end on {until}",
+            t(
+                "the dispatch of {who} to {township} from {since} would end on {until}",
+                who=who,
+                township=township,
+                since=since,
+                until=until,
+            ),
             allowed,
         )
 
@@ -90,10 +115,17 @@ async def check_liaison(tx: Tx, *, village_id: str, where: str, since: dt.date) 
     others = await compliance.village_liaisons(tx, village_id=village_id, since=since)
     if liaison_breach(len(others)):
         first = others[0]
-        span = "ongoing" if first["until"] is None else f"until {first['until']}"
+        span = t("ongoing") if first["until"] is None else t("until {until}", until=first["until"])
         raise BadInput(
             "role",
-            f"{Rule.LIAISON} rule, {RULE_TEXT[Rule.LIAISON]}: {where} already has "
-            f"{first['person']} as liaison (from {first['since']}, {span}); end or replace "
-            "that service first",
+            t(
+                "{rule} rule, {rule_text}: {where} already has {person} as liaison (from "
+                "{since}, {span}); end or replace that service first",
+                rule=Rule.LIAISON,
+                rule_text=RULE_TEXT[Rule.LIAISON],
+                where=where,
+                person=first["person"],
+                since=first["since"],
+                span=span,
+            ),
         )

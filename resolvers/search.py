@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from graph import search as graph_search
 from graph.search import SearchRow
+from model.messages import t
 from resolvers.context import Context
 from resolvers.errors import BadInput
 
@@ -22,8 +23,18 @@ async def search(
     ctx: Context, text: str, kinds: Sequence[str] | None, first: int
 ) -> list[SearchRow]:
     if not 1 <= first <= MAX_RESULTS:
-        raise BadInput("first", f"must be between 1 and {MAX_RESULTS}, got {first}")
+        raise BadInput(
+            "first",
+            t(
+                "must be between 1 and {MAX_RESULTS}, got {first}",
+                MAX_RESULTS=MAX_RESULTS,
+                first=first,
+            ),
+        )
     if len(text) > MAX_TEXT:
-        raise BadInput("text", f"at most {MAX_TEXT} characters, got {len(text)}")
+        raise BadInput(
+            "text",
+            t("at most {MAX_TEXT} characters, got {count}", MAX_TEXT=MAX_TEXT, count=len(text)),
+        )
     wanted = list(dict.fromkeys(kinds)) if kinds is not None else list(KINDS)
     return await graph_search.search(ctx.graph, text, wanted, first)

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from graph import selection as sel_graph
 from graph.db import Tx
+from model import labels
+from model.messages import Code, Message, t
 from model.selection import (
     MAX_CAPACITY,
     Pick,
@@ -30,7 +32,6 @@ from model.selection import (
     proposal,
     published_note,
     ranked_note,
-    refusal_text,
 )
 from resolvers import access, checks
 from resolvers.context import Context
@@ -72,18 +73,27 @@ async def announce(
 ) -> str:
     """公告: a new selection OF a township, ANNOUNCED, offering posts until the deadline."""
     if not offers:
-        raise BadInput("offers", "offer at least one post")
+        raise BadInput("offers", t("offer at least one post"))
     seen: set[str] = set()
     for i, offer in enumerate(offers):
         if offer.post_id in seen:
-            raise BadInput(f"offers[{i}].postId", f"post '{offer.post_id}' is offered twice")
+            raise BadInput(
+                f"offers[{i}].postId", t("post '{post_id}' is offered twice", post_id=offer.post_id)
+            )
         if not 1 <= offer.capacity <= MAX_CAPACITY:
             raise BadInput(
-                f"offers[{i}].capacity", f"must be from 1 to {MAX_CAPACITY}, got {offer.capacity}"
+                f"offers[{i}].capacity",
+                t(
+                    "must be from 1 to {MAX_CAPACITY}, got {capacity}",
+                    MAX_CAPACITY=MAX_CAPACITY,
+                    capacity=offer.capacity,
+                ),
             )
         seen.add(offer.post_id)
     if deadline < ctx.today:
-        raise BadInput("deadline", f"must not be before today ({ctx.today.isoformat()})")
+        raise BadInput(
+            "deadline", t("must not be before today ({today})", today=ctx.today.isoformat())
+        )
     new = sel_graph.NewSelection(
         id=checks.text("id", selection_id, 100)
         if selection_id is not None
@@ -103,7 +113,7 @@ async def announce(
         await access.require(tx, ctx, townships=[("townshipId", township_id)])
         check = await sel_graph.announce_check(tx, new)
         if check.selection_exists:
-            raise BadInput("id", f"a post selection with id '{new.id}' already exists")
+            raise BadInput("id", t("a post selection with id '{id}' already exists", id=new.id))
         if not check.township_found:
             raise NotFound("townshipId", "township", township_id)
         ids = [o.post_id for o in offers]
@@ -114,12 +124,30 @@ async def announce(
             i = ids.index(check.foreign_posts[0])
             raise BadInput(
                 f"offers[{i}].postId",
-                f"post '{check.foreign_posts[0]}' is not a post of the township or its county",
+                t(
+                    "post '{post_id}' is not a post of the township or its county",
+                    post_id=check.foreign_posts[0],
+                ),
             )
         await sel_graph.announce(tx, new)
         return new.id
 
     return await ctx.graph.transaction(work)
+
+
+def _refusal(selection_id: str, status: str) -> Message:
+    """Why a step is refused: the status and the allowed next steps (model.selection's
+    `refusal_text`, as a message of the catalogue)."""
+    steps, shown = next_steps(status), Code(labels.SELECTION_STATUS, status)
+    if not steps:
+        return t("post selection {selection_id} is {status}; no further step is allowed",
+                 selection_id=selection_id, status=shown)  # fmt: skip
+    if len(steps) == 1:
+        return t("post selection {selection_id} is {status}; the next step is {step}",
+                 selection_id=selection_id, status=shown, step=steps[0])  # fmt: skip
+    return t("post selection {selection_id} is {status}; the next steps are {steps} or {last}",
+             selection_id=selection_id, status=shown, steps=", ".join(steps[:-1]),
+             last=steps[-1])  # fmt: skip
 
 
 Step = Callable[[Tx, sel_graph.SelectionState], Awaitable[None]]
@@ -135,7 +163,7 @@ async def _step(ctx: Context, selection_id: str, mutation: str, step: Step) -> s
             raise NotFound("selectionId", "post selection", selection_id)
         status = str(state.selection["status"])
         if mutation not in next_steps(status):
-            raise BadInput("selectionId", refusal_text(selection_id, status))
+            raise BadInput("selectionId", _refusal(selection_id, status))
         await step(tx, state)
         return selection_id
 
@@ -148,21 +176,33 @@ async def apply_for_posts(
     """自主报名: a person applies for up to N offered posts, first preference first (a second
     application replaces the first); ANNOUNCED → APPLYING. Refused after the deadline."""
     if not post_ids:
-        raise BadInput("postIds", "name at least one post, first preference first")
+        raise BadInput("postIds", t("name at least one post, first preference first"))
     if len(set(post_ids)) != len(post_ids):
-        raise BadInput("postIds", "a post is listed twice")
+        raise BadInput("postIds", t("a post is listed twice"))
 
     async def step(tx: Tx, state: sel_graph.SelectionState) -> None:
         deadline: dt.date = state.selection["deadline"]
         if ctx.today > deadline:
-            raise BadInput("selectionId", f"applications closed on {deadline.isoformat()}")
+            raise BadInput(
+                "selectionId",
+                t("applications closed on {deadline}", deadline=deadline.isoformat()),
+            )
         limit = int(state.selection.get("maxApplications") or ctx.rules.max_selection_applications)
         if len(post_ids) > limit:
-            raise BadInput("postIds", f"one person may apply for at most {limit} posts")
+            raise BadInput(
+                "postIds", t("one person may apply for at most {limit} posts", limit=limit)
+            )
         offered = {o["postId"] for o in state.offers}
         for i, post in enumerate(post_ids):
             if post not in offered:
-                raise BadInput(f"postIds[{i}]", f"post '{post}' is not on offer in {selection_id}")
+                raise BadInput(
+                    f"postIds[{i}]",
+                    t(
+                        "post '{post}' is not on offer in {selection_id}",
+                        post=post,
+                        selection_id=selection_id,
+                    ),
+                )
         await access.require(tx, ctx, members=[("personId", person_id)])
         names = await sel_graph.people(tx, [person_id])
         if person_id not in names:
@@ -190,15 +230,25 @@ async def rank_applicants(
     """双向选择: the township's order of the applicants of one post, best first (applicants left
     out follow by the default fit score); APPLYING → RANKING."""
     if len(set(person_ids)) != len(person_ids):
-        raise BadInput("personIds", "a person is listed twice")
+        raise BadInput("personIds", t("a person is listed twice"))
 
     async def step(tx: Tx, state: sel_graph.SelectionState) -> None:
         if post_id not in {o["postId"] for o in state.offers}:
-            raise BadInput("postId", f"post '{post_id}' is not on offer in {selection_id}")
+            raise BadInput(
+                "postId",
+                t(
+                    "post '{post_id}' is not on offer in {selection_id}",
+                    post_id=post_id,
+                    selection_id=selection_id,
+                ),
+            )
         applicants = {a["personId"] for a in state.applications if post_id in a["choices"]}
         for i, pid in enumerate(person_ids):
             if pid not in applicants:
-                raise BadInput(f"personIds[{i}]", f"'{pid}' has not applied for post '{post_id}'")
+                raise BadInput(
+                    f"personIds[{i}]",
+                    t("'{pid}' has not applied for post '{post_id}'", pid=pid, post_id=post_id),
+                )
         await sel_graph.rank(tx, selection_id, post_id, person_ids)
         note = ranked_note(post_id, person_ids)
         await sel_graph.advance(tx, selection_id, "RANKING", _event(ctx, "RANKING", note))
@@ -253,19 +303,32 @@ def _check_decision(state: sel_graph.SelectionState, decided: list[Pick]) -> Non
     for i, pick in enumerate(decided):
         field = f"appointments[{i}]"
         if pick.post_id not in capacity:
-            raise BadInput(f"{field}.postId", f"post '{pick.post_id}' is not on offer")
+            raise BadInput(
+                f"{field}.postId", t("post '{post_id}' is not on offer", post_id=pick.post_id)
+            )
         if pick.post_id not in choices.get(pick.person_id, []):
             raise BadInput(
-                f"{field}.personId", f"'{pick.person_id}' has not applied for '{pick.post_id}'"
+                f"{field}.personId",
+                t(
+                    "'{person_id}' has not applied for '{post_id}'",
+                    person_id=pick.person_id,
+                    post_id=pick.post_id,
+                ),
             )
         if pick.person_id in seen:
-            raise BadInput(f"{field}.personId", f"'{pick.person_id}' is appointed twice")
+            raise BadInput(
+                f"{field}.personId", t("'{person_id}' is appointed twice", person_id=pick.person_id)
+            )
         seen.add(pick.person_id)
         count[pick.post_id] = count.get(pick.post_id, 0) + 1
         if count[pick.post_id] > capacity[pick.post_id]:
             raise BadInput(
                 f"{field}.postId",
-                f"post '{pick.post_id}' has {capacity[pick.post_id]} place(s)",
+                t(
+                    "post '{post_id}' has {places} place(s)",
+                    post_id=pick.post_id,
+                    places=capacity[pick.post_id],
+                ),
             )
 
 
@@ -274,7 +337,7 @@ async def publish(ctx: Context, selection_id: str, since: dt.date | None, days: 
     configured number of days by default)."""
     length = ctx.rules.selection_notice_days if days is None else days
     if length < 1:
-        raise BadInput("days", f"must be at least 1, got {length}")
+        raise BadInput("days", t("must be at least 1, got {length}", length=length))
     first = since or ctx.today
 
     async def step(tx: Tx, state: sel_graph.SelectionState) -> None:
@@ -297,7 +360,11 @@ async def object_to(ctx: Context, selection_id: str, objection: str, person_id: 
         if not since <= ctx.today <= until:
             raise BadInput(
                 "selectionId",
-                f"the notice period is from {since.isoformat()} to {until.isoformat()}",
+                t(
+                    "the notice period is from {since} to {until}",
+                    since=since.isoformat(),
+                    until=until.isoformat(),
+                ),
             )
         event = _event(ctx, "OBJECTED", text, person_id)
         await sel_graph.advance(tx, selection_id, "PUBLISHED", event)
@@ -314,7 +381,11 @@ async def complete(ctx: Context, selection_id: str, note: str | None) -> str:
         until: dt.date = state.selection["noticeUntil"]
         if ctx.today <= until:
             raise BadInput(
-                "selectionId", f"the notice period runs until {until.isoformat()}; wait for it"
+                "selectionId",
+                t(
+                    "the notice period runs until {until}; wait for it",
+                    until=until.isoformat(),
+                ),
             )
         decided_on: dt.date = state.selection["decidedOn"]
         started, ended = await sel_graph.appoint(tx, selection_id, decided_on)

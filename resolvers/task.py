@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from graph import task as task_graph
 from graph.db import Record, Tx
+from model import labels
+from model.messages import Code, t
 from model.tasks import (
     CANCEL,
     EXCLUSIVE_ROLES,
@@ -48,12 +50,32 @@ def allowed_steps(task: Record) -> list[str]:
 def _refusal(task_id: str, status: str, allowed: list[str]) -> BadInput:
     forward = [s for s in allowed if s != CANCEL]
     if not forward:
-        return BadInput("taskId", f"task {task_id} is {status}; no further step is allowed")
+        return BadInput(
+            "taskId",
+            t(
+                "task {task_id} is {status}; no further step is allowed",
+                task_id=task_id,
+                status=Code(labels.TASK_STATUS, status),
+            ),
+        )
     if len(forward) == 1:
-        steps = f"the next step is {forward[0]}"
+        steps = t("the next step is {step}", step=forward[0])
     else:
-        steps = f"the next steps are {', '.join(forward[:-1])} or {forward[-1]}"
-    return BadInput("taskId", f"task {task_id} is {status}; {steps} (or {CANCEL})")
+        steps = t(
+            "the next steps are {steps} or {last}",
+            steps=", ".join(forward[:-1]),
+            last=forward[-1],
+        )
+    return BadInput(
+        "taskId",
+        t(
+            "task {task_id} is {status}; {steps} (or {cancel})",
+            task_id=task_id,
+            status=Code(labels.TASK_STATUS, status),
+            steps=steps,
+            cancel=CANCEL,
+        ),
+    )
 
 
 def _optional_text(field: str, value: str | None) -> str | None:
@@ -105,14 +127,17 @@ async def initiate_task(
 ) -> TaskResult:
     """任务发起: a new task, INITIATED, AT a village or a township."""
     if (village_id is None) == (township_id is None):
-        raise BadInput("villageId", "give either villageId or townshipId (where the task is)")
+        raise BadInput("villageId", t("give either villageId or townshipId (where the task is)"))
     if severity is not None and kind != "EMERGENCY":
-        raise BadInput("severity", "only an EMERGENCY task has a severity")
+        raise BadInput("severity", t("only an EMERGENCY task has a severity"))
     seen: set[str] = set()
     for i, req in enumerate(requires):
         checks.level(f"requires[{i}].level", req.level)
         if req.skill_id in seen:
-            raise BadInput(f"requires[{i}].skillId", f"skill '{req.skill_id}' is listed twice")
+            raise BadInput(
+                f"requires[{i}].skillId",
+                t("skill '{skill_id}' is listed twice", skill_id=req.skill_id),
+            )
         seen.add(req.skill_id)
     now = _now()
     # An emergency with a severity gets the response standard (突发事件快速响应) as its deadline.
@@ -151,7 +176,7 @@ async def initiate_task(
         )
         check = await task_graph.initiate_check(tx, new)
         if check.task_exists:
-            raise BadInput("id", f"a task with id '{new.id}' already exists")
+            raise BadInput("id", t("a task with id '{id}' already exists", id=new.id))
         if not check.place_found:
             if village_id is not None:
                 raise NotFound("villageId", "village", village_id)
@@ -258,14 +283,26 @@ async def _new_assignments(
             raise NotFound(field, "person", pid)
         if (pid, role) in current:
             raise BadInput(
-                field, f"{person['name']} is already assigned to task {state.task['id']} as {role}"
+                field,
+                t(
+                    "{person} is already assigned to task {task_id} as {role}",
+                    person=person["name"],
+                    task_id=state.task["id"],
+                    role=Code(labels.TASK_ROLE, role),
+                ),
             )
         for other in EXCLUSIVE_ROLES.get(role, ()):
             if (pid, other) in after:
                 raise BadInput(
                     field,
-                    f"{person['name']} cannot be both {role} and {other} of task "
-                    f"{state.task['id']} (the supervisor oversees the lead's work)",
+                    t(
+                        "{person} cannot be both {role} and {other} of task {task_id} (the "
+                        "supervisor oversees the lead's work)",
+                        person=person["name"],
+                        role=Code(labels.TASK_ROLE, role),
+                        other=Code(labels.TASK_ROLE, other),
+                        task_id=state.task["id"],
+                    ),
                 )
         if role in SKILLED_ROLES:
             warnings.extend(skill_warnings(person["name"], person["levels"], state.requires))
@@ -280,11 +317,18 @@ async def assign_people(
     then), and INITIATED → STAFFED for a severity-I emergency. Also allowed while STAFFED or
     SUPERVISING, without changing the status."""
     if not assignments:
-        raise BadInput("assignments", "name at least one person to assign")
+        raise BadInput("assignments", t("name at least one person to assign"))
     seen: set[tuple[str, str]] = set()
     for i, a in enumerate(assignments):
         if (a.person_id, a.role) in seen:
-            raise BadInput(f"assignments[{i}]", f"'{a.person_id}' is listed twice as {a.role}")
+            raise BadInput(
+                f"assignments[{i}]",
+                t(
+                    "'{person_id}' is listed twice as {role}",
+                    person_id=a.person_id,
+                    role=Code(labels.TASK_ROLE, a.role),
+                ),
+            )
         seen.add((a.person_id, a.role))
 
     async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:
@@ -329,7 +373,10 @@ async def start_supervision(ctx: Context, task_id: str, supervisor_id: str | Non
         if not supervisors:
             raise BadInput(
                 "supervisorId",
-                f"task {task_id} has no SUPERVISOR; name the person responsible for supervision",
+                t(
+                    "task {task_id} has no SUPERVISOR; name the person responsible for supervision",
+                    task_id=task_id,
+                ),
             )
         note = "SUPERVISOR " + ", ".join(supervisors.values())
         event = task_graph.Event(
@@ -352,7 +399,7 @@ async def report_progress(
     Progress below the task's current one is refused unless `correction_reason` says why (a
     correction); the event then records the reason and the progress it corrects."""
     if not 0 <= percent <= 100:
-        raise BadInput("percent", f"must be from 0 to 100, got {percent}")
+        raise BadInput("percent", t("must be from 0 to 100, got {percent}", percent=percent))
     text = checks.text("note", note, MAX_TEXT)
     reason = (
         None
@@ -366,8 +413,12 @@ async def report_progress(
         if lower and reason is None:
             raise BadInput(
                 "percent",
-                f"{percent} is below the task's progress {before}; progress does not go back "
-                "unless it is a correction (give correctionReason)",
+                t(
+                    "{percent} is below the task's progress {before}; progress does not go back "
+                    "unless it is a correction (give correctionReason)",
+                    percent=percent,
+                    before=before,
+                ),
             )
         event = task_graph.Event(
             _event_id(),
@@ -394,7 +445,15 @@ async def close_task(
     needs it addressed are CLOSED."""
     text = checks.text("outcome", outcome, MAX_TEXT)
     if not MIN_RATING <= rating <= MAX_RATING:
-        raise BadInput("rating", f"must be from {MIN_RATING} to {MAX_RATING}, got {rating}")
+        raise BadInput(
+            "rating",
+            t(
+                "must be from {MIN_RATING} to {MAX_RATING}, got {rating}",
+                MIN_RATING=MIN_RATING,
+                MAX_RATING=MAX_RATING,
+                rating=rating,
+            ),
+        )
     learned = checks.text("lessons", lessons, MAX_TEXT)
 
     async def step(tx: Tx, state: task_graph.TaskState, now: dt.datetime) -> TaskResult:

@@ -14,6 +14,7 @@ from statistics import fmean
 
 from graph import task_kpis as kpi_graph
 from graph.db import Record
+from model.messages import t
 from model.periods import quarter_end, quarter_of
 from model.tasks import CANCELLED, MAIN_FLOW, OPEN_STATUSES
 from resolvers.context import Context
@@ -100,7 +101,7 @@ async def task_kpis(
     ctx: Context, *, township_id: str, since: dt.date | None, until: dt.date | None
 ) -> TaskKpis:
     if since is not None and until is not None and since > until:
-        raise BadInput("to", f"must not be before from ({since.isoformat()})")
+        raise BadInput("to", t("must not be before from ({since})", since=since.isoformat()))
     facts = await kpi_graph.kpi_facts(ctx.graph, township_id=township_id, since=since, until=until)
     if facts is None:
         raise NotFound("townshipId", "township", township_id)

@@ -13,6 +13,7 @@ from typing import Any
 
 from graph import task as task_graph
 from graph.db import Record
+from model.messages import t
 from resolvers import checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
@@ -119,7 +120,7 @@ def _after(after: str | None) -> task_graph.TaskCursor | None:
         and _valid_instant(key[0])
     ):
         return task_graph.TaskCursor(key[0], key[1])
-    raise BadInput("after", "not a cursor this API issued")
+    raise BadInput("after", t("not a cursor this API issued"))
 
 
 def _valid_instant(text: str) -> bool:

@@ -15,6 +15,7 @@ from graph import team as team_graph
 from graph.db import Tx
 from graph.rows import PersonNode, TeamNode, UnitRow
 from graph.team import MembershipRow, PersonTeamRow, TeamMemberRow
+from model.messages import t
 from model.periods import is_active
 from resolvers import access, checks
 from resolvers.context import Context
@@ -83,7 +84,7 @@ async def create_team(
     county_id: str | None,
 ) -> TeamNode:
     if (township_id is None) == (county_id is None):
-        raise BadInput("townshipId", "give either townshipId or countyId (the team's unit)")
+        raise BadInput("townshipId", t("give either townshipId or countyId (the team's unit)"))
     new = team_graph.NewTeam(
         id=checks.text("id", team_id, 100) if team_id is not None else checks.new_id("TEAM"),
         name=checks.text("name", name, MAX_NAME),
@@ -106,7 +107,7 @@ async def create_team(
         )
         exists, unit_found = await team_graph.create_check(tx, new)
         if exists:
-            raise BadInput("id", f"a team with id '{new.id}' already exists")
+            raise BadInput("id", t("a team with id '{id}' already exists", id=new.id))
         if not unit_found:
             if township_id is not None:
                 raise NotFound("townshipId", "township", township_id)
@@ -147,11 +148,17 @@ async def add_team_member(
         team, person, memberships = await _checked(tx, team_id, person_id)
         for m in memberships:
             if m["until"] is None or m["until"] >= start:
-                until = "" if m["until"] is None else f" until {m['until']}"
+                until = "" if m["until"] is None else t(" until {until}", until=m["until"])
                 raise BadInput(
                     "personId",
-                    f"{person['name']} is already a member of {team['name']} "
-                    f"({m['role']} since {m['since']}{until})",
+                    t(
+                        "{person} is already a member of {team} ({role} since {since}{until})",
+                        person=person["name"],
+                        team=team["name"],
+                        role=m["role"],
+                        since=m["since"],
+                        until=until,
+                    ),
                 )
         await team_graph.add_member(
             tx, team_id, person_id, role=title, since=start, actor=ctx.actor, at=now
@@ -177,11 +184,17 @@ async def end_team_membership(
         if not open_:
             raise BadInput(
                 "personId",
-                f"{person['name']} has no active membership of {team['name']}",
+                t(
+                    "{person} has no active membership of {team}",
+                    person=person["name"],
+                    team=team["name"],
+                ),
             )
         since = max(m["since"] for m in open_)
         if end < since:
-            raise BadInput("until", f"{end} is before the membership's start {since}")
+            raise BadInput(
+                "until", t("{end} is before the membership's start {since}", end=end, since=since)
+            )
         await team_graph.end_member(tx, team_id, person_id, until=end, actor=ctx.actor, at=now)
         return team
 

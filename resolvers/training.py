@@ -9,6 +9,7 @@ import datetime as dt
 from graph import training
 from graph.db import Record, Tx
 from graph.training import PlanRow
+from model.messages import t
 from model.training import MAX_COURSES, MAX_HOURS, plan_id
 from resolvers import access, checks
 from resolvers.assessment import year_checked
@@ -27,7 +28,10 @@ async def person_plans(ctx: Context, person_id: str, year: int | None) -> list[P
 
 def _hours(field: str, value: int) -> int:
     if not 0 <= value <= MAX_HOURS:
-        raise BadInput(field, f"must be from 0 to {MAX_HOURS} hours, got {value}")
+        raise BadInput(
+            field,
+            t("must be from 0 to {MAX_HOURS} hours, got {value}", MAX_HOURS=MAX_HOURS, value=value),
+        )
     return value
 
 
@@ -45,7 +49,14 @@ async def record_plan(
     """Sets the person's plan of `year`; returns {plan, person}."""
     year_checked(year)
     if len(courses) > MAX_COURSES:
-        raise BadInput("courses", f"must be at most {MAX_COURSES} courses, got {len(courses)}")
+        raise BadInput(
+            "courses",
+            t(
+                "must be at most {MAX_COURSES} courses, got {count}",
+                MAX_COURSES=MAX_COURSES,
+                count=len(courses),
+            ),
+        )
     props = {
         "partyEducationHours": _hours("partyEducationHours", party_education_hours),
         "partyEducationDone": _hours("partyEducationDone", party_education_done),

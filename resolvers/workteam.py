@@ -16,6 +16,7 @@ from graph import workteam
 from graph.db import Record, Tx
 from graph.rows import PersonNode, VillageNode
 from graph.workteam import CadreRow, ReviewRow
+from model.messages import t
 from model.workteam import (
     AGE_RANGE,
     AGED_25_TO_45,
@@ -113,7 +114,7 @@ async def work_team_composition(
     ctx: Context, *, county_id: str | None, township_id: str | None, as_of: dt.date | None
 ) -> Composition:
     if (county_id is None) == (township_id is None):
-        raise BadInput("countyId", "give exactly one of countyId and townshipId")
+        raise BadInput("countyId", t("give exactly one of countyId and townshipId"))
     day = as_of or ctx.today
     row = await workteam.composition(
         ctx.graph, county_id=county_id, township_id=township_id, as_of=day
@@ -138,7 +139,9 @@ def _now() -> dt.datetime:
 async def set_person_rank(ctx: Context, *, person_id: str, rank: str | None) -> Record:
     """The person with their new rank, plus `previous` (the rank before) and who set it when."""
     if rank is not None and rank not in RANKS:
-        raise BadInput("rank", f"must be one of {', '.join(RANKS)}, got {rank!r}")
+        raise BadInput(
+            "rank", t("must be one of {ranks}, got {rank!r}", ranks=", ".join(RANKS), rank=rank)
+        )
 
     async def work(tx: Tx) -> Record:
         # Like a skill: the person must be of the caller's unit.
@@ -175,12 +178,21 @@ def half_year_span(period: str) -> tuple[dt.date, dt.date]:
 
 def _check_review(new: NewReview) -> None:
     if not is_half_year(new.period):
-        raise BadInput("period", f"must be a half year like 2026H1 or 2026H2, got {new.period!r}")
+        raise BadInput(
+            "period",
+            t("must be a half year like 2026H1 or 2026H2, got {period!r}", period=new.period),
+        )
     for party in REVIEW_PARTIES:
         score = new.scores[party]
         if not MIN_SCORE <= score <= MAX_SCORE:
             raise BadInput(
-                party, f"must be a score from {MIN_SCORE:g} to {MAX_SCORE:g}, got {score:g}"
+                party,
+                t(
+                    "must be a score from {MIN_SCORE:g} to {MAX_SCORE:g}, got {score:g}",
+                    MIN_SCORE=MIN_SCORE,
+                    MAX_SCORE=MAX_SCORE,
+                    score=score,
+                ),
             )
 
 
@@ -210,18 +222,40 @@ async def record_review(ctx: Context, new: NewReview) -> Record:
         if term is None:
             raise BadInput(
                 "termSince",
-                f"{who} has no first-secretary or work-team term in {where} "
-                f"starting {new.term_since.isoformat()}",
+                t(
+                    "{who} has no first-secretary or work-team term in {where} starting {since}",
+                    who=who,
+                    where=where,
+                    since=new.term_since.isoformat(),
+                ),
             )
         until: dt.date | None = term["until"]
         if first_day > (until or dt.date.max) or last_day < term["since"]:
-            span = f"{term['since'].isoformat()} – {until.isoformat() if until else 'ongoing'}"
-            raise BadInput("period", f"{new.period} lies outside {who}'s term in {where} ({span})")
+            span = t(
+                "{since} – {until}",
+                since=term["since"].isoformat(),
+                until=until.isoformat() if until else t("ongoing"),
+            )
+            raise BadInput(
+                "period",
+                t(
+                    "{period} lies outside {who}'s term in {where} ({span})",
+                    period=new.period,
+                    who=who,
+                    where=where,
+                    span=span,
+                ),
+            )
         if facts["duplicate"] is not None:
             raise BadInput(
                 "period",
-                f"{who}'s term in {where} already has a review for {new.period} "
-                f"('{facts['duplicate']}')",
+                t(
+                    "{who}'s term in {where} already has a review for {period} ('{duplicate}')",
+                    who=who,
+                    where=where,
+                    period=new.period,
+                    duplicate=facts["duplicate"],
+                ),
             )
         return await workteam.create_review(
             tx,

@@ -14,7 +14,9 @@ from graphql import GraphQLError, OperationType
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
+from model import labels
 from model.access import may_call
+from model.messages import Code, t
 from resolvers.errors import Forbidden
 from schema.operation import fields_of, fragments_of, operation_of
 
@@ -26,11 +28,14 @@ def refusal(document_fields: list[str], ctx: object) -> Forbidden | None:
         if name.startswith("__"):
             continue
         if caller is None:
-            return Forbidden(f"{name}: 未认证的调用者不能修改数据 (no caller may not call {name}).")
+            return Forbidden(t("{name}: an unauthenticated caller may not call {name}", name=name))
         if not may_call(caller.role, name):
             return Forbidden(
-                f"{name}: 角色 {caller.role} 无权调用此操作 "
-                f"(role {caller.role} may not call {name})."
+                t(
+                    "{name}: role {role} may not call {name}",
+                    name=name,
+                    role=Code(labels.CALLER_ROLE, caller.role),
+                )
             )
     return None
 

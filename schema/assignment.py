@@ -54,7 +54,7 @@ class MentorPair:
             level=_level(p.level),
             score=p.score,
             covered_skills=[Skill.from_row(c["skill"]) for c in p.candidate["covered"]],
-            reasons=p.reasons,
+            reasons=[r.render() for r in p.reasons],
         )
 
 
@@ -96,7 +96,7 @@ def _assignment(p: assignment.Proposal) -> MentorAssignment:
         pairs=[MentorPair.of(x) for x in best.pairs],
         unassigned=[
             UnassignedMentee(
-                mentee=Person.from_row(u.mentee), level=_level(u.level), reason=u.reason
+                mentee=Person.from_row(u.mentee), level=_level(u.level), reason=u.reason.render()
             )
             for u in best.unassigned
         ],
@@ -153,7 +153,7 @@ def _team(t: assignment.TeamProposal) -> TeamProposal:
             TeamProposalMember(
                 person=Person.from_row(m.candidate["person"]),
                 covers=[PersonSkill.from_row(r) for r in m.covers],
-                reasons=m.reasons,
+                reasons=[r.render() for r in m.reasons],
             )
             for m in t.members
         ],

@@ -31,6 +31,7 @@ from graphql.pyutils import Undefined
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult
 
+from model.messages import t
 from resolvers.errors import BadInput
 from schema.operation import fields_of, fragments_of, operation_of
 
@@ -132,8 +133,12 @@ class CostLimit(SchemaExtension):
             if cost > self.max_cost:
                 refused = BadInput(
                     "query",
-                    f"查询开销 {cost} 超过上限 {self.max_cost}，请减少条目数或嵌套 "
-                    f"(cost {cost} exceeds the limit {self.max_cost}; ask for fewer items)",
+                    t(
+                        "cost {cost} exceeds the limit {max_cost}; ask for fewer items or "
+                        "less nesting",
+                        cost=cost,
+                        max_cost=self.max_cost,
+                    ),
                 )
                 ec.result = ExecutionResult(
                     data=None, errors=[GraphQLError(refused.message, original_error=refused)]

@@ -14,31 +14,60 @@ graphql-core's message names the variable and the place in it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 
 from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import SchemaExtension
 
+from model.messages import Message, t
 from resolvers.errors import DomainError
 from resolvers.graph_errors import as_domain_error, is_timeout, is_unavailable
 
 log = logging.getLogger("towngraph.errors")
 
-UNAVAILABLE_MESSAGE = "The graph database is unavailable right now; please try again shortly."
+UNAVAILABLE = t("The graph database is unavailable right now; please try again shortly.")
+UNAVAILABLE_MESSAGE = str(UNAVAILABLE)  # in English, for the HTTP app's own 503
+# In both languages at once, as before: a timeout also reaches callers outside a request (a
+# schema run in-process), which have no language of their own and read the English.
 TIMEOUT_MESSAGE = (
     "查询用时过长，已停止（未写入任何内容）：请缩小范围（更少的条目或更窄的条件）后重试。"
     " The query took too long and was stopped; nothing was written. Please narrow it and retry."
 )
+INTERNAL = t("Internal server error")
 
 
 # graphql-core's one variable error that carries neither a wrapped error nor a variable's name.
 _TOO_DEEP = "Variable values are nested too deeply."
 
 
+# The refusals of the operation limits (strawberry's depth and alias limiters, graphql-core's
+# token limit), whose text is not ours: matched, and rendered from the catalogue with the values.
+_LIMITS: tuple[tuple[re.Pattern[str], Callable[[dict[str, str]], Message]], ...] = (
+    (re.compile(r"'(?P<operation>.*)' exceeds maximum operation depth of (?P<limit>\d+)"),
+     lambda f: t("'{operation}' exceeds maximum operation depth of {limit}", **f)),
+    (re.compile(r"(?P<count>\d+) aliases found\. Allowed: (?P<limit>\d+)"),
+     lambda f: t("{count} aliases found. Allowed: {limit}", **f)),
+    (re.compile(r"Syntax Error: Document contains more than (?P<limit>\d+) tokens\. Parsing "
+                r"aborted\."),
+     lambda f: t("Syntax Error: Document contains more than {limit} tokens. Parsing aborted.",
+                 **f)),
+)  # fmt: skip
+
+
+def _limit_text(message: str) -> str:
+    """An operation limit's refusal in the request's language; any other message as it is."""
+    for pattern, message_of in _LIMITS:
+        found = pattern.fullmatch(message)
+        if found is not None:
+            return message_of(found.groupdict()).render()
+    return message
+
+
 def _with_code(error: GraphQLError, code: str) -> GraphQLError:
-    return GraphQLError(error.message, error.nodes, error.source, error.positions, error.path,
-                        None, {**(error.extensions or {}), "code": code})  # fmt: skip
+    return GraphQLError(_limit_text(error.message), error.nodes, error.source, error.positions,
+                        error.path, None, {**(error.extensions or {}), "code": code})  # fmt: skip
 
 
 def _classify(error: GraphQLError) -> GraphQLError:
@@ -61,14 +90,14 @@ def _classify(error: GraphQLError) -> GraphQLError:
         return GraphQLError(original.render(), error.nodes, error.source, error.positions,
                             error.path, original, {"code": original.code})  # fmt: skip
     if is_unavailable(original):
-        return GraphQLError(UNAVAILABLE_MESSAGE, error.nodes, error.source, error.positions,
+        return GraphQLError(UNAVAILABLE.render(), error.nodes, error.source, error.positions,
                             error.path, original, {"code": "SERVICE_UNAVAILABLE"})  # fmt: skip
     if is_timeout(original):
         log.warning("query timed out at %s: %s", error.path, original)
         return GraphQLError(TIMEOUT_MESSAGE, error.nodes, error.source, error.positions,
                             error.path, original, {"code": "TIMEOUT"})  # fmt: skip
     log.error("unexpected error at %s", error.path, exc_info=original)
-    return GraphQLError("Internal server error", error.nodes, error.source, error.positions,
+    return GraphQLError(INTERNAL.render(), error.nodes, error.source, error.positions,
                         error.path, None, {"code": "INTERNAL_SERVER_ERROR"})  # fmt: skip
 
 

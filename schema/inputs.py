@@ -21,6 +21,7 @@ from graphql import GraphQLError
 from strawberry.extensions import ParserCache, SchemaExtension
 from strawberry.types import ExecutionResult
 
+from model.messages import t
 from model.storable import unstorable
 from resolvers.errors import DomainError
 
@@ -29,7 +30,10 @@ class UnstorableVariable(DomainError):
     code = "BAD_USER_INPUT"
 
     def __init__(self, name: str, where: str, why: str) -> None:
-        super().__init__(f"Variable '${name}' has invalid value at '{name}{where}': {why}")
+        super().__init__(
+            t("Variable '${name}' has invalid value at '{name}{where}': {why}",
+              name=name, where=where, why=why)
+        )  # fmt: skip
         self.variable = name
 
 

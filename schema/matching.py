@@ -67,7 +67,7 @@ class MentorMatch:
         return cls(
             mentor=Person.from_row(found.row["mentor"]),
             score=found.score,
-            reasons=found.reasons,
+            reasons=[r.render() for r in found.reasons],
             covered_skills=[Skill.from_row(x["skill"]) for x in found.row["covered"]],
             active_mentees=found.row["activeMentees"],
         )

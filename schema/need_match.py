@@ -98,7 +98,7 @@ class NeedCandidate:
         return cls(
             person=Person.from_row(c.row["person"]),
             score=c.score,
-            reasons=c.reasons,
+            reasons=[r.render() for r in c.reasons],
             covered_skills=[PersonSkill.from_row(k) for k in c.row["covered"]],
             available=c.row["available"],
             served_village_before=c.row["servedBefore"],

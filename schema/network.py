@@ -13,6 +13,7 @@ from typing import Annotated
 
 import strawberry
 
+from model.messages import t
 from resolvers import network as resolve
 from resolvers.errors import BadInput
 from schema.common import Info, ids, optional_id
@@ -40,7 +41,10 @@ MAX_FIRST = 5000
 
 def _first(name: str, value: int) -> int:
     if not 0 <= value <= MAX_FIRST:
-        raise BadInput(name, f"must be between 0 and {MAX_FIRST}, got {value}")
+        raise BadInput(
+            name,
+            t("must be between 0 and {MAX_FIRST}, got {value}", MAX_FIRST=MAX_FIRST, value=value),
+        )
     return value
 
 

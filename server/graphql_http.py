@@ -27,6 +27,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.types import ExecutionResult
 
+from model.messages import Message, t
 from model.storable import MAX_DEPTH, printable
 
 GRAPHQL_RESPONSE_JSON: Final = "application/graphql-response+json"
@@ -37,9 +38,10 @@ BAD_REQUEST: Final = "BAD_REQUEST"
 class BadRequest(Exception):
     """Not a well-formed GraphQL-over-HTTP request; nothing was run."""
 
-    def __init__(self, message: str, status: int = 400, code: str = BAD_REQUEST) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: Message, status: int = 400, code: str = BAD_REQUEST) -> None:
+        # Rendered where it is raised: in the request's language (model/messages.py).
+        self.message = message.render()
+        super().__init__(self.message)
         self.status = status
         self.code = code
 
@@ -157,37 +159,36 @@ def _json(text: str, what: str) -> Any:
     try:
         value = _loads(text)
     except RecursionError:
-        raise BadRequest(f"{what} 嵌套过深 ({what} is nested too deeply)") from None
+        raise BadRequest(t("{what} is nested too deeply", what=what)) from None
     except ValueError as exc:  # JSONDecodeError is a ValueError, and so is NaN
-        raise BadRequest(f"{what} 不是有效的 JSON ({what} is not valid JSON: {exc})") from None
+        raise BadRequest(t("{what} is not valid JSON: {why}", what=what, why=exc)) from None
     # The body's own object, the variables map and a value in it; an import document's rows
     # and their lists come below: MAX_DEPTH levels leave room for all of it.
     if _depth_over(text, MAX_DEPTH + 2):
-        raise BadRequest(f"{what} 嵌套过深 ({what} is nested more than {MAX_DEPTH} levels deep)")
+        raise BadRequest(
+            t("{what} is nested more than {limit} levels deep", what=what, limit=MAX_DEPTH)
+        )
     return value
 
 
-def _param(data: dict[str, Any], name: str, kind: type, kind_name: str) -> Any:
+def _param(data: dict[str, Any], name: str, kind: type, kind_name: Message) -> Any:
     value = data.get(name)
     if value is not None and not isinstance(value, kind):
-        raise BadRequest(f"参数 {name} 应为{kind_name} (the {name} parameter must be {kind_name})")
+        raise BadRequest(t("the {name} parameter must be {kind}", name=name, kind=kind_name))
     return value
 
 
 def _params(data: Any) -> Params:
     if not isinstance(data, dict):
-        raise BadRequest(
-            '请求体应为 JSON 对象，如 {"query": "…"} '
-            '(the body must be a JSON object such as {"query": "…"})'
-        )
-    query = _param(data, "query", str, "a string")
+        raise BadRequest(t('the body must be a JSON object such as {{"query": "…"}}'))
+    query = _param(data, "query", str, t("a string"))
     if query is None:
-        raise BadRequest("缺少 query 参数 (no GraphQL query in the request)")
+        raise BadRequest(t("no GraphQL query in the request"))
     return Params(
         query=query,
-        variables=_param(data, "variables", dict, "an object"),
-        operation_name=_param(data, "operationName", str, "a string"),
-        extensions=_param(data, "extensions", dict, "an object"),
+        variables=_param(data, "variables", dict, t("an object")),
+        operation_name=_param(data, "operationName", str, t("a string")),
+        extensions=_param(data, "extensions", dict, t("an object")),
     )
 
 
@@ -203,7 +204,5 @@ async def read_params(request: Request) -> Params:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise BadRequest(
-            f"请求体不是有效的 UTF-8 (the body is not valid UTF-8 at byte {exc.start})"
-        ) from None
+        raise BadRequest(t("the body is not valid UTF-8 at byte {at}", at=exc.start)) from None
     return _params(_json(text, "body"))
