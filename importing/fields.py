@@ -16,19 +16,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from model.labels import Labels, accepted
-from model.messages import Code, Language, Message, t
+from model.messages import Code, Language, Message, plain, t
 from model.periods import is_quarter
 from model.skills import untyped_level_problem
 from model.storable import printable, unstorable
 
 ID_MAX = 100
 YEAR_MIN = 1900
-
-
-def plain(text: str) -> Message:
-    """A text no template of the catalogue holds (a message of another module), as a Message
-    that renders as it is in every language."""
-    return Message(text.replace("{", "{{").replace("}", "}}"))
 
 
 @dataclass(frozen=True, init=False)

@@ -60,7 +60,7 @@ def unknown_reference(kind: str, ref: str) -> Message:
     templates = _UNKNOWN.get(kind)
     if templates is None:
         return t("unknown {kind} '{ref}'", kind=kind, ref=ref)
-    return t(templates[0], ref=ref)
+    return Message(templates[0], {"ref": ref})  # a literal of _UNKNOWN, in the catalogue
 
 
 def unknown_kinds(problems: Iterable[Problem]) -> set[str]:
@@ -120,10 +120,11 @@ def with_suggestions(
 
 
 def _suggesting(kind: str, ref: str, text: str, ident: str) -> Message:
+    # The templates are literals of _UNKNOWN (in the catalogue; tests/test_import_messages.py).
     _, by_id, by_name = _UNKNOWN[kind]
     if text == ident:
-        return t(by_id, ref=ref, guess=text)
-    return t(by_name, ref=ref, guess=text, ident=ident)
+        return Message(by_id, {"ref": ref, "guess": text})
+    return Message(by_name, {"ref": ref, "guess": text, "ident": ident})
 
 
 def term_problems(validated: Validated, missing: Iterable[str]) -> list[Problem]:

@@ -56,8 +56,6 @@ class Message:
     def render(self, language: Language | None = None) -> str:
         lang = language or current()
         text = CATALOGUE.get(self.template, self.template) if lang == "zh" else self.template
-        if not self.params:  # a text given whole (braces and all), not a template
-            return text
         values = {k: _value(v, lang) for k, v in self.params.items()}
         return text.format_map(values)
 
@@ -72,6 +70,11 @@ def _value(value: object, language: Language) -> object:
         joiner = "、" if language == "zh" else ", "
         return joiner.join(v.render(language) for v in value)
     return value
+
+
+def plain(text: str) -> Message:
+    """A text given whole (braces and all, e.g. an English reason not yet in the catalogue)."""
+    return Message(text.replace("{", "{{").replace("}", "}}"))
 
 
 def t(template: LiteralString, /, **params: object) -> Message:

@@ -9,7 +9,7 @@ escapes a resolver is masked for the client and logged.
 from __future__ import annotations
 
 from model.catalogue import NOUNS
-from model.messages import Language, Message, current
+from model.messages import Language, Message, current, plain
 
 
 class DomainError(Exception):
@@ -33,7 +33,7 @@ class BadInput(DomainError):
     code = "BAD_USER_INPUT"
 
     def __init__(self, field: str, reason: str | Message) -> None:
-        text = reason if isinstance(reason, Message) else Message(reason)
+        text = reason if isinstance(reason, Message) else plain(reason)
         super().__init__(Message("{field}: {reason}", {"field": field, "reason": text}))
         self.field = field
         self.reason = text

@@ -154,3 +154,16 @@ async def test_an_import_suggests_a_person_of_the_same_document(graph: Graph, ui
     assert [p.message for p in report.problems] == [
         f"unknown person '{uid}P11'; did you mean '{uid}P1'?"
     ]
+
+
+def test_every_unknown_reference_template_is_in_the_catalogue() -> None:
+    # given the templates of an unknown reference, with and without a suggestion
+    from importing.references import _UNKNOWN
+    from model.catalogue import CATALOGUE
+    from model.messages import fields_of
+
+    # then each has its Chinese, with the same fields
+    for templates in _UNKNOWN.values():
+        for template in templates:
+            assert template in CATALOGUE, template
+            assert fields_of(CATALOGUE[template]) == fields_of(template), template
