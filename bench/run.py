@@ -3,8 +3,9 @@
 Phases, each printed as it ends:
 
 1. the bench's own Neo4j (or `NEO4J_URI`), emptied, constraints applied;
-2. `seed.generate(scale)` imported through `import_document`: generation and import time and
-   throughput;
+2. a 5,000-person roster workbook (seed counties exported) read and imported into the emptied
+   database, timed (bench/import_workbook.py); then `seed.generate(scale)` imported through
+   `import_document`: generation and import time and throughput;
 3. the arguments sampled from the document, and the Cypher each resolver sends for them captured
    against the seeded database; the real app in a uvicorn process of its own on 127.0.0.1; each
    headline query (and the workflow queries needMatches, emergencyRoster and
@@ -37,7 +38,7 @@ from typing import Any
 
 import httpx
 
-from bench import database, shapes, workload
+from bench import database, import_workbook, shapes, workload
 from bench import network as network_bench
 from bench.database import BenchError, SeedFigures, Target
 from bench.scope import measure_scope, scope_lines
@@ -309,6 +310,11 @@ async def run(target: Target, args: argparse.Namespace) -> None:
                 "NEO4J_URI points at a database that is not empty; the benchmark deletes "
                 "everything in it first: pass --wipe to allow that"
             )
+        # The 5,000-person roster workbook first: its phase empties the database too.
+        roster = await import_workbook.measure(graph, say)
+        for line in import_workbook.lines(roster):
+            out(line)
+        out()
         seed, document = await database.prepare(graph, scale=args.scale, random_seed=42, say=say)
         print_seed(seed, args.scale)
 

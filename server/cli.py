@@ -1,5 +1,5 @@
-"""The `towngraph` command: db start|stop|status|run, import, template, export, seed, serve, stop,
-token, audit, export-schema.
+"""The `towngraph` command: db start|stop|status|run, import, template, export, report, seed, serve,
+stop, token, audit, export-schema.
 
 Every command that needs the database starts the managed Neo4j when `NEO4J_URI` is unset. Every
 command reads the settings first (the environment, then `.env`): a refused value is one line
@@ -208,6 +208,34 @@ def cmd_export(args: argparse.Namespace) -> int:
     return _save(path, lambda p: write_workbook(p, document))
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    # The report's module (and the resolvers it calls) is loaded only for this command.
+    from importing.reports import write_report
+    from resolvers.errors import DomainError
+    from server.reports import Request, build
+
+    path = Path(args.file)
+    problem = _writable(path)
+    if problem is not None:
+        print(f"towngraph: {problem}", file=sys.stderr)
+        return 2
+    request = Request(
+        kind=args.report, county=args.county, year=args.year, township=args.township,
+        quarter=args.quarter, as_of=args.as_of, candidates=args.candidates,
+    )  # fmt: skip
+    try:
+        report = asyncio.run(
+            with_graph(Settings().neo4j(), lambda g: build(g, request, actor=cli_actor()))
+        )
+    except DomainError as exc:
+        print(f"towngraph: {exc.render()}", file=sys.stderr)
+        return 2
+    if report is None:
+        print(f"towngraph: 县 {args.county} 不存在 (no county '{args.county}').", file=sys.stderr)
+        return 2
+    return _save(path, lambda p: write_report(p, report.title, report.sheets))
+
+
 def seed_document(scale: int, random_seed: int) -> dict[str, Any]:
     from seed import generate
 
@@ -300,6 +328,19 @@ def main(argv: list[str] | None = None) -> int:
     out.add_argument("--county", required=True, help="the county's id")
     out.add_argument("file", help="FILE.xlsx")
     out.set_defaults(func=cmd_export)
+
+    rep = sub.add_parser("report", help="write a county's report as a workbook (报表)")
+    rep.add_argument("report", choices=["flow", "needs", "compliance"])
+    rep.add_argument("--county", required=True, help="the county's id")
+    rep.add_argument("--year", type=int, help="flow: the year (default this year); compliance: "
+                     "only the lines dated in it")  # fmt: skip
+    rep.add_argument("--township", help="flow, needs: only this township")
+    rep.add_argument("--quarter", help="needs: the quarter, e.g. 2026Q4 (default this quarter)")
+    rep.add_argument("--as-of", type=dt.date.fromisoformat, help="needs, compliance: the day "
+                     "counted, YYYY-MM-DD (default today)")  # fmt: skip
+    rep.add_argument("--candidates", type=int, default=5, help="needs: candidates per need")
+    rep.add_argument("file", help="FILE.xlsx")
+    rep.set_defaults(func=cmd_report)
 
     seed = sub.add_parser("seed", help="generate demo data and import it")
     seed.add_argument("--scale", type=int, default=1, help="number of counties (default 1)")
