@@ -250,6 +250,32 @@ async def test_people_takes_one_round_trip_whatever_the_number_of_people(
     assert counts == [1, 1]
 
 
+PEOPLE_BACKWARDS = """
+query($k: [ID!]) {
+  people(filter: {skillIds: $k}, orderBy: NAME, last: 100) {
+    edges { cursor node { id name } }
+    pageInfo { hasPreviousPage startCursor }
+  }
+}
+"""
+
+
+async def test_people_ordered_and_paged_backwards_take_one_round_trip(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 3 and 30 people with the skill
+    docs = await crowds(graph, uid)
+
+    # when ordered by name and paged backwards, without totalCount
+    counts = [
+        await trips(gql, PEOPLE_BACKWARDS, {"k": [d.id("K1")]}, "people", size)
+        for d, size in zip(docs, SIZES, strict=True)
+    ]
+
+    # then one query each, whatever the number of people
+    assert counts == [1, 1]
+
+
 # Ever deeper: person → services → village → township → county.
 DEEP = [
     "services { since }",
