@@ -8,7 +8,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 GRAPHIQL_ASSETS := .cache/graphiql
 
-.PHONY: install install-dev run stop test lint bench bundle db-start db-stop db-status schema clean
+.PHONY: install install-dev browser screenshots run stop test lint bench bundle db-start db-stop db-status schema clean
 
 # `make run PORT=8001 HOST=0.0.0.0`; more processes with WORKERS=4.
 PORT ?= 8000
@@ -35,6 +35,13 @@ $(DEV_STAMP): $(STAMP) requirements-dev.lock
 	$(BIN)/python -m pip check
 	@touch $@
 
+# The browser tests (tests/browser/) drive Debian's Chromium with Playwright (never a browser
+# download of Playwright's own); the CJK fonts make the page's Chinese readable in screenshots.
+browser:
+	@command -v chromium >/dev/null && fc-list :lang=zh 2>/dev/null | grep -q . || \
+		(apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk)
+
+# The front-end assets: GraphiQL's, and the clerks' page's (ECharts, graphql-ws).
 $(GRAPHIQL_ASSETS)/.stamp: scripts/fetch-graphiql.sh
 	bash scripts/fetch-graphiql.sh $(GRAPHIQL_ASSETS)
 
@@ -49,8 +56,14 @@ stop: $(STAMP)
 # The whole suite against a real Neo4j of its own (never the data of `make run`), in
 # TEST_WORKERS parallel processes sharing that Neo4j (`make test TEST_WORKERS=0`: one process).
 TEST_WORKERS ?= 2
-test: $(DEV_STAMP) $(GRAPHIQL_ASSETS)/.stamp
+test: $(DEV_STAMP) $(GRAPHIQL_ASSETS)/.stamp browser
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+
+# PNGs of each view of the page (scripts/screenshots.py; the demo county): `make screenshots
+# SHOTS=/tmp/shots`, or against a running `make run`: `... URL=http://127.0.0.1:8000`.
+SHOTS ?= .cache/screenshots
+screenshots: $(DEV_STAMP) $(GRAPHIQL_ASSETS)/.stamp browser
+	$(BIN)/python scripts/screenshots.py $(SHOTS) $(if $(URL),--url $(URL))
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .

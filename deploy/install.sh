@@ -7,6 +7,7 @@
 #                             (pip --no-index, every wheel checked against requirements.lock)
 #   DIR/neo4j-<version>       the Neo4j jars (TOWNGRAPH_NEO4J_DIST)
 #   DIR/graphiql              the offline GraphiQL assets (TOWNGRAPH_GRAPHIQL_ASSETS)
+#   DIR/web                   the clerks' page 工作台 (TOWNGRAPH_WEB_DIR)
 #   DIR/share/                the systemd units and an environment file, paths set to DIR, and
 #                             the entrypoint of the container image (Containerfile)
 #
@@ -105,7 +106,7 @@ run $PIP install --no-index --find-links "$HERE/wheelhouse" --require-hashes --n
 # shellcheck disable=SC2086
 run $PIP install --no-index --find-links "$HERE/wheelhouse" --no-deps "towngraph==$VERSION"
 run "$PREFIX/venv/bin/python" -m pip check
-for part in "neo4j-$NEO4J_VERSION" graphiql; do
+for part in "neo4j-$NEO4J_VERSION" graphiql web; do
     run rm -rf "$PREFIX/$part.new"
     run cp -R "$HERE/$part" "$PREFIX/$part.new"
     run rm -rf "$PREFIX/$part"

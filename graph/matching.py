@@ -88,6 +88,11 @@ class MentorWeights:
         }
 
 
+# Candidates per place asked for that mentor_candidates.cypher scores exactly before it bounds
+# the others: enough that the limit-th best of them is a high bar most holders cannot reach.
+MENTOR_PROBE = 6
+
+
 class CoveredSkill(TypedDict):
     skill: SkillNode
     level: int  # the mentor's
@@ -148,6 +153,7 @@ async def mentor_candidates(
             "limit": limit,
             "w": weights.as_params(),
             "byCoverage": by_coverage,
+            "probe": MENTOR_PROBE * limit,
         },
     )
     if not rows or not rows[0]["menteeFound"]:

@@ -13,7 +13,7 @@ import strawberry
 
 from model.assessment import DIMENSIONS, GROUPS
 from resolvers import assessment
-from schema.common import Info
+from schema.common import Info, optional_id
 from schema.person import Person
 
 
@@ -238,8 +238,8 @@ class AssessmentQuery:
         found = await assessment.ranking(
             info.context,
             year=year,
-            department_id=str(department_id) if department_id is not None else None,
-            township_id=str(township_id) if township_id is not None else None,
+            department_id=optional_id(department_id),
+            township_id=optional_id(township_id),
         )
         weights = info.context.rules.assessment_weights
         return [

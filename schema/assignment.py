@@ -11,7 +11,7 @@ import strawberry
 
 from resolvers import assignment
 from schema.appointment import MentorshipPayload
-from schema.common import Info, ids
+from schema.common import Info, ids, optional_id
 from schema.person import Person
 from schema.skill import PersonSkill, Skill
 
@@ -225,8 +225,8 @@ class AssignmentQuery:
     ) -> TeamProposal:
         found = await assignment.team_proposal(
             info.context,
-            need_id=None if need_id is None else str(need_id),
-            task_id=None if task_id is None else str(task_id),
+            need_id=optional_id(need_id),
+            task_id=optional_id(task_id),
             as_of=as_of,
         )
         return _team(found)

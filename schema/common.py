@@ -55,3 +55,31 @@ class PageInfo:
             start_cursor=page.cursors[0] if page.cursors else None,
             end_cursor=page.cursors[-1] if page.cursors else None,
         )
+
+
+@strawberry.interface(
+    description="Anything with an id that `node(id)` finds again: the front ends' caches key by "
+    "__typename and id. Ids are unique within a kind (a task and a team may share one)."
+)
+class Node:
+    id: strawberry.ID
+
+
+# Optional place arguments shared by the reports of "exactly one place" (aggregates, …).
+OptionalCountyId = Annotated[
+    strawberry.ID | None, strawberry.argument(description="县编号 (county id)")
+]
+OptionalTownshipId = Annotated[
+    strawberry.ID | None, strawberry.argument(description="乡镇编号 (township id)")
+]
+OptionalVillageId = Annotated[
+    strawberry.ID | None, strawberry.argument(description="村庄编号 (village id)")
+]
+OptionalDepartmentId = Annotated[
+    strawberry.ID | None, strawberry.argument(description="单位编号 (department id)")
+]
+
+
+def optional_id(value: strawberry.ID | None) -> str | None:
+    """An optional GraphQL id as the plain string (or None) the resolvers take."""
+    return None if value is None else str(value)

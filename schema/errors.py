@@ -58,7 +58,7 @@ def _classify(error: GraphQLError) -> GraphQLError:
                             error.path, original, {"code": "BAD_USER_INPUT"})  # fmt: skip
     original = as_domain_error(original) or original
     if isinstance(original, DomainError):
-        return GraphQLError(original.message, error.nodes, error.source, error.positions,
+        return GraphQLError(original.render(), error.nodes, error.source, error.positions,
                             error.path, original, {"code": original.code})  # fmt: skip
     if is_unavailable(original):
         return GraphQLError(UNAVAILABLE_MESSAGE, error.nodes, error.source, error.positions,
@@ -70,6 +70,12 @@ def _classify(error: GraphQLError) -> GraphQLError:
     log.error("unexpected error at %s", error.path, exc_info=original)
     return GraphQLError("Internal server error", error.nodes, error.source, error.positions,
                         error.path, None, {"code": "INTERNAL_SERVER_ERROR"})  # fmt: skip
+
+
+def classified(errors: list[GraphQLError]) -> list[GraphQLError]:
+    """The errors as ClerkErrors sends them; one that has its code already is left as it is
+    (for the results of a subscription, which the extension does not see)."""
+    return [e if (e.extensions or {}).get("code") else _classify(e) for e in errors]
 
 
 class ClerkErrors(SchemaExtension):

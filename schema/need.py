@@ -13,7 +13,7 @@ import strawberry
 
 from resolvers import need as need_resolvers
 from resolvers import need_match as match_resolvers
-from schema.common import Info
+from schema.common import Info, optional_id
 from schema.need_list import Need, NeedSkillInput, NeedStatus, NeedUrgency
 from schema.need_match import CapabilityList, NeedMatchReport
 
@@ -165,7 +165,7 @@ class NeedMutation:
             quarter=quarter,
             urgency=urgency.name,
             skills=[need_resolvers.SkillLevel(str(s.skill_id), s.level) for s in skills],
-            need_id=None if id is None else str(id),
+            need_id=optional_id(id),
         )
         return Need.from_row(row)
 

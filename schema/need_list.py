@@ -10,7 +10,7 @@ from typing import Any
 import strawberry
 
 from resolvers import need as need_resolvers
-from schema.common import Info
+from schema.common import Info, Node
 from schema.place import Village
 from schema.skill import PersonSkill
 
@@ -38,7 +38,7 @@ class NeedSkillInput:
 @strawberry.type(
     description="A village's need for people with some skills in a quarter (村级需求清单)."
 )
-class Need:
+class Need(Node):
     id: strawberry.ID
     title: str
     quarter: str = strawberry.field(description='The quarter it is for, like "2025Q3".')

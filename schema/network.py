@@ -15,7 +15,7 @@ import strawberry
 
 from resolvers import network as resolve
 from resolvers.errors import BadInput
-from schema.common import Info, ids
+from schema.common import Info, ids, optional_id
 from schema.person import Person
 from schema.place import Township, Village
 
@@ -284,7 +284,7 @@ class NetworkQuery:
     ) -> CollaborationNetwork:
         answer = await resolve.collaboration_network(
             info.context,
-            county_id=None if county_id is None else str(county_id),
+            county_id=optional_id(county_id),
             township_ids=ids(township_ids),
             start=from_,
             end=to,

@@ -10,7 +10,7 @@ import strawberry
 from graph.assessment import NominationRow
 from resolvers import nomination
 from schema.assessment import DEPARTMENT_ID, TOWNSHIP_ID, YEAR, Assessment, AssessmentSide
-from schema.common import Info
+from schema.common import Info, optional_id
 
 
 @strawberry.type(description="One side's nomination of a person for promotion.")
@@ -58,8 +58,8 @@ class NominationQuery:
         found = await nomination.nominations(
             info.context,
             year=year,
-            department_id=str(department_id) if department_id is not None else None,
-            township_id=str(township_id) if township_id is not None else None,
+            department_id=optional_id(department_id),
+            township_id=optional_id(township_id),
         )
         weights = info.context.rules.assessment_weights
         return [

@@ -12,7 +12,7 @@ from model.periods import is_active
 from resolvers import loaders
 from resolvers import person as person_resolvers
 from resolvers.scope import shown_phone
-from schema.common import After, Info, PageInfo, ids
+from schema.common import After, Info, Node, PageInfo, ids
 from schema.connection import Before, Last, page_arguments, selects
 from schema.enums import Gender, PoliticalStatus, Rank
 from schema.person_links import Dispatch, PostHolding, Service
@@ -39,7 +39,7 @@ WorkTeamReviewRef = Annotated["WorkTeamReview", strawberry.lazy("schema.workteam
 
 
 @strawberry.type(description="A township or county staff member, village cadre or stationed cadre.")
-class Person:
+class Person(Node):
     id: strawberry.ID
     name: str
     gender: Gender | None

@@ -10,7 +10,7 @@ import strawberry
 
 from resolvers import loaders
 from resolvers import place as place_resolvers
-from schema.common import Info, Location
+from schema.common import Info, Location, Node
 from schema.enums import (
     DepartmentKind,
     SendingLevel,
@@ -36,7 +36,7 @@ NeedStatusRef = Annotated["NeedStatus", strawberry.lazy("schema.need_list")]
 
 
 @strawberry.type(description="A county (县/市): owns departments and dispatches staff.")
-class County:
+class County(Node):
     id: strawberry.ID
     name: str
     location: Location | None
@@ -63,7 +63,7 @@ class County:
 @strawberry.type(
     description="A township-level division (乡/镇/街道): the hub between county and villages."
 )
-class Township:
+class Township(Node):
     id: strawberry.ID
     name: str
     kind: TownshipKind | None
@@ -114,7 +114,7 @@ class Township:
 @strawberry.type(
     description="An administrative village or community (行政村/社区): where needs arise."
 )
-class Village:
+class Village(Node):
     id: strawberry.ID
     name: str
     population: int | None
@@ -208,7 +208,7 @@ Unit = Annotated[County | Township | Village, strawberry.union("Unit")]
     description="A unit that employs people: county department, township office or "
     "institution, or village committee."
 )
-class Department:
+class Department(Node):
     id: strawberry.ID
     name: str
     kind: DepartmentKind | None

@@ -12,7 +12,7 @@ import strawberry
 from model.posts import post_score
 from resolvers import loaders
 from resolvers import post as posts
-from schema.common import Info
+from schema.common import Info, Node
 from schema.skill import PersonSkill
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ class PostStatement:
 
 
 @strawberry.type(description="A post (岗位) with its responsibilities' required skills.")
-class Post:
+class Post(Node):
     id: strawberry.ID
     title: str
     statement: PostStatement = strawberry.field(

@@ -18,7 +18,7 @@ from model.postfit import (
 )
 from resolvers import post as posts
 from resolvers.post import CapLine, FitMatch
-from schema.common import Info
+from schema.common import Info, optional_id
 from schema.person import Person
 from schema.place import Department, Township
 from schema.post import Post
@@ -162,8 +162,8 @@ class PostReportQuery:
     ) -> PostHoldersBelowRequirement:
         row = await posts.holders_below(
             info.context,
-            township_id=str(township_id) if township_id is not None else None,
-            county_id=str(county_id) if county_id is not None else None,
+            township_id=optional_id(township_id),
+            county_id=optional_id(county_id),
             as_of=as_of,
         )
         lines = [

@@ -4,6 +4,7 @@ mutations, variables Neo4j can store, a cost limit), its audit entry and clerk-r
 
 from __future__ import annotations
 
+from contextlib import aclosing
 from typing import Any
 
 import strawberry
@@ -16,10 +17,12 @@ from strawberry.extensions import (
     ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.schema import StreamResult
 from strawberry.tools import merge_types
-from strawberry.types import ExecutionContext
+from strawberry.types import ExecutionContext, ExecutionResult
 
 from schema import (
+    aggregate,
     appointment,
     assessment,
     assignment,
@@ -29,9 +32,11 @@ from schema import (
     excellence,
     flow,
     importing,
+    live,
     matching,
     need,
     network,
+    node,
     nomination,
     person,
     place,
@@ -50,7 +55,7 @@ from schema import (
 from schema.access import MutationGate
 from schema.audit import AuditTrail
 from schema.cost import DEFAULT_MAX_COST, CostLimit
-from schema.errors import ClerkErrors
+from schema.errors import ClerkErrors, classified
 from schema.inputs import ParseErrorsAsResults, StorableVariables
 from schema.scalars import SCALAR_MAP
 
@@ -62,6 +67,20 @@ class TowngraphSchema(strawberry.Schema):
         # ClerkErrors logs what is unexpected, once, with its stack trace; a clerk's typo is
         # not worth a stack trace in the log.
         return None
+
+    async def stream(self, *args: Any, **kwargs: Any) -> StreamResult:
+        # A subscription's results pass by ClerkErrors' on_operation: their errors get their
+        # codes here, as a query's do there.
+        results = await super().stream(*args, **kwargs)
+
+        async def coded() -> StreamResult:
+            async with aclosing(results):
+                async for result in results:
+                    if isinstance(result, ExecutionResult) and result.errors:
+                        result.errors = classified(result.errors)
+                    yield result
+
+        return coded()
 
 
 def build_schema(
@@ -95,6 +114,7 @@ def build_schema(
     return TowngraphSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         extensions=extensions,
         config=StrawberryConfig(scalar_map=SCALAR_MAP),
     )
@@ -106,6 +126,15 @@ _DOMAINS = (person, place, skill, post, matching, importing, need, task, team, e
             emergency_team,
             appointment, flow, compliance, workteam, post_reports, selection, assessment,
             excellence, nomination, rotation, training, network, task_kpis,
-            assignment, search)  # fmt: skip
+            assignment, search, aggregate, node)  # fmt: skip
 Query = merge_types("Query", tuple(q for d in _DOMAINS for q in d.QUERIES))
 Mutation = merge_types("Mutation", tuple(m for d in _DOMAINS for m in d.MUTATIONS))
+
+
+# Live updates (schema/live.py): the one domain with subscriptions, so far.
+@strawberry.type(
+    description="实时订阅 (live updates) over the websocket on /graphql: what happens from the "
+    "subscription's start on (or from `since`), scoped like the queries."
+)
+class Subscription(*live.SUBSCRIPTIONS):  # type: ignore[misc]
+    pass

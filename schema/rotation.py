@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import strawberry
 
 from resolvers import rotation
-from schema.common import Info
+from schema.common import Info, optional_id
 from schema.person import Person
 from schema.place import Department
 from schema.post import Post
@@ -97,8 +97,8 @@ class RotationQuery:
     ) -> RotationList:
         row = await rotation.rotation_list(
             info.context,
-            township_id=str(township_id) if township_id is not None else None,
-            county_id=str(county_id) if county_id is not None else None,
+            township_id=optional_id(township_id),
+            county_id=optional_id(county_id),
             term_years=term_years,
             as_of=as_of,
             due_only=bool(due_only),

@@ -16,7 +16,7 @@ from model.selection import Pick, differences, next_steps
 from resolvers import selection as sel
 from resolvers import selection_queries as queries
 from resolvers.errors import NotFound
-from schema.common import Info
+from schema.common import Info, optional_id
 from schema.person import Person
 from schema.place import Township, Village
 from schema.post import Post
@@ -293,9 +293,7 @@ class SelectionQuery:
             strawberry.argument(description="交出岗位的人员编号 (the outgoing holder's id)"),
         ] = None,
     ) -> HandoverList:
-        row = await queries.handover(
-            info.context, str(post_id), None if person_id is None else str(person_id)
-        )
+        row = await queries.handover(info.context, str(post_id), optional_id(person_id))
         return HandoverList.from_row(row)
 
 
@@ -333,7 +331,7 @@ class SelectionMutation:
     ) -> PostSelection:
         new_id = await sel.announce(
             info.context,
-            selection_id=None if id is None else str(id),
+            selection_id=optional_id(id),
             title=title,
             township_id=str(township_id),
             deadline=deadline,
@@ -440,7 +438,7 @@ class SelectionMutation:
             info.context,
             str(selection_id),
             objection,
-            None if person_id is None else str(person_id),
+            optional_id(person_id),
         )
         return await _load(info, str(selection_id))
 

@@ -9,11 +9,11 @@ import strawberry
 
 from resolvers import loaders
 from resolvers import skill as skill_resolvers
-from schema.common import Info
+from schema.common import Info, Node
 
 
 @strawberry.type(description="A professional or governance skill, in a hierarchy without cycles.")
-class Skill:
+class Skill(Node):
     id: strawberry.ID
     name: str
     category: str | None

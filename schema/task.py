@@ -13,7 +13,7 @@ from graph.task import TaskFilter as GraphTaskFilter
 from resolvers import task as task_resolvers
 from resolvers import task_queries
 from resolvers.task import TaskResult
-from schema.common import After, Info, PageInfo
+from schema.common import After, Info, PageInfo, optional_id
 from schema.emergency import Severity
 from schema.need import TaskSide
 from schema.task_types import (
@@ -167,13 +167,13 @@ class TaskMutation:
     ) -> TaskPayload:
         result = await task_resolvers.initiate_task(
             info.context,
-            task_id=str(id) if id is not None else None,
+            task_id=optional_id(id),
             title=title,
             domain=domain,
             kind=kind.name,
             severity=severity.name if severity else None,
-            village_id=str(village_id) if village_id is not None else None,
-            township_id=str(township_id) if township_id is not None else None,
+            village_id=optional_id(village_id),
+            township_id=optional_id(township_id),
             initiated_by=initiated_by.name,
             requires=[task_resolvers.Requirement(str(r.skill_id), r.level) for r in requires or []],
             quarter=quarter,
@@ -239,7 +239,7 @@ class TaskMutation:
         ] = None,
     ) -> TaskPayload:
         result = await task_resolvers.start_supervision(
-            info.context, str(task_id), str(supervisor_id) if supervisor_id is not None else None
+            info.context, str(task_id), optional_id(supervisor_id)
         )
         return _payload(result)
 

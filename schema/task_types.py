@@ -15,7 +15,7 @@ import strawberry
 
 from model.tasks import next_steps, staff_first
 from resolvers import acknowledgement, task_queries
-from schema.common import Info, PageInfo
+from schema.common import Info, Node, PageInfo
 from schema.emergency import Acknowledgement, Severity
 from schema.need import NeedStatus, TaskSide
 from schema.person import Person
@@ -136,7 +136,7 @@ class TaskEvent:
     description="A piece of collaborative work between township and village people "
     "(协同任务), from initiation to the feedback report."
 )
-class Task:
+class Task(Node):
     id: strawberry.ID
     title: str
     domain: str = strawberry.field(description="The field of work, e.g. 防汛 or 农业技术.")

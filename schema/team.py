@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import strawberry
 
 from resolvers import team as team_resolvers
-from schema.common import Info
+from schema.common import Info, Node, optional_id
 from schema.person import Person
 from schema.place import County, Township
 
@@ -62,7 +62,7 @@ class TeamMember:
 @strawberry.type(
     description="A team of a township or a county: a collaboration layer or a response team."
 )
-class Team:
+class Team(Node):
     id: strawberry.ID
     name: str
     kind: TeamKind
@@ -184,12 +184,12 @@ class TeamMutation:
     ) -> Team:
         row = await team_resolvers.create_team(
             info.context,
-            team_id=str(id) if id is not None else None,
+            team_id=optional_id(id),
             name=name,
             kind=kind.name,
             domain=domain,
-            township_id=str(township_id) if township_id is not None else None,
-            county_id=str(county_id) if county_id is not None else None,
+            township_id=optional_id(township_id),
+            county_id=optional_id(county_id),
         )
         return Team.from_row(row)
 

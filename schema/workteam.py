@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import strawberry
 
 from resolvers import workteam
-from schema.common import Info
+from schema.common import Info, optional_id
 from schema.enums import Rank, SendingLevel, ServiceRole
 from schema.person import Person
 from schema.place import Village
@@ -178,8 +178,8 @@ class WorkTeamQuery:
     ) -> WorkTeamComposition:
         found = await workteam.work_team_composition(
             info.context,
-            county_id=str(county_id) if county_id is not None else None,
-            township_id=str(township_id) if township_id is not None else None,
+            county_id=optional_id(county_id),
+            township_id=optional_id(township_id),
             as_of=as_of,
         )
         return WorkTeamComposition(

@@ -6,6 +6,7 @@
 #   requirements.lock     install.sh installs with it, so the target checks the hashes again
 #   neo4j-<version>/      the Neo4j jars managed/ resolves through Maven (lib/ and .complete)
 #   graphiql/             the offline GraphiQL assets (scripts/fetch-graphiql.sh)
+#   web/                  the clerks' page 工作台 (its libraries are in graphiql/)
 #   systemd/ towngraph.env  the units and the environment file of deploy/
 #   container-entrypoint.sh  the main process of the Containerfile's image
 #   install.sh MANIFEST SHA256SUMS
@@ -59,6 +60,7 @@ echo "bundle: Neo4j $NEO4J_VERSION from $NEO4J_DIST"
 mkdir -p "$STAGE/neo4j-$NEO4J_VERSION"
 cp -R "$NEO4J_DIST/lib" "$NEO4J_DIST/.complete" "$STAGE/neo4j-$NEO4J_VERSION/"
 cp -R "$GRAPHIQL" "$STAGE/graphiql"
+cp -R web "$STAGE/web"
 cp deploy/systemd/*.service "$STAGE/systemd/"
 cp deploy/towngraph.env deploy/install.sh deploy/container-entrypoint.sh "$STAGE/"
 cat >"$STAGE/MANIFEST" <<EOF

@@ -2,8 +2,9 @@
 # fetch-graphiql.sh DEST
 #
 # Fetch the pinned browser assets of the offline GraphiQL IDE (served by
-# server/graphiql.py under /graphiql-assets/) into DEST, so that the IDE never
-# touches a CDN at runtime.
+# server/graphiql.py under /graphiql-assets/) and of the clerks' page 工作台
+# (Apache ECharts and the graphql-ws client, served by server/workbench.py under
+# /assets/) into DEST, so that neither ever touches a CDN at runtime.
 #
 #   * downloads each package with `npm pack <pkg>@<exact version>` (npm uses its
 #     configured registry; no host name is written here),
@@ -15,7 +16,8 @@
 # To bump a version: change it below, take the new value from
 #   npm view <pkg>@<version> dist.integrity
 # and keep GRAPHIQL_VERSION / REACT_VERSION in server/graphiql.py in sync
-# (tests/test_graphiql.py checks this).
+# (tests/test_graphiql.py checks this), and ECHARTS_VERSION / GRAPHQL_WS_VERSION in
+# server/workbench.py (tests/browser/test_workbench.py checks those).
 set -euo pipefail
 
 usage() {
@@ -35,6 +37,12 @@ PINS=(
     "react|18.3.1|sha512-wS+hAgJShR0KhEvPJArfuPVN1+Hz1t0Y6n5jLrGQbkb4urgPE/0Rve+1kMB1v/oWgHgm4WIcV+i7F2pTVj+2iQ==|package/LICENSE|licenses/react.LICENSE.txt"
     "react-dom|18.3.1|sha512-5m4nQKp+rZRb09LNH59GM4BxTh9251/ylbKIbpe7TpGxfJ+9kv6BLkLBXIjjspbgbnIBNqlI23tRnTWT0snUIw==|package/umd/react-dom.production.min.js|react-dom.production.min.js"
     "react-dom|18.3.1|sha512-5m4nQKp+rZRb09LNH59GM4BxTh9251/ylbKIbpe7TpGxfJ+9kv6BLkLBXIjjspbgbnIBNqlI23tRnTWT0snUIw==|package/LICENSE|licenses/react-dom.LICENSE.txt"
+    # the clerks' page (server/workbench.py, under /assets/): charts and the subscriptions client
+    "echarts|6.1.0|sha512-q0yaFPggC9FUdsWH4blavRWFmxdrIodbkoKNAjJudAI6CA9gNPxHtV2RcZNEepZVlk4yvBYkOkbk6HIVpIyHZA==|package/dist/echarts.min.js|echarts.min.js"
+    "echarts|6.1.0|sha512-q0yaFPggC9FUdsWH4blavRWFmxdrIodbkoKNAjJudAI6CA9gNPxHtV2RcZNEepZVlk4yvBYkOkbk6HIVpIyHZA==|package/LICENSE|licenses/echarts.LICENSE.txt"
+    "echarts|6.1.0|sha512-q0yaFPggC9FUdsWH4blavRWFmxdrIodbkoKNAjJudAI6CA9gNPxHtV2RcZNEepZVlk4yvBYkOkbk6HIVpIyHZA==|package/NOTICE|licenses/echarts.NOTICE.txt"
+    "graphql-ws|6.4.2|sha512-wxhPhhOGJo8PbGDkBYVE76sZLDrS+GkyrR4bZECSLVbo0pZZNKs0HtBh2Ip/uaUuiVUxwO9ssI9R92buQfNSqQ==|package/umd/graphql-ws.min.js|graphql-ws.min.js"
+    "graphql-ws|6.4.2|sha512-wxhPhhOGJo8PbGDkBYVE76sZLDrS+GkyrR4bZECSLVbo0pZZNKs0HtBh2Ip/uaUuiVUxwO9ssI9R92buQfNSqQ==|package/LICENSE.md|licenses/graphql-ws.LICENSE.md"
 )
 
 STAMP_NAME=.stamp

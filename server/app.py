@@ -1,4 +1,5 @@
-"""The Starlette application: /graphql (API + offline GraphiQL), /healthz, /readyz, /metrics.
+"""The Starlette application: / (the clerks' page 工作台, server/workbench.py), /graphql (API +
+offline GraphiQL), /healthz, /readyz, /metrics.
 
 The trust boundary: every GraphQL request (GET or POST, introspection too) carries a bearer token
 (server/auth.py; 401 otherwise, nothing runs), a POST carries JSON (415 otherwise: a browser can
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 import os
 from collections.abc import AsyncIterator, Callable
@@ -28,22 +30,27 @@ from typing import Any
 
 from cross_web import HTTPException
 from starlette.applications import Starlette
+from starlette.datastructures import Headers
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, RedirectResponse, Response
-from starlette.routing import Route
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route, WebSocketRoute
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.exceptions import MissingQueryError
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
+from strawberry.types.unset import UNSET, UnsetType
 
 from graph.db import Graph, GraphUnavailable, Neo4jConfig
 from graph.setup import apply_schema
 from managed.instance import PROJECT_ROOT
+from model.messages import DEFAULT as DEFAULT_LANGUAGE
+from model.messages import Language, negotiate, speaking
 from resolvers.context import Context, Rules
+from resolvers.live import DEFAULT_POLL_SECONDS, open_subscriptions
 from schema.errors import UNAVAILABLE_MESSAGE
 from schema.root import build_schema
 from server.audit import AuditLog
@@ -61,8 +68,10 @@ from server.graphql_http import (
 from server.limits import BodyLimit
 from server.metrics import Metrics
 from server.observe import REQUEST_ID_HEADER, Observe, note_operation
-from server.proxy import RootPath, root_path_of
+from server.proxy import RootPath
 from server.settings import Settings
+from server.websocket import NOBODY, ClosingAdapter, ConnectionContext, connect
+from server.workbench import workbench_routes
 
 log = logging.getLogger("towngraph.server")
 # An installed package has no project folder beside it: a deployment names the assets' folder.
@@ -97,22 +106,71 @@ class TowngraphGraphQL(OfflineGraphQL[Context, None]):
     """The GraphQL view: the IDE page stays open; everything else needs a JSON body (POST) and a
     valid bearer token, and gets a fresh Context (and so fresh DataLoaders) carrying its Caller."""
 
+    websocket_adapter_class = ClosingAdapter  # type: ignore[assignment]
+
     def __init__(
-        self, graph: Graph, rules: Rules, auth: Authenticator, audit: AuditLog, **kwargs: Any
+        self,
+        graph: Graph,
+        rules: Rules,
+        auth: Authenticator,
+        audit: AuditLog,
+        *,
+        poll_seconds: float = DEFAULT_POLL_SECONDS,
+        language: Language = DEFAULT_LANGUAGE,
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        self._poll_seconds = poll_seconds
+        self._language = language
         self._graph = graph
         self._rules = rules
         self._auth = auth
         self._audit = audit
 
     async def get_context(self, request: Any, response: Any) -> Context:
-        # Every request that executes gets its context (with its Caller) from `_answer`.
+        # Every request that executes gets its context (with its Caller) from `_answer`, every
+        # websocket connection from `_connection`.
         raise RuntimeError("a GraphQL context is made only for an authenticated request")
 
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        if not isinstance(context, ConnectionContext):  # made by `_connection` only
+            raise TypeError("a websocket connection without its ConnectionContext")
+        await connect(self._auth, context)
+        unset: UnsetType = UNSET
+        return unset  # a plain connection_ack
+
+    def _connection(self, websocket: WebSocket) -> ConnectionContext:
+        audit = self._audit
+
+        def record(entry: dict[str, Any]) -> None:
+            audit.operation(ctx.caller or NOBODY, entry)
+            note_operation(entry)
+
+        ctx = ConnectionContext(
+            graph=self._graph,
+            rules=self._rules,
+            caller=NOBODY,
+            audit=record,
+            poll_seconds=self._poll_seconds,
+            websocket=websocket,
+        )
+        return ctx
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":  # no subscriptions are served: refuse a websocket
-            await WebSocket(scope, receive=receive, send=send).close(code=1008)
+        # Messages in the language the client asks for (model/messages.py), for this request and
+        # the tasks it starts (a connection's subscriptions).
+        language = negotiate(Headers(scope=scope).get("accept-language"), self._language)
+        with speaking(language):
+            await self._serve(scope, receive, send)
+
+    async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":  # subscriptions: server/websocket.py
+            websocket = WebSocket(scope, receive=receive, send=send)
+            ctx = self._connection(websocket)
+            try:
+                await self.run(websocket, context=ctx)
+            finally:
+                ctx.end()
             return
         request = Request(scope, receive=receive)
         try:
@@ -182,6 +240,9 @@ class TowngraphGraphQL(OfflineGraphQL[Context, None]):
                                   BAD_REQUEST, 400, media)  # fmt: skip
         return result_response(result, media)
 
+
+# A client sends connection_init right after the handshake; one that does not is closed (4408).
+CONNECTION_INIT_TIMEOUT = dt.timedelta(seconds=10)
 
 # The longest wait between two attempts at the constraints: short, so that /readyz turns 200
 # within seconds of Neo4j coming up, whenever that is.
@@ -255,6 +316,11 @@ def create_app(
         graphql_ide="graphiql" if settings.towngraph_graphiql else None,
         default_headers=graphiql_headers,
         default_tabs=readme_examples(),
+        poll_seconds=settings.towngraph_subscription_poll_seconds,
+        language=settings.towngraph_language,
+        max_subscriptions_per_connection=settings.towngraph_subscriptions_per_connection,
+        allowed_origins=settings.cors_origins(),
+        connection_init_wait_timeout=CONNECTION_INIT_TIMEOUT,
     )
 
     async def healthz(_: Request) -> Response:
@@ -266,9 +332,6 @@ def create_app(
         if not (schema_ready.is_set() and loaded.is_set()) or (loading is not None and loading()):
             return JSONResponse({"status": "loading"}, status_code=503)
         return JSONResponse({"status": "ready"})
-
-    async def root(request: Request) -> Response:
-        return RedirectResponse(root_path_of(request.scope) + "/graphql")
 
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
@@ -291,7 +354,11 @@ def create_app(
                 await task
             await graph.close()
 
-    metrics = Metrics(graph.sessions_in_use) if settings.towngraph_metrics else None
+    metrics = (
+        Metrics(graph.sessions_in_use, subscriptions=open_subscriptions)
+        if settings.towngraph_metrics
+        else None
+    )
     # Outermost first: the root path, then the request's id, log line and metrics (refusals
     # included), then a foreign Host header is refused before anything else looks at it.
     middleware = [
@@ -310,10 +377,11 @@ def create_app(
     ]
     return Starlette(
         routes=[
-            Route("/", root),
+            *workbench_routes(settings, asset_dir),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/graphql", graphql_app, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql_app),
             graphiql_assets_mount(asset_dir),
             *([Route("/metrics", metrics.endpoint)] if metrics else []),
         ],

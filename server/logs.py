@@ -110,6 +110,8 @@ def setup(fmt: str = "text", level: str = "INFO", stream: IO[str] | None = None)
         for old in logger.handlers[:]:
             logger.removeHandler(old)
         logger.propagate = True
+        # The root's level decides (a uvicorn started earlier in the process set its own).
+        logger.setLevel(logging.NOTSET)
     logging.getLogger("uvicorn.access").setLevel(logging.WARNING)
 
 

@@ -43,7 +43,11 @@ class Metrics:
     """The collectors of one app; `in_use` reads the sessions open right now."""
 
     def __init__(
-        self, in_use: Callable[[], int] | None = None, *, max_operations: int = MAX_OPERATIONS
+        self,
+        in_use: Callable[[], int] | None = None,
+        *,
+        max_operations: int = MAX_OPERATIONS,
+        subscriptions: Callable[[], int] | None = None,
     ) -> None:
         self.registry = CollectorRegistry()
         self._max_operations = max_operations
@@ -78,6 +82,13 @@ class Metrics:
         )
         if in_use is not None:
             self.pool_in_use.set_function(lambda: float(in_use()))
+        self.subscriptions_open = Gauge(
+            "towngraph_subscriptions_open",
+            "GraphQL subscriptions this process serves now (websocket /graphql).",
+            registry=self.registry,
+        )
+        if subscriptions is not None:
+            self.subscriptions_open.set_function(lambda: float(subscriptions()))
 
     def operation_label(self, name: str | None, *, known: bool) -> str:
         """The `operation` label of an operation's name (see the module's docstring)."""

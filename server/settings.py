@@ -40,6 +40,7 @@ from model.assessment import (
 )
 from model.emergency import DEFAULT_RESPONSE_MINUTES, format_standards, parse_standards
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
+from model.messages import Language
 from model.network import DEFAULT_NETWORK_CACHE_SECONDS
 from model.posts import DEFAULT_POST_CAPS, format_caps, parse_caps
 from model.rotation import DEFAULT_TERM_YEARS, MAX_TERM_YEARS, MIN_TERM_YEARS
@@ -126,6 +127,14 @@ class Settings(BaseSettings):
     towngraph_jwt_jwks: str | None = None
     towngraph_jwt_issuer: str | None = None
     towngraph_jwt_audience: str | None = None
+    # The clerks' page (server/workbench.py) offers 统一身份认证登录 (authorization code + PKCE
+    # in the browser) when both are set: the provider's issuer URL (its discovery document is
+    # read from <issuer>/.well-known/openid-configuration) and the page's public client id.
+    towngraph_oidc_issuer: str | None = None
+    towngraph_oidc_client_id: str | None = None
+    towngraph_oidc_scope: str = "openid profile"
+    # The language of messages when a request's Accept-Language names neither zh nor en.
+    towngraph_language: Language = "zh"
     # One JSON line per GraphQL operation; default audit.log in the Neo4j home folder.
     towngraph_audit_log: Path | None = None
 
@@ -136,6 +145,10 @@ class Settings(BaseSettings):
     towngraph_max_body_bytes: int = Field(default=2_000_000, ge=1)  # 2 MB (decimal)
     towngraph_query_timeout_s: float = Field(default=10.0, gt=0)
     towngraph_max_cost: int = Field(default=50_000, ge=1)
+    # Live updates (subscriptions over the websocket on /graphql): how often each subscription
+    # reads the graph for what is new, in seconds, and how many one connection may hold.
+    towngraph_subscription_poll_seconds: float = Field(default=2.0, gt=0)
+    towngraph_subscriptions_per_connection: int = Field(default=10, ge=1)
 
     # The managed Neo4j (managed/instance.py reads the same names from the environment).
     towngraph_neo4j_home: Path | None = None

@@ -65,11 +65,15 @@ def bearer(
 
 
 def app_settings(audit_log: Path, **overrides: Any) -> Settings:
-    """The Settings of a test app: the test secret, the test host, an audit log of its own."""
+    """The Settings of a test app: the test secret, the test host, an audit log of its own,
+    English messages."""
     values: dict[str, Any] = {
         "towngraph_jwt_secret": TEST_SECRET,
         "towngraph_allowed_hosts": TEST_HOST,
         "towngraph_audit_log": audit_log,
+        # Tests read the English messages; the Chinese default is tested on its own
+        # (tests/test_messages.py).
+        "towngraph_language": "en",
         **overrides,
     }
     return Settings(**values)

@@ -165,3 +165,9 @@ def only_error(body: dict[str, Any]) -> tuple[str, str]:
     assert len(errors) == 1, errors
     error: dict[str, Any] = errors[0]
     return error["extensions"]["code"], error["message"]
+
+
+def refused_field(body: dict[str, Any]) -> tuple[str, str]:
+    """The code of the one error and the field its message names first ("countyId: …")."""
+    code, message = only_error(body)
+    return code, message.split(":")[0]

@@ -30,6 +30,7 @@ from server.graphiql import (
     graphiql_assets_mount,
     graphiql_html,
 )
+from server.workbench import ECHARTS_VERSION, GRAPHQL_WS_VERSION
 
 with warnings.catch_warnings():
     # starlette 1.x nags (once, at import) about httpx in its TestClient; not ours to fix.
@@ -223,6 +224,9 @@ def test_pins_match_fetch_script() -> None:
         ("graphiql", GRAPHIQL_VERSION),
         ("react", REACT_VERSION),
         ("react-dom", REACT_VERSION),
+        # the clerks' page's, from the same script (server/workbench.py)
+        ("echarts", ECHARTS_VERSION),
+        ("graphql-ws", GRAPHQL_WS_VERSION),
     }
     for name in ASSET_FILES:
         assert f'|{name}"' in script, name

@@ -469,3 +469,33 @@ async def test_search_takes_one_round_trip_plus_one_per_relationship_field(
 
     # then one query for the clerk's unit, one for the search, one for all departments
     assert counts == [3, 3]
+
+
+AGGREGATE = """
+query($c: ID!) {
+  peopleAggregate(countyId: $c) {
+    count byTownship { key count } bySkill { key count levels { level count } }
+  }
+}
+"""
+
+NODE = """
+query($id: ID!) { node(id: $id) { id ... on Person { name department { name } } } }
+"""
+
+
+async def test_aggregates_and_node_take_the_same_trips_whatever_the_size(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given crowds of each size
+    docs = await crowds(graph, uid)
+    found: set[tuple[int, int]] = set()
+    for doc, size in zip(docs, SIZES, strict=True):
+        # when the county's staff are counted, and a person is asked for as a node
+        data = await gql.data(AGGREGATE, {"c": doc.id("C")})
+        assert data["peopleAggregate"]["count"] == size + 1
+        counted = gql.round_trips
+        await gql.data(NODE, {"id": doc.id("P00")})
+        found.add((counted, gql.round_trips))
+    # then one query for the counts; for the node: its kind, the person, their department
+    assert found == {(1, 3)}

@@ -3,11 +3,17 @@
 //             the mentee's own), asOf (date), maxMentees (int), minYears (int), limit (int),
 //             minMentorLevel (int: a mentor holds a target skill at this level or above),
 //             w ({coverage, township, capacity, years, bridge}: weights of the score's parts),
-//             byCoverage (bool: most target skills covered first, then score).
+//             byCoverage (bool: most target skills covered first, then score),
+//             probe (int: candidates scored exactly first to bound the others; the answer is the
+//             same for any value, only the work differs).
 // Columns: menteeFound (bool), unknownSkills (ids), targets (skill maps), candidates (list of
 //          {mentor, score, coverage, sameTownship, capacity, years, bridge, covered, activeMentees,
 //           villagesServed, mentorVillageSide, menteeVillageSide}), best first (score, or
 //           covered count then score with byCoverage), ties by id.
+// Why in three steps: the holders of a target skill span every county the caller sees, and the
+// parts that need more than the holding (capacity, bridge, scope) cost a few expansions each. The
+// cheap parts give every holder an upper bound on the score; only the holders whose bound can
+// still reach the limit-th best score of the first `probe` are scored exactly.
 OPTIONAL MATCH (me:Person {id: $menteeId})
 WHERE @person_visible(me)
 CALL (me) {
@@ -36,58 +42,109 @@ CALL (me) {
                  WHERE d.since <= $asOf AND (d.until IS NULL OR d.until >= $asOf)
                  RETURN t.id AS id } AS meTowns,
        EXISTS { (me)-[:WORKS_IN]->(:Department {kind: 'VILLAGE_COMMITTEE'}) } AS meVillageSide
-  CALL (me, meLevels, targets, meTowns, meVillageSide) {
+  // The people of the mentee's townships, found once from the townships' side: "works in the
+  // mentee's township" is then a membership test per candidate.
+  WITH me, meLevels, targets, unknownSkills, meVillageSide,
+       COLLECT { MATCH (t:Township) WHERE t.id IN meTowns
+                 MATCH (p:Person)-[:WORKS_IN]->(:Department)-[:IN]->(t) RETURN p
+                 UNION
+                 MATCH (t:Township) WHERE t.id IN meTowns
+                 MATCH (p:Person)-[:WORKS_IN]->(:Department)-[:IN]->(:Village)-[:IN]->(t)
+                 RETURN p
+                 UNION
+                 MATCH (t:Township) WHERE t.id IN meTowns
+                 MATCH (p:Person)-[d:DISPATCHED_TO]->(t)
+                 WHERE d.since <= $asOf AND (d.until IS NULL OR d.until >= $asOf)
+                 RETURN p } AS townPeople,
+       // Who mentors the mentee already (not a candidate again).
+       COLLECT { MATCH (x:Person)-[r:MENTORS]->(me)
+                 WHERE r.since <= $asOf AND (r.until IS NULL OR r.until >= $asOf)
+                 RETURN x } AS mentoring
+  CALL (me, meLevels, targets, townPeople, meVillageSide, mentoring) {
+    // 1. Every holder of a target skill above the mentee, with what the holding and the
+    //    person's own properties tell: covered skills, years, same township. `bound` is the
+    //    score with full capacity and a full bridge, which no candidate's score exceeds.
     UNWIND targets AS t
-    MATCH (m:Person)-[hm:HAS_SKILL]->(t)
-    WITH me, meTowns, meVillageSide, size(targets) AS nTargets, m, t, hm.level AS level,
+    WITH me, townPeople, meVillageSide, mentoring, size(targets) AS nTargets, t,
          coalesce(head([x IN meLevels WHERE x.id = t.id | x.level]), 0) AS menteeLevel
-    WHERE m <> me AND level >= $minMentorLevel AND level > menteeLevel
-      AND m.joinedYear IS NOT NULL AND $asOf.year - m.joinedYear >= $minYears
-    WITH me, meTowns, meVillageSide, nTargets, m, t, level, menteeLevel
+    MATCH (m:Person)-[hm:HAS_SKILL]->(t)
+    WHERE hm.level >= $minMentorLevel AND hm.level > menteeLevel
+    WITH me, townPeople, meVillageSide, mentoring, nTargets, m, t, hm.level AS level, menteeLevel
+    WHERE m <> me AND m.joinedYear IS NOT NULL AND $asOf.year - m.joinedYear >= $minYears
+    WITH townPeople, meVillageSide, mentoring, nTargets, m, t, level, menteeLevel
     ORDER BY level DESC, t.id
-    WITH me, meTowns, meVillageSide, nTargets, m,
-         collect({skill: t {.*}, level: level, menteeLevel: menteeLevel}) AS covered
-    WHERE NOT EXISTS { (m)-[r:MENTORS]->(me)
-                       WHERE r.since <= $asOf AND (r.until IS NULL OR r.until >= $asOf) }
-    WITH me, meTowns, meVillageSide, nTargets, m, covered,
+    WITH townPeople, meVillageSide, mentoring, nTargets, m, collect({skill: t, level: level, menteeLevel: menteeLevel}) AS covered
+    WITH meVillageSide, mentoring, m, covered, $asOf.year - m.joinedYear AS years,
+         reduce(t = 0.0, c IN covered | t + c.level) / (5.0 * nTargets) AS coverage,
+         CASE WHEN m IN townPeople THEN 1.0 ELSE 0.0 END AS sameTownship
+    WITH meVillageSide, mentoring, m, covered, years, coverage, sameTownship,
+         CASE WHEN years >= 30 THEN 1.0 ELSE years / 30.0 END AS yearsPart,
+         CASE WHEN $byCoverage THEN size(covered) ELSE 0 END AS key
+    WITH meVillageSide, mentoring, m, covered, years, coverage, sameTownship, yearsPart, key,
+         $w.coverage * coverage + $w.township * sameTownship + $w.capacity * 1.0
+         + $w.years * yearsPart + $w.bridge * 1.0 AS bound
+    ORDER BY key DESC, bound DESC, m.id ASC
+    WITH meVillageSide, mentoring,
+         collect({m: m, covered: covered, years: years, coverage: coverage,
+                  sameTownship: sameTownship, yearsPart: yearsPart, key: key, bound: bound}) AS cands
+    // 2. The exact score of the first $probe by bound: the limit-th best of them is a score that
+    //    `limit` candidates reach, so a candidate whose bound is below it cannot be returned.
+    CALL (cands, meVillageSide, mentoring) {
+      UNWIND cands[0..$probe] AS c
+      WITH meVillageSide, mentoring, c, c.m AS m
+      WHERE NOT m IN mentoring
+      WITH meVillageSide, c, m,
+           COUNT { (m)-[r:MENTORS]->(:Person)
+                   WHERE r.since <= $asOf AND (r.until IS NULL OR r.until >= $asOf) } AS activeMentees
+      WHERE activeMentees < $maxMentees AND @person_visible(m)
+      WITH meVillageSide, c, activeMentees,
+           EXISTS { (m)-[:WORKS_IN]->(:Department {kind: 'VILLAGE_COMMITTEE'}) } AS mVillageSide,
+           EXISTS { (m)-[:SERVED_IN]->(:Village) } AS hasServed
+      WITH c, $w.coverage * c.coverage + $w.township * c.sameTownship
+              + $w.capacity * (toFloat($maxMentees - activeMentees) / $maxMentees)
+              + $w.years * c.yearsPart
+              + $w.bridge * (CASE WHEN mVillageSide <> meVillageSide THEN 0.5 ELSE 0.0 END
+                             + CASE WHEN mVillageSide OR hasServed THEN 0.5 ELSE 0.0 END) AS score
+      ORDER BY c.key DESC, score DESC
+      LIMIT $limit
+      RETURN collect({key: c.key, score: score}) AS best
+    }
+    WITH meVillageSide, mentoring, cands, CASE WHEN size(best) < $limit THEN null ELSE best[-1] END AS kth
+    // 3. The exact score of every candidate the bound keeps (the first $probe again among them).
+    UNWIND cands AS c
+    WITH meVillageSide, mentoring, c, c.m AS m
+    WHERE kth IS NULL OR c.key > kth.key OR (c.key = kth.key AND c.bound >= kth.score)
+    WITH meVillageSide, mentoring, m, c
+    WHERE NOT m IN mentoring
+    WITH meVillageSide, m, c,
          COUNT { (m)-[r:MENTORS]->(:Person)
                  WHERE r.since <= $asOf AND (r.until IS NULL OR r.until >= $asOf) } AS activeMentees
     // The caller's scope once per candidate, after the cheap rules.
     WHERE activeMentees < $maxMentees AND @person_visible(m)
-    // Cheap yes/no parts for every eligible candidate; the number of villages served (for the
-    // reasons only) is counted after LIMIT, for the few that are returned.
-    WITH m, covered, activeMentees, meVillageSide, nTargets,
-         EXISTS { (m)-[:WORKS_IN]->(:Department)-[:IN]->(t:Township) WHERE t.id IN meTowns }
-         OR EXISTS { (m)-[:WORKS_IN]->(:Department)-[:IN]->(:Village)-[:IN]->(t:Township)
-                     WHERE t.id IN meTowns }
-         OR EXISTS { (m)-[d:DISPATCHED_TO]->(t:Township)
-                     WHERE t.id IN meTowns
-                       AND d.since <= $asOf AND (d.until IS NULL OR d.until >= $asOf) } AS sameTown,
+    // The number of villages served (for the reasons only) is counted after LIMIT, for the few
+    // that are returned.
+    WITH meVillageSide, m, c, activeMentees,
          EXISTS { (m)-[:WORKS_IN]->(:Department {kind: 'VILLAGE_COMMITTEE'}) } AS mVillageSide,
-         EXISTS { (m)-[:SERVED_IN]->(:Village) } AS hasServed,
-         $asOf.year - m.joinedYear AS years
-    WITH m, covered, activeMentees, mVillageSide, hasServed, years, meVillageSide,
-         reduce(t = 0.0, c IN covered | t + c.level) / (5.0 * nTargets) AS coverage,
-         CASE WHEN sameTown THEN 1.0 ELSE 0.0 END AS sameTownship,
+         EXISTS { (m)-[:SERVED_IN]->(:Village) } AS hasServed
+    WITH meVillageSide, m, c, activeMentees, mVillageSide,
          toFloat($maxMentees - activeMentees) / $maxMentees AS capacity,
-         CASE WHEN years >= 30 THEN 1.0 ELSE years / 30.0 END AS yearsPart,
          // Township professional skill joined with village experience (seed 000, item 7):
          // half for a cross-side pairing, half for a mentor who knows villages first-hand.
          (CASE WHEN mVillageSide <> meVillageSide THEN 0.5 ELSE 0.0 END
           + CASE WHEN mVillageSide OR hasServed THEN 0.5 ELSE 0.0 END) AS bridge
-    WITH m, covered, activeMentees, mVillageSide, years, meVillageSide,
-         coverage, sameTownship, capacity, yearsPart, bridge,
-         $w.coverage * coverage + $w.township * sameTownship + $w.capacity * capacity
-         + $w.years * yearsPart + $w.bridge * bridge AS score
-    ORDER BY CASE WHEN $byCoverage THEN size(covered) ELSE 0 END DESC, score DESC, m.id ASC
+    WITH meVillageSide, m, c, activeMentees, mVillageSide, capacity, bridge,
+         $w.coverage * c.coverage + $w.township * c.sameTownship + $w.capacity * capacity
+         + $w.years * c.yearsPart + $w.bridge * bridge AS score
+    ORDER BY c.key DESC, score DESC, m.id ASC
     LIMIT $limit
-    WITH m, covered, activeMentees, mVillageSide, years, meVillageSide,
-         coverage, sameTownship, capacity, bridge, score,
+    WITH meVillageSide, m, c, activeMentees, mVillageSide, capacity, bridge, score,
          COUNT { MATCH (m)-[:SERVED_IN]->(v:Village) RETURN DISTINCT v } AS villagesServed
-    ORDER BY CASE WHEN $byCoverage THEN size(covered) ELSE 0 END DESC, score DESC, m.id ASC
+    ORDER BY c.key DESC, score DESC, m.id ASC
     RETURN collect({
-      mentor: @person(m), score: score, coverage: coverage, sameTownship: sameTownship = 1.0,
-      capacity: capacity, years: years, bridge: bridge, covered: covered,
+      mentor: @person(m), score: score, coverage: c.coverage,
+      sameTownship: c.sameTownship = 1.0, capacity: capacity, years: c.years, bridge: bridge,
+      covered: [x IN c.covered | {skill: properties(x.skill), level: x.level,
+                                    menteeLevel: x.menteeLevel}],
       activeMentees: activeMentees, villagesServed: villagesServed,
       mentorVillageSide: mVillageSide, menteeVillageSide: meVillageSide
     }) AS candidates

@@ -26,54 +26,74 @@ CALL () {
                                                RETURN DISTINCT n.id }
                               ELSE [root] END}) AS roots
 }
-OPTIONAL MATCH (home:Township {id: $townshipId})
-WITH roots, home, reduce(a = [], r IN roots | a + r.cover) AS coverIds
+WITH roots, reduce(a = [], r IN roots | a + r.cover) AS coverIds
 UNWIND coverIds AS coverId
 MATCH (s:Skill {id: coverId})<-[h:HAS_SKILL]-(p:Person)
 WHERE h.level >= $minLevel
-WITH roots, home, p, s, h.level AS level
-ORDER BY level DESC, s.id
-WITH roots, home, p, collect({id: s.id, skill: s {.*}, level: level}) AS held
+// The id asked for is the skill's: no need to read it from each holding's skill again.
+WITH roots, p, s, coverId, h.level AS level
+ORDER BY level DESC, coverId
+WITH roots, p, collect({id: coverId, skill: s, level: level}) AS held
 // Per requested skill, the best held skill that counts for it (itself or a narrower one).
-WITH home, p, held,
+WITH p, held,
      [b IN [r IN roots | head([m IN held WHERE m.id IN r.cover])] WHERE b IS NOT NULL] AS best
-WITH home, p, [m IN held WHERE any(b IN best WHERE b.id = m.id) | {skill: m.skill, level: m.level}]
+WITH p, [m IN held WHERE any(b IN best WHERE b.id = m.id) | {skill: m.skill, level: m.level}]
         AS matched,
      size(best) AS cnt, reduce(t = 0, b IN best | t + b.level) AS sum
 // The cheap ALL check first, the availability subquery only for who is left.
 WHERE (NOT $matchAll OR cnt = size($skillIds)) AND @person_visible(p)
-WITH home, p, matched, cnt, sum
+WITH p, matched, cnt, sum
 WHERE NOT $checkAvailability
    OR NOT EXISTS { (p)-[r:SERVED_IN]->(:Village)
                    WHERE r.role IN $residentialRoles
                      AND r.since <= $on AND (r.until IS NULL OR r.until >= $on) }
-// The order's tie key (0 for MATCH): computed only when the order asks for it.
-WITH p, matched, cnt, sum,
-     CASE $orderBy
-       WHEN 'LEAST_BUSY' THEN
-         COUNT { (p)-[a:ASSIGNED_TO]->(t:Task)
-                 WHERE t.status IN $openTaskStatuses AND (a.until IS NULL OR a.until >= $on) }
-         + COUNT { (p)-[r:SERVED_IN]->(:Village)
-                   WHERE r.since <= $on AND (r.until IS NULL OR r.until >= $on) }
-       WHEN 'NEAREST' THEN
-         coalesce(
-           CASE WHEN EXISTS { (p)-[d:DISPATCHED_TO]->(home)
-                              WHERE d.since <= $on AND (d.until IS NULL OR d.until >= $on) }
-                THEN 0 END,
-           toInteger(round(COLLECT { MATCH (p)-[:WORKS_IN]->(:Department)-[:IN]->(u)
-                                     WHERE u.location IS NOT NULL
-                                     WITH point.distance(u.location, home.location) AS m
-                                     WHERE m IS NOT NULL
-                                     RETURN m ORDER BY m LIMIT 1 }[0])),
-           $unknownDistance)
-       ELSE 0
-     END AS tie
-ORDER BY cnt DESC, sum DESC, tie ASC, p.id ASC
+// The rows in (cnt, sum) order; the page lies among those from the cursor's (cnt, sum) on, up
+// to the (cnt, sum) of the row `first` places past the cursor's group (the cursor's own rows
+// before it are skipped), so the order's tie key is computed only for those.
+WITH p, matched, cnt, sum
+ORDER BY cnt DESC, sum DESC, p.id ASC
 // No grouping key: one row even when nobody matches.
-WITH collect({p: p, id: p.id, matched: matched, cnt: cnt, sum: sum, tie: tie}) AS rows
+WITH collect({p: p, id: p.id, matched: matched, cnt: cnt, sum: sum}) AS rows
+WITH rows,
+     [r IN rows WHERE $after IS NULL OR r.cnt < $after.cnt
+                   OR (r.cnt = $after.cnt AND r.sum <= $after.sum)] AS rest
+WITH rows, rest,
+     size([r IN rest WHERE $after IS NOT NULL AND r.cnt = $after.cnt AND r.sum = $after.sum])
+       AS atCursor
+WITH rows, rest, rest[$first + atCursor] AS edge
+OPTIONAL MATCH (home:Township {id: $townshipId})
+CALL (rest, edge, home) {
+  UNWIND [r IN rest WHERE edge IS NULL OR r.cnt > edge.cnt
+                       OR (r.cnt = edge.cnt AND r.sum >= edge.sum)] AS row
+  WITH row, row.p AS p
+  // The order's tie key (0 for MATCH).
+  WITH row,
+       CASE $orderBy
+         WHEN 'LEAST_BUSY' THEN
+           COUNT { (p)-[a:ASSIGNED_TO]->(t:Task)
+                   WHERE t.status IN $openTaskStatuses AND (a.until IS NULL OR a.until >= $on) }
+           + COUNT { (p)-[r:SERVED_IN]->(:Village)
+                     WHERE r.since <= $on AND (r.until IS NULL OR r.until >= $on) }
+         WHEN 'NEAREST' THEN
+           coalesce(
+             CASE WHEN EXISTS { (p)-[d:DISPATCHED_TO]->(home)
+                                WHERE d.since <= $on AND (d.until IS NULL OR d.until >= $on) }
+                  THEN 0 END,
+             toInteger(round(COLLECT { MATCH (p)-[:WORKS_IN]->(:Department)-[:IN]->(u)
+                                       WHERE u.location IS NOT NULL
+                                       WITH point.distance(u.location, home.location) AS m
+                                       WHERE m IS NOT NULL
+                                       RETURN m ORDER BY m LIMIT 1 }[0])),
+             $unknownDistance)
+         ELSE 0
+       END AS tie
+  ORDER BY row.cnt DESC, row.sum DESC, tie ASC, row.id ASC
+  RETURN collect({p: row.p, id: row.id, matched: row.matched, cnt: row.cnt, sum: row.sum,
+                  tie: tie}) AS ranked
+}
 WITH [id IN $skillIds WHERE NOT EXISTS { MATCH (k:Skill {id: id}) }] AS unknownSkills,
      size(rows) AS total,
-     [r IN rows WHERE $after IS NULL
+     [r IN ranked WHERE $after IS NULL
         OR r.cnt < $after.cnt
         OR (r.cnt = $after.cnt AND r.sum < $after.sum)
         OR (r.cnt = $after.cnt AND r.sum = $after.sum AND r.tie > $after.tie)
@@ -81,6 +101,9 @@ WITH [id IN $skillIds WHERE NOT EXISTS { MATCH (k:Skill {id: id}) }] AS unknownS
             AND r.id > $after.id)][0..$first + 1] AS page
 RETURN unknownSkills, total,
        $townshipId IS NULL OR EXISTS { MATCH (:Township {id: $townshipId}) } AS townshipFound,
-       // `inUnit` for the page's people only ([p IN [r.p] | …] binds the node to a variable).
-       [r IN page | [p IN [r.p] | {person: @person(p), matched: r.matched, cnt: r.cnt,
-                                  sum: r.sum, tie: r.tie}][0]] AS page
+       // `inUnit` for the page's people only ([p IN [r.p] | …] binds the node to a variable);
+       // the skills' maps for them only, too.
+       [r IN page | [p IN [r.p] | {person: @person(p),
+                                  matched: [m IN r.matched | {skill: properties(m.skill),
+                                                              level: m.level}],
+                                  cnt: r.cnt, sum: r.sum, tie: r.tie}][0]] AS page

@@ -40,3 +40,7 @@ CREATE INDEX township_pinyin IF NOT EXISTS FOR (n:Township) ON (n.pinyin);
 CREATE INDEX township_pinyin_initials IF NOT EXISTS FOR (n:Township) ON (n.pinyinInitials);
 CREATE INDEX skill_pinyin IF NOT EXISTS FOR (n:Skill) ON (n.pinyin);
 CREATE INDEX skill_pinyin_initials IF NOT EXISTS FOR (n:Skill) ON (n.pinyinInitials);
+// Live updates (graph/live.py): subscriptions read what was appended since a time, by time.
+CREATE INDEX task_event_at IF NOT EXISTS FOR (n:TaskEvent) ON (n.at);
+CREATE INDEX acknowledgement_at IF NOT EXISTS FOR (n:Acknowledgement) ON (n.at);
+CREATE INDEX need_created_at IF NOT EXISTS FOR (n:Need) ON (n.createdAt);

@@ -1,0 +1,95 @@
+// talentPool within a township's reach: starts from the township's people (department in the
+// township or one of its villages, or dispatched there on `on`), then their skills, so the
+// cost follows the township's size, not the county-wide number of skill holders.
+// Parameters: skillIds (distinct ids), matchAll (bool), minLevel (int), townshipId (string|null),
+//             on (date: dispatches and availability are judged on it), checkAvailability (bool),
+//             first (int), after ({cnt, sum, tie, id}|null: the last row of the previous
+//             page), residentialRoles (list of SERVED_IN roles that keep a person in a village),
+//             includeNarrower (bool: a transitively narrower skill counts for the one asked),
+//             orderBy (MATCH | NEAREST | LEAST_BUSY, model/talent.py), openTaskStatuses,
+//             unknownDistance (int: the NEAREST key of a person with no located unit).
+// Scope: only people the caller may see ($scope), each person with `inUnit`; so is `total`.
+// Columns: unknownSkills (ids not in the graph), townshipFound (bool), total (int),
+//          page (up to first+1 rows of {person, matched: [{skill, level}] (for each requested
+//          skill covered, the best held skill that counts for it, once each; level desc, skill
+//          id), cnt (requested skills covered), sum (their best levels), tie}), ordered by cnt
+//          desc, sum desc, tie asc (the order's key), person id.
+// The requested skills, each with the skills that count for it (itself, and with
+// includeNarrower every skill transitively narrower).
+CALL () {
+  UNWIND $skillIds AS root
+  OPTIONAL MATCH (k:Skill {id: root})
+  RETURN collect({root: root,
+                  cover: CASE WHEN k IS NULL THEN []
+                              WHEN $includeNarrower
+                                THEN COLLECT { MATCH (n:Skill)-[:BROADER*0..]->(k)
+                                               RETURN DISTINCT n.id }
+                              ELSE [root] END}) AS roots
+}
+OPTIONAL MATCH (home:Township {id: $townshipId})
+WITH roots, home, reduce(a = [], r IN roots | a + r.cover) AS coverIds
+CALL () {
+  MATCH (p:Person)-[:WORKS_IN]->(:Department)-[:IN]->(:Township {id: $townshipId})
+  RETURN p
+  UNION
+  MATCH (p:Person)-[:WORKS_IN]->(:Department)-[:IN]->(:Village)-[:IN]->(:Township {id: $townshipId})
+  RETURN p
+  UNION
+  MATCH (p:Person)-[d:DISPATCHED_TO]->(:Township {id: $townshipId})
+  WHERE d.since <= $on AND (d.until IS NULL OR d.until >= $on)
+  RETURN p
+}
+MATCH (p)-[h:HAS_SKILL]->(s:Skill)
+WHERE s.id IN coverIds AND h.level >= $minLevel
+WITH roots, home, p, s, h.level AS level
+ORDER BY level DESC, s.id
+WITH roots, home, p, collect({id: s.id, skill: s {.*}, level: level}) AS held
+// Per requested skill, the best held skill that counts for it (itself or a narrower one).
+WITH home, p, held,
+     [b IN [r IN roots | head([m IN held WHERE m.id IN r.cover])] WHERE b IS NOT NULL] AS best
+WITH home, p, [m IN held WHERE any(b IN best WHERE b.id = m.id) | {skill: m.skill, level: m.level}]
+        AS matched,
+     size(best) AS cnt, reduce(t = 0, b IN best | t + b.level) AS sum
+WHERE (NOT $matchAll OR cnt = size($skillIds)) AND @person_visible(p)
+WITH home, p, matched, cnt, sum
+WHERE NOT $checkAvailability
+   OR NOT EXISTS { (p)-[r:SERVED_IN]->(:Village)
+                   WHERE r.role IN $residentialRoles
+                     AND r.since <= $on AND (r.until IS NULL OR r.until >= $on) }
+// The order's tie key (0 for MATCH): computed only when the order asks for it.
+WITH p, matched, cnt, sum,
+     CASE $orderBy
+       WHEN 'LEAST_BUSY' THEN
+         COUNT { (p)-[a:ASSIGNED_TO]->(t:Task)
+                 WHERE t.status IN $openTaskStatuses AND (a.until IS NULL OR a.until >= $on) }
+         + COUNT { (p)-[r:SERVED_IN]->(:Village)
+                   WHERE r.since <= $on AND (r.until IS NULL OR r.until >= $on) }
+       WHEN 'NEAREST' THEN
+         coalesce(
+           CASE WHEN EXISTS { (p)-[d:DISPATCHED_TO]->(home)
+                              WHERE d.since <= $on AND (d.until IS NULL OR d.until >= $on) }
+                THEN 0 END,
+           toInteger(round(COLLECT { MATCH (p)-[:WORKS_IN]->(:Department)-[:IN]->(u)
+                                     WHERE u.location IS NOT NULL
+                                     WITH point.distance(u.location, home.location) AS m
+                                     WHERE m IS NOT NULL
+                                     RETURN m ORDER BY m LIMIT 1 }[0])),
+           $unknownDistance)
+       ELSE 0
+     END AS tie
+ORDER BY cnt DESC, sum DESC, tie ASC, p.id ASC
+// No grouping key: one row even when nobody matches.
+WITH collect({p: p, id: p.id, matched: matched, cnt: cnt, sum: sum, tie: tie}) AS rows
+WITH [id IN $skillIds WHERE NOT EXISTS { MATCH (k:Skill {id: id}) }] AS unknownSkills,
+     size(rows) AS total,
+     [r IN rows WHERE $after IS NULL
+        OR r.cnt < $after.cnt
+        OR (r.cnt = $after.cnt AND r.sum < $after.sum)
+        OR (r.cnt = $after.cnt AND r.sum = $after.sum AND r.tie > $after.tie)
+        OR (r.cnt = $after.cnt AND r.sum = $after.sum AND r.tie = $after.tie
+            AND r.id > $after.id)][0..$first + 1] AS page
+RETURN unknownSkills, total,
+       $townshipId IS NULL OR EXISTS { MATCH (:Township {id: $townshipId}) } AS townshipFound,
+       // `inUnit` for the page's people only ([p IN [r.p] | …] binds the node to a variable).
+       [r IN page | [p IN [r.p] | {person: @person(p), matched: r.matched, cnt: r.cnt,
+                                  sum: r.sum, tie: r.tie}][0]] AS page
