@@ -17,8 +17,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from neo4j import AsyncGraphDatabase
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
 from starlette.applications import Starlette
 
 from graph.db import Graph, Neo4jConfig
@@ -125,19 +123,19 @@ async def _until_restarted(dog: Watchdog, restarts: int, within: float = 90) -> 
 
 
 async def _until_neo4j_answers(instance: ManagedInstance, within: float = 90) -> None:
-    """Until a driver of its own gets an answer: "Neo4j is back" is when it answers a query.
+    """Until a Graph of its own gets an answer: "Neo4j is back" is when it answers a query.
     A restarted JVM on a busy machine accepts connections seconds before it plans a query
     quickly; that warm-up is Neo4j's own, not the app's ten seconds."""
     creds = instance.credentials()
+    config = Neo4jConfig(uri=creds.uri, user=creds.user, password=creds.password)
+    graph = Graph.connect(config)
     deadline = time.monotonic() + within
-    async with AsyncGraphDatabase.driver(creds.uri, auth=(creds.user, creds.password)) as driver:
-        while True:
-            try:
-                await driver.execute_query("RETURN 1")
-                return
-            except (ServiceUnavailable, SessionExpired, OSError):
-                assert time.monotonic() < deadline, "Neo4j did not answer"
-                await asyncio.sleep(0.1)
+    try:
+        while not await graph.ping():
+            assert time.monotonic() < deadline, "Neo4j did not answer"
+            await asyncio.sleep(0.1)
+    finally:
+        await graph.close()
 
 
 async def test_killed_neo4j_comes_back_on_its_port_and_the_app_is_ready_within_10_s(
