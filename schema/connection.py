@@ -44,7 +44,10 @@ def selects(info: Info, name: str) -> bool:
 
 def given(info: Info, argument: str) -> bool:
     """Whether the request gave `argument` a value (not its default) on the field resolved."""
-    return any(f.arguments.get(argument) is not None for f in info.selected_fields)
+    return any(
+        isinstance(f, SelectedField) and f.arguments.get(argument) is not None
+        for f in info.selected_fields
+    )
 
 
 def page_arguments(info: Info, first: int, last: int | None) -> tuple[int | None, int | None]:

@@ -346,7 +346,7 @@ class PersonQuery:
                 joined_from=f.joined_from,
                 joined_to=f.joined_to,
             ),
-            order=order_by.value,
+            order=order_by.name,
             first=forward,
             last=backward,
             after=after,
