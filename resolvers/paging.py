@@ -8,7 +8,7 @@ import base64
 import binascii
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from resolvers.errors import BadInput
@@ -96,11 +96,14 @@ def two_way_page(
 ) -> Page[R]:
     """The page from `fetched`, the up to `size + 1` rows a query returned in the list's order:
     forwards the extra row is the last one and says there is a next page; backwards it is the
-    first one and says there is a previous page."""
+    first one and says there is a previous page. The far side of a page is known from its
+    cursor: there is a previous page after `after`, a next one before `before`."""
     if not win.backward:
-        return keyset_page(
+        page = keyset_page(
             fetched, win.size, total=total, cursor=cursor, has_previous=after is not None
         )
+        # Forwards up to a `before` cursor, the row of that cursor follows the page.
+        return replace(page, has_next=True) if before is not None else page
     extra = len(fetched) > win.size
     rows = fetched[1:] if extra else fetched
     return Page(
