@@ -2,7 +2,8 @@
 backwards gives the same hand-computed sequence, pages from both ends meet in the middle, the
 assignee and date filters keep to the caller's scope, each page is one query, totalCount is
 counted only when selected, and the cost limit counts `last` (graph/cypher/task/page.cypher,
-resolvers/task_queries.py)."""
+resolvers/task_queries.py). And the order and date range of a village's needs, the other list
+of the collaboration (graph/cypher/need/village_needs.cypher)."""
 
 from __future__ import annotations
 
@@ -77,7 +78,7 @@ def _task(doc: Doc, key: str) -> dict[str, Any]:
 
 async def ground(graph: Graph, uid: str) -> Doc:
     """County C: township T (village V), township T2 (village W); L and S in T's office D.
-    County X: township XT (village XV), XZ in its office XD. The tasks of TASKS."""
+    County X: township XT (village XV), XZ in its office XD. Skill K. The tasks of TASKS."""
     doc = Doc(uid)
     doc.county("C")
     doc.township("T", "C")
@@ -87,6 +88,7 @@ async def ground(graph: Graph, uid: str) -> Doc:
     doc.county("X", "乙县")
     doc.township("XT", "X")
     doc.village("XV", "XT")
+    doc.skill("K", f"{uid}巡查")
     doc.department("D", kind="TOWNSHIP_OFFICE", township="T")
     doc.department("XD", kind="TOWNSHIP_OFFICE", township="XT")
     doc.person("L", "张工", department="D")
@@ -303,3 +305,67 @@ def test_the_cost_limit_counts_last_like_first() -> None:
     assert cost("(last: 50)") == cost("(first: 50)") == 1 + 50 * 4
     assert cost("(last: 5)") == 1 + 5 * 4
     assert cost("") == 1 + 20 * 4  # the default of first
+
+
+# key: (quarter, urgency, createdAt); N3 is the last minutes of March, N5 the first of April
+# (UTC), N4 the oldest though of the later quarter.
+NEEDS: dict[str, tuple[str, str, str]] = {
+    "N1": ("2026Q1", "LOW", "2026-01-10T08:00:00Z"),
+    "N2": ("2026Q1", "HIGH", "2026-02-01T08:00:00Z"),
+    "N3": ("2026Q2", "HIGH", "2026-03-31T23:30:00Z"),
+    "N4": ("2026Q2", "MEDIUM", "2025-12-20T08:00:00Z"),
+    "N5": ("2026Q2", "LOW", "2026-04-01T00:30:00Z"),
+}
+
+NEEDS_OF = """
+query VillageNeeds($v: ID!, $o: NeedOrder! = URGENCY, $from: Date, $to: Date) {
+  village(id: $v) { needs(orderBy: $o, from: $from, to: $to) { id } }
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [
+        # URGENCY (the default): HIGH N3 (2026Q2), N2 (Q1); MEDIUM N4; LOW N5 (Q2), N1 (Q1)
+        ({}, ["N3", "N2", "N4", "N5", "N1"]),
+        # DATE: newest first
+        ({"o": "DATE"}, ["N5", "N3", "N2", "N1", "N4"]),
+        ({"from": "2026-03-31", "to": "2026-03-31"}, ["N3"]),
+        ({"from": "2026-02-01"}, ["N3", "N2", "N5"]),
+        ({"o": "DATE", "to": "2026-03-31"}, ["N3", "N2", "N1", "N4"]),
+    ],
+)
+async def test_a_villages_needs_in_each_order_and_date_range(
+    graph: Graph, gql: GraphQLClient, uid: str, variables: dict[str, str], expected: list[str]
+) -> None:
+    # given village V's five needs
+    doc = await ground(graph, uid)
+    needs = [
+        {"id": doc.id(key), "village": doc.id("V"), "title": f"需求{key}", "quarter": quarter,
+         "urgency": urgency, "skills": [{"skill": doc.id("K"), "level": 2}], "createdAt": at}
+        for key, (quarter, urgency, at) in NEEDS.items()
+    ]  # fmt: skip
+    await load(graph, {"needs": needs})
+
+    # when
+    with count_round_trips() as trips:
+        found = (await gql.data(NEEDS_OF, {"v": doc.id("V"), **variables}))["village"]
+
+    # then the hand-computed order, in one query of the village and one of its needs
+    assert [n["id"].removeprefix(doc.uid) for n in found["needs"]] == expected
+    assert trips.queries[-1] == "need/village_needs"
+    assert len(trips.queries) == 2
+
+
+async def test_a_needs_date_range_ending_before_it_starts_is_refused(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given village V
+    doc = await ground(graph, uid)
+
+    # when its needs are asked from a day after the last
+    body = await gql.post(NEEDS_OF, {"v": doc.id("V"), "from": "2026-03-02", "to": "2026-03-01"})
+
+    # then refused naming from
+    assert only_error(body) == ("BAD_USER_INPUT", "from: 2026-03-02 is after to 2026-03-01")
