@@ -30,10 +30,20 @@ async def need_skills(graph: Graph, keys: Sequence[str]) -> list[list[Record]]:
 
 
 async def village_needs(
-    graph: Graph, keys: Sequence[str], quarter: str | None, status: str | None
+    graph: Graph,
+    keys: Sequence[str],
+    quarter: str | None,
+    status: str | None,
+    order: str = "URGENCY",
+    from_day: dt.date | None = None,
+    to_day: dt.date | None = None,
 ) -> list[list[Record]]:
-    """The needs of each village (most urgent first), of one quarter / status when given."""
-    return await _grouped(graph, "need/village_needs", keys, quarter=quarter, status=status)
+    """The needs of each village in `order` (URGENCY: most urgent first; DATE: newest first), of
+    one quarter / status / range of days raised when given."""
+    return await _grouped(
+        graph, "need/village_needs", keys,
+        quarter=quarter, status=status, order=order, **{"from": from_day, "to": to_day},
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -70,41 +70,70 @@ class TaskFilter:
     status: str | None = None
     kind: str | None = None
     quarter: str | None = None
+    assignee_id: str | None = None
+    from_day: dt.date | None = None  # the task's date (createdAt's UTC day), inclusive
+    to_day: dt.date | None = None
 
 
 @dataclass(frozen=True)
 class TaskCursor:
-    """Where a page ends: the createdAt (as Cypher prints it) and id of its last task."""
+    """Where a cursor's row sits: its status rank (0 in the order DATE), its createdAt (as
+    Cypher prints it) and its id."""
 
+    rank: int
     at: str
     id: str
 
 
 @dataclass(frozen=True)
 class TaskPage:
+    assignee_found: bool
     township_found: bool
     village_found: bool
-    total: int
-    rows: list[Record]  # up to first + 1, newest first, each with `cursorAt`
+    total: int | None  # None when not asked for
+    rows: list[Record]  # up to size + 1 in the order, each with `cursorAt` and `statusRank`
 
 
 async def tasks_page(
-    graph: Graph, flt: TaskFilter, *, first: int, after: TaskCursor | None
+    graph: Graph,
+    flt: TaskFilter,
+    *,
+    order: str,
+    size: int,
+    after: TaskCursor | None,
+    before: TaskCursor | None,
+    backward: bool,
+    with_total: bool,
 ) -> TaskPage:
+    """Tasks in `order` between the cursors: the first `size` (+1) after `after`, or backward
+    the last `size` (+1) before `before` (the extra row first); the total only `with_total`."""
     rows = await graph.read(
         "task/page",
         {
+            "assigneeId": flt.assignee_id,
             "townshipId": flt.township_id,
             "villageId": flt.village_id,
             "status": flt.status,
             "kind": flt.kind,
             "quarter": flt.quarter,
-            "first": first,
-            "after": None if after is None else {"at": after.at, "id": after.id},
+            "from": flt.from_day,
+            "to": flt.to_day,
+            "order": order,
+            "size": size,
+            "after": _cursor(after),
+            "before": _cursor(before),
+            "backward": backward,
+            "withTotal": with_total,
         },
     )
     row = rows[0]
-    return TaskPage(row["townshipFound"], row["villageFound"], row["total"], row["page"])
+    return TaskPage(
+        row["assigneeFound"], row["townshipFound"], row["villageFound"], row["total"], row["page"]
+    )
+
+
+def _cursor(cursor: TaskCursor | None) -> dict[str, Any] | None:
+    return None if cursor is None else {"rank": cursor.rank, "at": cursor.at, "id": cursor.id}
 
 
 # --- writes, inside the caller's transaction --------------------------------------------------

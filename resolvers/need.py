@@ -48,13 +48,28 @@ async def need_skills(ctx: Context, need_id: str) -> list[Record]:
 
 
 async def village_needs(
-    ctx: Context, village_id: str, quarter: str | None, status: str | None
+    ctx: Context,
+    village_id: str,
+    quarter: str | None,
+    status: str | None,
+    *,
+    order: str = "URGENCY",
+    from_day: dt.date | None = None,
+    to_day: dt.date | None = None,
 ) -> list[Record]:
-    """Village.needs(quarter, status): one DataLoader (so one query per depth level) per pair of
-    arguments used in the request. `quarter` is checked here, `status` is an enum value."""
+    """Village.needs(quarter, status, orderBy, from, to): one DataLoader (so one query per depth
+    level) per set of arguments used in the request. `quarter` and the date range are checked
+    here, `status` and `order` are enum values."""
     if quarter is not None:
         checks.check_quarter("quarter", quarter)
-    return await ctx.loaders.load(VILLAGE_NEEDS, village_id, quarter, status)
+    if from_day is not None and to_day is not None and from_day > to_day:
+        raise BadInput(
+            "from",
+            t("{start} is after to {end}", start=from_day.isoformat(), end=to_day.isoformat()),
+        )
+    return await ctx.loaders.load(
+        VILLAGE_NEEDS, village_id, quarter, status, order, from_day, to_day
+    )
 
 
 # --- raiseNeed -----------------------------------------------------------------------------------

@@ -18,9 +18,12 @@ from resolvers import checks
 from resolvers.context import Context
 from resolvers.errors import BadInput, NotFound
 from resolvers.loaders import Batch
-from resolvers.paging import Page, decode_cursor, encode_cursor, keyset_page, page_size
+from resolvers.paging import Page, decode_cursor, encode_cursor, two_way_page, window
 
 TASK_CURSOR = "task"
+DEFAULT_FIRST = 20
+# The orders of `tasks` (schema/task_types.py TaskOrder).
+TASK_ORDERS = ("DATE", "STATUS")
 # Cypher's toString(datetime): 2026-07-15T08:30:00.123456789Z (or an offset instead of Z).
 _INSTANT = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$")
 
@@ -108,19 +111,31 @@ def _utc(instant: dt.datetime) -> dt.datetime:
 # --- the tasks connection ---------------------------------------------------------------------
 
 
-def _after(after: str | None) -> task_graph.TaskCursor | None:
-    if after is None:
+def _cursor(order: str, cursor: str | None, field: str) -> task_graph.TaskCursor | None:
+    """The row a cursor names. Only what this API issues: in the order DATE (kind `task`, as
+    before orders existed) [createdAt as Cypher prints it, task id]; in STATUS (kind
+    `task.STATUS`) [status rank, createdAt, id]."""
+    if cursor is None:
         return None
-    key: Any = decode_cursor(TASK_CURSOR, after)
-    # Only what this API issues: [createdAt as Cypher prints it, task id].
-    if (
-        isinstance(key, list)
-        and len(key) == 2
-        and all(isinstance(k, str) for k in key)
-        and _valid_instant(key[0])
-    ):
-        return task_graph.TaskCursor(key[0], key[1])
-    raise BadInput("after", t("not a cursor this API issued"))
+    key: Any = decode_cursor(_kind(order), cursor, field)
+    match key:
+        case [str() as at, str() as task_id] if order == "DATE" and _valid_instant(at):
+            return task_graph.TaskCursor(0, at, task_id)
+        case [int() as rank, str() as at, str() as task_id] if (
+            order == "STATUS" and not isinstance(rank, bool) and _valid_instant(at)
+        ):
+            return task_graph.TaskCursor(rank, at, task_id)
+    raise BadInput(field, t("not a cursor this API issued"))
+
+
+def _kind(order: str) -> str:
+    return TASK_CURSOR if order == "DATE" else f"{TASK_CURSOR}.{order}"
+
+
+def _key(order: str, row: Record) -> list[Any]:
+    if order == "DATE":
+        return [row["cursorAt"], row["id"]]
+    return [row["statusRank"], row["cursorAt"], row["id"]]
 
 
 def _valid_instant(text: str) -> bool:
@@ -139,21 +154,51 @@ def _valid_instant(text: str) -> bool:
 
 
 async def tasks(
-    ctx: Context, flt: task_graph.TaskFilter, *, first: int, after: str | None
+    ctx: Context,
+    flt: task_graph.TaskFilter,
+    *,
+    order: str = "DATE",
+    first: int | None = None,
+    last: int | None = None,
+    after: str | None = None,
+    before: str | None = None,
+    with_total: bool = True,
 ) -> Page[Record]:
-    size = page_size(first)
+    """A page of tasks; `first`/`last` None when not given (then DEFAULT_FIRST forwards)."""
+    win = window(first, last, default=DEFAULT_FIRST)
     if flt.quarter is not None:
         checks.check_quarter("filter.quarter", flt.quarter)
-    cursor = _after(after)
-    page = await task_graph.tasks_page(ctx.graph, flt, first=size, after=cursor)
+    if flt.from_day is not None and flt.to_day is not None and flt.from_day > flt.to_day:
+        raise BadInput(
+            "filter.from",
+            t(
+                "{start} is after to {end}",
+                start=flt.from_day.isoformat(),
+                end=flt.to_day.isoformat(),
+            ),
+        )
+    page = await task_graph.tasks_page(
+        ctx.graph,
+        flt,
+        order=order,
+        size=win.size,
+        after=_cursor(order, after, "after"),
+        before=_cursor(order, before, "before"),
+        backward=win.backward,
+        with_total=with_total,
+    )
+    if not page.assignee_found:
+        raise NotFound("filter.assigneeId", "person", str(flt.assignee_id))
     if not page.township_found:
         raise NotFound("filter.townshipId", "township", str(flt.township_id))
     if not page.village_found:
         raise NotFound("filter.villageId", "village", str(flt.village_id))
-    return keyset_page(
+    kind = _kind(order)
+    return two_way_page(
         page.rows,
-        size,
-        total=page.total,
-        cursor=lambda r: encode_cursor(TASK_CURSOR, [r["cursorAt"], r["id"]]),
-        has_previous=cursor is not None,
+        win,
+        total=page.total or 0,
+        cursor=lambda r: encode_cursor(kind, _key(order, r)),
+        after=after,
+        before=before,
     )

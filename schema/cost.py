@@ -2,9 +2,10 @@
 document and its variables before anything runs; above the limit the operation is refused with
 BAD_USER_INPUT (its cost and the limit in the message) and never reaches Neo4j.
 
-Cost: every field costs 1; a field with a page size (a `first` or `limit` argument, given or its
-default) multiplies the cost of its children by it; any other list field multiplies them by
-`LIST_SIZE` (a connection's `edges` by 1: its page is already counted). Aliases add up, fragments
+Cost: every field costs 1; a field with a page size (the largest `first`, `last` or `limit`
+given, else the default of `first` or `limit`) multiplies the cost of its children by it; any
+other list field multiplies them by `LIST_SIZE` (a connection's `edges` by 1: its page is
+already counted). Aliases add up, fragments
 are expanded, introspection (`__schema`, `__type`, answered from memory) costs nothing.
 """
 
@@ -36,12 +37,31 @@ from resolvers.errors import BadInput
 from schema.operation import fields_of, fragments_of, operation_of
 
 LIST_SIZE = 10  # what a list field without a page size is assumed to hold
-PAGE_ARGUMENTS = ("first", "limit")
+PAGE_ARGUMENTS = ("first", "last", "limit")
 # The default limit: the largest README example, test and bench query costs a few thousand.
 DEFAULT_MAX_COST = 50_000
 
 
 def _page_size(field: GraphQLField, node: FieldNode, variables: Mapping[str, Any]) -> int | None:
+    given = _given_page_size(field, node, variables)
+    if given is not None:
+        return given
+    for name in PAGE_ARGUMENTS:
+        arg = field.args.get(name)
+        if (
+            arg is not None
+            and arg.default_value is not Undefined
+            and isinstance(arg.default_value, int)
+        ):
+            return max(arg.default_value, 0)
+    return None
+
+
+def _given_page_size(
+    field: GraphQLField, node: FieldNode, variables: Mapping[str, Any]
+) -> int | None:
+    # The largest page size given (first and last together are refused, but cost first).
+    sizes: list[int] = []
     for name in PAGE_ARGUMENTS:
         arg = field.args.get(name)
         if arg is None:
@@ -52,11 +72,9 @@ def _page_size(field: GraphQLField, node: FieldNode, variables: Mapping[str, Any
             value = int(given.value)
         elif isinstance(given, VariableNode):
             value = variables.get(given.name.value)
-        if value is None and arg.default_value is not Undefined:
-            value = arg.default_value
-        if isinstance(value, int):
-            return max(value, 0)
-    return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            sizes.append(max(value, 0))
+    return max(sizes, default=None)
 
 
 def _is_list(field: GraphQLField) -> bool:

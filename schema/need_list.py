@@ -11,6 +11,7 @@ import strawberry
 
 from resolvers import need as need_resolvers
 from schema.common import Info, Node
+from schema.need_order import NeedOrder
 from schema.place import Village
 from schema.skill import PersonSkill
 
@@ -85,10 +86,23 @@ class Need(Node):
 
 
 async def village_needs(
-    info: Info, village_id: str, quarter: str | None, status: NeedStatus | None
+    info: Info,
+    village_id: str,
+    quarter: str | None,
+    status: NeedStatus | None,
+    order: NeedOrder = NeedOrder.URGENCY,
+    from_day: dt.date | None = None,
+    to_day: dt.date | None = None,
 ) -> list[Need]:
-    """For Village.needs(quarter, status): batched over the villages of one depth level."""
+    """For Village.needs(quarter, status, orderBy, from, to): batched over the villages of one
+    depth level."""
     rows = await need_resolvers.village_needs(
-        info.context, village_id, quarter, status.name if status else None
+        info.context,
+        village_id,
+        quarter,
+        status.name if status else None,
+        order=order.name,
+        from_day=from_day,
+        to_day=to_day,
     )
     return [Need.from_row(r) for r in rows]

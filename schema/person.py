@@ -13,8 +13,10 @@ from resolvers import loaders
 from resolvers import person as person_resolvers
 from resolvers.scope import shown_phone
 from schema.common import After, Info, Node, PageInfo, ids
+from schema.connection import Before, Last, page_arguments, selects
 from schema.enums import Gender, PoliticalStatus, Rank
 from schema.person_links import Dispatch, PostHolding, Service
+from schema.person_list import PeopleFilter, PersonConnection, PersonEdge, PersonOrder
 from schema.place import Department
 from schema.skill import PersonSkill
 
@@ -291,40 +293,6 @@ class Mentorship:
         )
 
 
-@strawberry.input(description="Filters of `people`; all given filters must hold.")
-class PeopleFilter:
-    search: str | None = strawberry.field(
-        default=None,
-        description="A name in Chinese (张建, 建国), a prefix of its pinyin (zhang, "
-        '"zhang jian") or of its initials (zjg), case-insensitive; people then come best '
-        "match first (as `search` ranks them), then by id.",
-    )
-    skill_ids: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="Holds any of these skills."
-    )
-    township_id: strawberry.ID | None = strawberry.field(
-        default=None,
-        description="Works in a unit of the township or its villages, or is dispatched to it now.",
-    )
-    department_id: strawberry.ID | None = None
-    political_status: PoliticalStatus | None = None
-    min_age: int | None = None
-    max_age: int | None = None
-
-
-@strawberry.type(description="A person in a page of people, with the cursor after them.")
-class PersonEdge:
-    cursor: str
-    node: Person
-
-
-@strawberry.type(description="A page of people, keyset-paged by id.")
-class PersonConnection:
-    total_count: int
-    edges: list[PersonEdge]
-    page_info: PageInfo
-
-
 @strawberry.type
 class PersonQuery:
     @strawberry.field(description="A person by id, or null.")
@@ -337,8 +305,9 @@ class PersonQuery:
         return Person.from_row(row) if row else None
 
     @strawberry.field(
-        description="People matching every given filter, by id (with filter.search, best "
-        "match first); keyset-paged, first ≤ 100."
+        description="People matching every given filter, in orderBy (default by id; with "
+        "filter.search best match first); keyset-paged forwards (first ≤ 100, after) or "
+        "backwards (last ≤ 100, before)."
     )
     async def people(
         self,
@@ -347,12 +316,19 @@ class PersonQuery:
             PeopleFilter | None,
             strawberry.argument(description="筛选条件，须全部满足 (filters; all given must hold)"),
         ] = None,
+        order_by: Annotated[
+            PersonOrder,
+            strawberry.argument(description="排序方式，默认按编号 (the order; default ID)"),
+        ] = PersonOrder.ID,
         first: Annotated[
             int, strawberry.argument(description="每页条数，最多 100 (page size, at most 100)")
         ] = 20,
         after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> PersonConnection:
         f = filter or PeopleFilter()
+        forward, backward = page_arguments(info, first, last)
         page = await person_resolvers.people(
             info.context,
             person_resolvers.PeopleFilter(
@@ -363,19 +339,25 @@ class PersonQuery:
                 political_status=f.political_status.name if f.political_status else None,
                 min_age=f.min_age,
                 max_age=f.max_age,
+                gender=f.gender.value if f.gender else None,
+                education=f.education,
+                born_from=f.born_from,
+                born_to=f.born_to,
+                joined_from=f.joined_from,
+                joined_to=f.joined_to,
             ),
-            first=first,
+            order=order_by.name,
+            first=forward,
+            last=backward,
             after=after,
+            before=before,
+            with_total=selects(info, "totalCount"),
         )
         edges = [
             PersonEdge(cursor=c, node=Person.from_row(r))
             for r, c in zip(page.rows, page.cursors, strict=True)
         ]
-        return PersonConnection(
-            total_count=page.total,
-            edges=edges,
-            page_info=PageInfo.of(page),
-        )
+        return PersonConnection(total_count=page.total, edges=edges, page_info=PageInfo.of(page))
 
 
 QUERIES: tuple[type, ...] = (PersonQuery,)

@@ -18,6 +18,7 @@ from schema.enums import (
     TownshipCategory,
     TownshipKind,
 )
+from schema.need_order import NeedFrom, NeedOrder, NeedOrderArgument, NeedTo
 
 if TYPE_CHECKING:
     from schema.need_list import Need, NeedStatus
@@ -140,8 +141,8 @@ class Village(Node):
         return [VillageService.from_row(r) for r in rows]
 
     @strawberry.field(
-        description="Needs the village raised (村级需求清单), of one quarter and status when "
-        "given; HIGH urgency first, then latest quarter, then id."
+        description="Needs the village raised (村级需求清单), of one quarter, status and date "
+        "range when given; in orderBy (default HIGH urgency first, then latest quarter, then id)."
     )
     async def needs(
         self,
@@ -156,10 +157,13 @@ class Village(Node):
             NeedStatusRef | None,
             strawberry.argument(description="只看这一状态的需求 (only needs in this status)"),
         ] = None,
+        order_by: NeedOrderArgument = NeedOrder.URGENCY,
+        from_: NeedFrom = None,
+        to: NeedTo = None,
     ) -> list[NeedRef]:
         from schema.need_list import village_needs
 
-        return await village_needs(info, self.id, quarter, status)
+        return await village_needs(info, self.id, quarter, status, order_by, from_, to)
 
     @strawberry.field(
         description="Tasks at the village (协同任务), newest first; with `status`, only those."

@@ -14,6 +14,7 @@ from resolvers import task as task_resolvers
 from resolvers import task_queries
 from resolvers.task import TaskResult
 from schema.common import After, Info, PageInfo, optional_id
+from schema.connection import Before, Last, page_arguments, selects
 from schema.emergency import Severity
 from schema.need import TaskSide
 from schema.task_types import (
@@ -23,6 +24,7 @@ from schema.task_types import (
     TaskEdge,
     TaskFilter,
     TaskKind,
+    TaskOrder,
     TaskPayload,
     TaskSkillInput,
     TaskStatus,
@@ -68,8 +70,9 @@ class TaskQuery:
         return Task.from_row(row) if row else None
 
     @strawberry.field(
-        description="Tasks of the collaboration task list matching every given filter, newest "
-        "first; keyset-paged, first ≤ 100."
+        description="Tasks of the collaboration task list matching every given filter, in "
+        "orderBy (default newest first); keyset-paged forwards (first ≤ 100, after) or "
+        "backwards (last ≤ 100, before)."
     )
     async def tasks(
         self,
@@ -78,23 +81,37 @@ class TaskQuery:
             TaskFilter | None,
             strawberry.argument(description="筛选条件，须全部满足 (filters; all given must hold)"),
         ] = None,
+        order_by: Annotated[
+            TaskOrder,
+            strawberry.argument(description="排序方式，默认最新在前 (the order; default DATE)"),
+        ] = TaskOrder.DATE,
         first: Annotated[
             int, strawberry.argument(description="每页条数，最多 100 (page size, at most 100)")
         ] = 20,
         after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> TaskConnection:
         f = filter or TaskFilter()
+        forward, backward = page_arguments(info, first, last)
         page = await task_queries.tasks(
             info.context,
             GraphTaskFilter(
-                township_id=str(f.township_id) if f.township_id else None,
-                village_id=str(f.village_id) if f.village_id else None,
+                township_id=optional_id(f.township_id),
+                village_id=optional_id(f.village_id),
                 status=f.status.name if f.status else None,
                 kind=f.kind.name if f.kind else None,
                 quarter=f.quarter,
+                assignee_id=optional_id(f.assignee_id),
+                from_day=f.from_,
+                to_day=f.to,
             ),
-            first=first,
+            order=order_by.name,
+            first=forward,
+            last=backward,
             after=after,
+            before=before,
+            with_total=selects(info, "totalCount"),
         )
         return TaskConnection(
             total_count=page.total,

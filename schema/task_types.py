@@ -288,6 +288,32 @@ class TaskFilter:
     status: TaskStatus | None = None
     kind: TaskKind | None = None
     quarter: str | None = strawberry.field(default=None, description="e.g. 2025Q3.")
+    assignee_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="派给此人的任务，任何角色，含已结束的 (tasks the person is assigned to, any "
+        "role, ended or not; a person the caller may not see is not found).",
+    )
+    from_: dt.date | None = strawberry.field(
+        default=None,
+        name="from",
+        description="任务日期不早于 (created on this day or later; the day of createdAt in UTC).",
+    )
+    to: dt.date | None = strawberry.field(
+        default=None,
+        description="任务日期不晚于 (created on this day or earlier; the day of createdAt in UTC).",
+    )
+
+
+@strawberry.enum(description="How `tasks` is ordered; every order ends newest first, then id.")
+class TaskOrder(Enum):
+    DATE = strawberry.enum_value(
+        "DATE", description="按日期，最新在前 (newest first: createdAt descending): the default"
+    )
+    STATUS = strawberry.enum_value(
+        "STATUS",
+        description="按流程阶段 (by the lifecycle: INITIATED, CONSULTED, STAFFED, SUPERVISING, "
+        "CLOSED, CANCELLED), then newest first",
+    )
 
 
 @strawberry.type(description="A task in a page of tasks, with the cursor after it.")
@@ -296,8 +322,11 @@ class TaskEdge:
     node: Task
 
 
-@strawberry.type(description="A page of tasks, newest first (keyset-paged).")
+@strawberry.type(description="A page of tasks, keyset-paged in the order asked for.")
 class TaskConnection:
-    total_count: int
+    total_count: int = strawberry.field(
+        description="符合条件的任务总数；仅在选择此字段时才计数 (every task the filters keep; "
+        "counted only when selected)"
+    )
     edges: list[TaskEdge]
     page_info: PageInfo

@@ -10,7 +10,7 @@ from graph.db import Graph
 from model.access import Role
 from resolvers import selection
 from resolvers.context import Context
-from tests.conftest import GraphQLClient
+from tests.conftest import GraphQLClient, load
 from tests.factories import Doc
 
 SIZES = (3, 30)
@@ -248,6 +248,85 @@ async def test_people_takes_one_round_trip_whatever_the_number_of_people(
 
     # then
     assert counts == [1, 1]
+
+
+PEOPLE_BACKWARDS = """
+query($k: [ID!]) {
+  people(filter: {skillIds: $k}, orderBy: NAME, last: 100) {
+    edges { cursor node { id name } }
+    pageInfo { hasPreviousPage startCursor }
+  }
+}
+"""
+
+
+async def test_people_ordered_and_paged_backwards_take_one_round_trip(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 3 and 30 people with the skill
+    docs = await crowds(graph, uid)
+
+    # when ordered by name and paged backwards, without totalCount
+    counts = [
+        await trips(gql, PEOPLE_BACKWARDS, {"k": [d.id("K1")]}, "people", size)
+        for d, size in zip(docs, SIZES, strict=True)
+    ]
+
+    # then one query each, whatever the number of people
+    assert counts == [1, 1]
+
+
+TASKS_BACKWARDS = """
+query($p: ID!) {
+  tasks(filter: {assigneeId: $p, from: "2026-03-01"}, orderBy: STATUS, last: 100) {
+    edges { cursor node { id status assignments { person { name } role } } }
+    pageInfo { hasPreviousPage startCursor }
+  }
+}
+"""
+
+NEEDS_BY_DATE = """
+query($v: ID!) { village(id: $v) { needs(orderBy: DATE, from: "2026-03-01") { id title } } }
+"""
+
+
+async def test_tasks_and_needs_ordered_and_filtered_take_the_same_trips_whatever_the_size(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 3 and 30 tasks, each assigned to E, and as many needs of village V
+    docs = await crowds(graph, uid)
+    for doc, size in zip(docs, SIZES, strict=True):
+        at = "2026-03-05T08:00:00Z"
+        tasks = [
+            {"id": doc.id(f"TK{i:02d}"), "title": f"任务{i}", "domain": "农业", "kind": "ROUTINE",
+             "status": "INITIATED", "initiatedBy": "TOWNSHIP", "village": doc.id("V"),
+             "createdAt": at, "assignments": [{"person": doc.id("E"), "role": "MEMBER",
+                                               "since": "2026-03-05"}]}
+            for i in range(size)
+        ]  # fmt: skip
+        needs = [
+            {"id": doc.id(f"N{i:02d}"), "village": doc.id("V"), "title": f"需求{i}",
+             "quarter": "2026Q1", "urgency": "LOW", "createdAt": at,
+             "skills": [{"skill": doc.id("K1"), "level": 2}]}
+            for i in range(size)
+        ]  # fmt: skip
+        await load(graph, {"tasks": tasks, "needs": needs})
+
+    # when paged backwards by status with the assignee and date filters, and the needs by date
+    task_counts = [
+        await trips(gql, TASKS_BACKWARDS, {"p": d.id("E")}, "tasks", size)
+        for d, size in zip(docs, SIZES, strict=True)
+    ]
+    need_counts = []
+    for doc, size in zip(docs, SIZES, strict=True):
+        found = await gql.data(NEEDS_BY_DATE, {"v": doc.id("V")})
+        assert len(found["village"]["needs"]) == size
+        need_counts.append(gql.round_trips)
+
+    # then the page is one query and its assignments (with their people) one, whatever the
+    # size; the village one and its needs one
+    assert task_counts == [2, 2]
+    assert need_counts == [2, 2]
 
 
 # Ever deeper: person → services → village → township → county.
