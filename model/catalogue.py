@@ -93,6 +93,12 @@ _API: dict[str, str] = {
     "unknown skill {listed}": "技能{listed}不存在",
     "unknown skills {listed}": "技能{listed}不存在",
     "not a cursor this API issued": "不是本接口生成的游标",
+    "{start} is after to {end}": "开始日期 {start} 晚于结束日期 to（{end}）",
+    "{low} is after {other} {high}": "{low}晚于 {other}（{high}）",
+    "must be a year from {low} to {high}, got {year}": (
+        "应为{low}至{high}年之间的年份，实际为{year}"
+    ),
+    "give first or last, not both": "first 与 last 只能给出其一",
     "a cursor of another list ({got_kind}), not of {kind}": (
         "是其他列表（{got_kind}）的游标，不是{kind}的游标"
     ),

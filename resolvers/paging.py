@@ -83,7 +83,7 @@ def window(first: int | None, last: int | None, *, default: int) -> Window:
     """The page asked for by Relay's `first` and `last` (None when not given): `default` rows
     forwards when neither is given; both together are refused."""
     if first is not None and last is not None:
-        raise BadInput("last", "give first or last, not both")
+        raise BadInput("last", t("give first or last, not both"))
     if last is not None:
         return Window(page_size(last, "last"), backward=True)
     return Window(page_size(default if first is None else first), backward=False)
