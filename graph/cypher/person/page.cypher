@@ -79,8 +79,8 @@ WHERE ($skillIds IS NULL OR EXISTS { (p)-[:HAS_SKILL]->(s:Skill) WHERE s.id IN $
   AND @person_visible(p)
 WITH p,
      CASE
-       WHEN $text IS NULL OR toLower(p.name) = $text THEN 0
-       WHEN toLower(p.name) STARTS WITH $text THEN 1
+       WHEN $text IS NULL OR toLower(coalesce(p.nameSimplified, p.name)) = $text THEN 0
+       WHEN toLower(coalesce(p.nameSimplified, p.name)) STARTS WITH $text THEN 1
        WHEN p.pinyin STARTS WITH $key THEN 2
        WHEN p.pinyinInitials STARTS WITH $key THEN 3
        ELSE 4
