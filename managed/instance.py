@@ -262,7 +262,9 @@ class ManagedInstance:
     def _ensure_password(self, dist: Path, conf_dir: Path) -> None:
         if (self.home / "data" / "dbms" / "auth.ini").exists() and self._password_file.exists():
             return
-        password = secrets.token_urlsafe(24)
+        # Hex: the admin tool reads its @-file as arguments, where a leading "-" (which
+        # token_urlsafe gives one time in 64) would be taken for an option.
+        password = secrets.token_hex(24)
         self.home.mkdir(mode=0o700, parents=True, exist_ok=True)
         write_private(self._password_file, password + "\n")
         env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(conf_dir)}

@@ -195,7 +195,7 @@ REAL_DOCUMENTS: list[str] = [
        fragment P on Person { id name age yearsOfService rank __typename
          department { id __typename } }""",
     """query Pages($c: ID!) { townships(countyId: $c) { id
-         departments { staff { id name } } } counties { __typename } }""",
+         departments { staff { id name } } } kinds: townships(countyId: $c) { __typename } }""",
 ]
 
 

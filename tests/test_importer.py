@@ -4,6 +4,7 @@ to existing nodes, dry runs, and that a document with any problem writes nothing
 from __future__ import annotations
 
 import copy
+import re
 from datetime import date
 from typing import Any
 
@@ -207,7 +208,7 @@ async def test_one_bad_reference_writes_nothing_at_all(graph: Graph, uid: str) -
     # then the problem is reported and not one node was written
     assert not report.ok
     assert [str(p) for p in report.problems] == [
-        f"people[1].department: unknown department '{uid}D99'"
+        f"people[1].department: unknown department '{uid}D99'; did you mean '{uid}D1'?"
     ]
     assert report.nodes_created == 0
     nodes, _ = await snapshot(graph, uid)
@@ -306,8 +307,9 @@ async def test_every_problem_including_database_ones_is_reported_at_once(
     }
     # when it is imported
     report = await import_document(graph, document)
-    # then all three problems come back together
-    assert [str(p) for p in report.problems] == [
+    # then all three problems come back together (each unknown id with the closest id of the
+    # graph, which depends on what other tests wrote: left out here)
+    assert [re.sub(r"; did you mean .*$", "", str(p)) for p in report.problems] == [
         "services[0].since: not a date 'YYYY-MM-DD': '2021-13-01'",
         f"services[0].person: unknown person '{uid}P9'",
         f"services[0].village: unknown village '{uid}V9'",
