@@ -52,6 +52,11 @@ def a_county(doc: Doc) -> Doc:
     doc.person("P2", "李芳", department="DV", birth=1995)
     doc.person("P3", "王强", department="DC", joined=2010, skills={"K2": 2})
     doc.person("P4", "001", department="D")  # a name that looks like a number
+    # A province's unit, in no county, whose cadre served V: it is exported with its cadre.
+    doc.department("PU", kind="COUNTY_DEPARTMENT", name="省农业农村厅")
+    doc.sections["departments"][-1]["level"] = "PROVINCE"
+    doc.person("P5", "赵书记", department="PU", birth=1978)
+    doc.service("P5", "V", "FIRST_SECRETARY", "2021-01-01", "2022-12-31")
     doc.sections["people"][0].update(
         gender="MALE", politicalStatus="CPC_MEMBER", phone="0571-1234", education="本科"
     )
@@ -118,8 +123,8 @@ async def test_export_import_into_a_graph_without_the_county_then_export_again_i
     }
     counts = {sheet: len(rows) for sheet, rows in filled.items() if rows}
     assert counts == {
-        "县 counties": 1, "乡镇 townships": 2, "村 villages": 2, "单位 departments": 3,
-        "技能 skills": 3, "人员 people": 4, "岗位 posts": 2, "任职 postHolders": 2,
-        "驻村服务 services": 2, "选派 dispatches": 2, "师徒结对 mentorships": 1, "需求 needs": 2,
+        "县 counties": 1, "乡镇 townships": 2, "村 villages": 2, "单位 departments": 4,
+        "技能 skills": 3, "人员 people": 5, "岗位 posts": 2, "任职 postHolders": 2,
+        "驻村服务 services": 3, "选派 dispatches": 2, "师徒结对 mentorships": 1, "需求 needs": 2,
         "任务 tasks": 2,
     }  # fmt: skip
