@@ -103,11 +103,6 @@ def speaking(language: Language) -> Iterator[None]:
         _language.reset(token)
 
 
-def set_language(language: Language) -> None:
-    """Renders in `language` from here on in this context (a request's own task)."""
-    _language.set(language)
-
-
 _RANGE = re.compile(
     r"^\s*(\*|[A-Za-z]{1,8})(?:-[A-Za-z0-9]{1,8})*\s*(?:;\s*q\s*=\s*([0-9.]+))?\s*$"
 )
