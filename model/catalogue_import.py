@@ -92,6 +92,16 @@ _VALUES: dict[str, str] = {
         "数据太多，无法一次写入（{rows} 行）：数据库的事务内存不足，什么都没有写入；请分批导入"
         "（例如每个文件一个县），或请管理员给 Neo4j 更多内存（TOWNGRAPH_NEO4J_HEAP）。"
         "服务器的回答：{reason}",
+    "the first load into the empty database stopped at batch {batch} of {batches} ({reason});"
+    " the database has been emptied again, so nothing of the document remains. Fix the cause"
+    " and import the document again.":
+        "向空数据库的首次导入在第 {batch} 批（共 {batches} 批）中断（{reason}）；数据库已重新清空，"
+        "文件中的数据都没有留下。请排除原因后重新导入。",
+    "the first load into the empty database stopped at batch {batch} of {batches} ({reason}),"
+    " and emptying the database again failed too ({why}): it holds part of the document. The"
+    " next import empties it before it starts.":
+        "向空数据库的首次导入在第 {batch} 批（共 {batches} 批）中断（{reason}），重新清空数据库也"
+        "失败了（{why}）：数据库中留有部分数据。下一次导入开始前会先将其清空。",
 }  # fmt: skip
 
 # Files that cannot be read (importing/files.py, importing/workbook.py): one sentence each.

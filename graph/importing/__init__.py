@@ -15,6 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.db import Graph
+from graph.importing.bulk import (
+    BULK_MIN_ROWS,
+    BulkLoadFailed,
+    DatabaseState,
+    database_state,
+    empty_database,
+    write_bulk,
+)
 from graph.importing.suggestions import suggest
 from graph.importing.workflow_steps import IMPORT_ACTOR
 from graph.importing.writer import TooLargeForOneTransaction, check_database, write
@@ -22,7 +30,25 @@ from importing.document import SECTIONS, Validated, parse_json, validate
 from importing.fields import Problem
 from model.compliance import Breach
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
-from model.messages import t
+from model.messages import Message, t
+
+
+def _bulk_failed(exc: BulkLoadFailed) -> Message:
+    if exc.not_emptied is None:
+        return t(
+            "the first load into the empty database stopped at batch {batch} of {batches}"
+            " ({reason}); the database has been emptied again, so nothing of the document"
+            " remains. Fix the cause and import the document again.",
+            batch=f"{exc.batch:,}", batches=f"{exc.batches:,}", reason=exc.reason,
+        )  # fmt: skip
+    return t(
+        "the first load into the empty database stopped at batch {batch} of {batches}"
+        " ({reason}), and emptying the database again failed too ({why}): it holds part of the"
+        " document. The next import empties it before it starts.",
+        batch=f"{exc.batch:,}", batches=f"{exc.batches:,}", reason=exc.reason,
+        why=exc.not_emptied,
+    )  # fmt: skip
+
 
 __all__ = ["SECTIONS", "ImportReport", "Problem", "Validated", "import_document", "parse_json"]
 
@@ -53,14 +79,25 @@ async def import_document(
     progress: Callable[[str], None] | None = None,
     actor: str = IMPORT_ACTOR,
     max_active_mentees: int = DEFAULT_MAX_ACTIVE_MENTEES,
+    bulk_min_rows: int = BULK_MIN_ROWS,
 ) -> ImportReport:
     """Validates `document` completely; writes it in one transaction unless there is a problem
     or `dry_run` is set. `actor` is recorded as the author of what the document creates without
     saying who (a need's createdBy, an assignment's assignedBy); `max_active_mentees` is the
-    mentee limit the mutations apply, which the import's breaches apply too."""
+    mentee limit the mutations apply, which the import's breaches apply too.
+
+    Into an empty database, a document of at least `bulk_min_rows` rows is written batch by
+    batch, each committed (graph/importing/bulk.py): on a failure the database is emptied again.
+    Into any other, in one transaction."""
     say = progress or (lambda _: None)
     # A whole document's reference checks read much more than a request does.
     graph = graph.patient()
+    state = await database_state(graph)
+    if state.interrupted and not dry_run:
+        # What a first load left when it was stopped by a crash: part of a document, not data.
+        say("an earlier first load stopped before its end: emptying the database first")
+        await empty_database(graph)
+        state = DatabaseState(occupied=False, interrupted=False)
     validated = validate(document)
     rows = sum(validated.counts.values())
     say(f"checked {rows:,} rows: {len(validated.problems):,} problems")
@@ -78,9 +115,18 @@ async def import_document(
     if problems or dry_run:
         return report
     try:
-        counters, report.breaches = await write(
-            graph, validated, progress, actor, max_active_mentees
-        )
+        if state.empty and rows >= bulk_min_rows:
+            counters, report.breaches = await write_bulk(
+                graph, validated, say, actor, max_active_mentees
+            )
+        else:
+            counters, report.breaches = await write(
+                graph, validated, progress, actor, max_active_mentees
+            )
+    except BulkLoadFailed as exc:
+        report.ok = False
+        report.problems.append(Problem("document", _bulk_failed(exc)))
+        return report
     except TooLargeForOneTransaction as exc:
         # Nothing was written (the transaction rolled back); the clerk can split the file.
         report.ok = False

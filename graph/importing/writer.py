@@ -18,6 +18,7 @@ from neo4j.spatial import WGS84Point
 
 from graph.db import Graph, Record, Tx
 from graph.importing.compliance_steps import check_steps, judge
+from graph.importing.history_steps import evaluation_steps, history_steps, review_steps
 from graph.importing.selection_steps import SECTION as SELECTION_SECTION
 from graph.importing.selection_steps import finish as finish_selections
 from graph.importing.selection_steps import steps as selection_steps
@@ -30,8 +31,7 @@ from model.compliance import Breach
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
 from model.pinyin import PROPERTIES as PINYIN_PROPERTIES
 from model.pinyin import spell
-from model.training import plan_id
-from model.workteam import REVIEW_PARTIES, WORK_TEAM_ROLES, overall_score
+from model.workteam import WORK_TEAM_ROLES
 
 BATCH = 5_000
 # One transaction for the whole document may take minutes for a province; the API's default
@@ -226,85 +226,6 @@ def quota_row(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _review_steps(
-    rows: list[dict[str, Any]], now: datetime, actor: str
-) -> Iterator[tuple[str, list[Any]]]:
-    # A review is identified by its term and period; its id is made from them, so re-importing
-    # finds it again. The overall score is computed as the API computes it.
-    yield (
-        "import/work_team_reviews",
-        [
-            {
-                "id": "-".join(
-                    ("WTR", r["person"], r["village"], r["termSince"].isoformat(), r["period"])
-                ),
-                "person": r["person"],
-                "village": r["village"],
-                "termSince": r["termSince"],
-                "period": r["period"],
-                "props": {
-                    **{p: float(r[p]) for p in REVIEW_PARTIES},
-                    "overall": overall_score({p: float(r[p]) for p in REVIEW_PARTIES}),
-                    "comment": r.get("comment"),
-                },
-                "createdAt": now,
-                "createdBy": actor,
-            }
-            for r in rows
-        ],
-    )
-
-
-def _evaluation_steps(
-    rows: list[dict[str, Any]], now: datetime, actor: str
-) -> Iterator[tuple[str, list[Any]]]:
-    # An evaluation is identified by its person, year, kind and side (one each, as
-    # recordEvaluation allows); its id is made from them, so re-importing finds it again.
-    yield (
-        "import/evaluations",
-        [
-            {
-                "id": "-".join(("EVAL", r["person"], str(r["year"]), r["kind"], r["side"])),
-                "person": r["person"],
-                "props": {"year": r["year"], "kind": r["kind"], "side": r["side"],
-                          "score": float(r["score"]), "comment": r.get("comment")},
-                "createdAt": now,
-                "createdBy": actor,
-            }
-            for r in rows
-        ],
-    )  # fmt: skip
-
-
-def _history_steps(
-    section: str, rows: list[dict[str, Any]], now: datetime, actor: str
-) -> Iterator[tuple[str, list[Any]]]:
-    if section == "formerEmployers":
-        # A former unit is identified by its person, department and until.
-        yield (
-            "import/former_employers",
-            [{"person": r["person"], "department": r["department"], "since": r.get("since"),
-              "until": r["until"]} for r in rows],
-        )  # fmt: skip
-        return
-    # A plan is identified by its person and year; its id is made from them, as the API's.
-    hours = ("partyEducationHours", "partyEducationDone", "professionalHours", "professionalDone")
-    yield (
-        "import/training_plans",
-        [
-            {
-                "id": plan_id(r["person"], r["year"]),
-                "person": r["person"],
-                "year": r["year"],
-                "props": {**{h: r.get(h, 0) for h in hours}, "courses": r.get("courses") or []},
-                "at": now,
-                "actor": actor,
-            }
-            for r in rows
-        ],
-    )
-
-
 def plan(
     validated: Validated, now: datetime, actor: str = IMPORT_ACTOR
 ) -> list[tuple[str, Mapping[str, Any]]]:
@@ -318,11 +239,11 @@ def plan(
         if section in WORKFLOW_SECTIONS:
             parts = workflow_steps(section, rows, now, actor)
         elif section == "workTeamReviews":
-            parts = _review_steps(rows, now, actor)
+            parts = review_steps(rows, now, actor)
         elif section == "evaluations":
-            parts = _evaluation_steps(rows, now, actor)
+            parts = evaluation_steps(rows, now, actor)
         elif section in ("formerEmployers", "trainingPlans"):
-            parts = _history_steps(section, rows, now, actor)
+            parts = history_steps(section, rows, now, actor)
         elif section == SELECTION_SECTION:
             parts = selection_steps(rows, now, actor)
         elif section in _PROPS:
@@ -338,6 +259,62 @@ def plan(
     return steps
 
 
+@dataclass
+class Prepared:
+    """A valid document as the write queries take it: the write steps in dependency order, the
+    compliance fact queries, the post selections (finished from what the steps wrote), and the
+    instant and author recorded on what the document creates without saying who or when."""
+
+    steps: list[tuple[str, Mapping[str, Any]]]
+    checks: list[tuple[str, str, dict[str, Any]]]
+    selections: list[dict[str, Any]]
+    now: datetime
+    actor: str
+
+
+def prepare(validated: Validated, progress: Callable[[str], None], actor: str) -> Prepared:
+    for section, rows in validated.rows.items():
+        progress(f"{section}: {len(rows):,} rows")
+    now = datetime.now(UTC)
+    return Prepared(
+        steps=plan(validated, now, actor),
+        checks=check_steps(validated.rows, BATCH),
+        selections=validated.rows.get(SELECTION_SECTION) or [],
+        now=now,
+        actor=actor,
+    )
+
+
+async def finish(tx: Tx, prepared: Prepared) -> tuple[list[list[Record]], list[list[Record]]]:
+    """The last part of every write: the selections' proposals, computed from what the steps
+    wrote, then the compliance facts of the rows written."""
+    written = await finish_selections(tx, prepared.selections, prepared.now, prepared.actor, BATCH)
+    checked = [await tx.run(query, params) for _, query, params in prepared.checks]
+    return written, checked
+
+
+def outcome(
+    validated: Validated,
+    prepared: Prepared,
+    written: list[list[Record]],
+    checked: list[list[Record]],
+    max_active_mentees: int,
+) -> tuple[Counters, list[Breach]]:
+    """The write queries' counters added up, and the breaches judged from the facts read."""
+    counters = Counters()
+    for result in written:
+        for row in result:
+            counters.add(row)
+    facts: dict[str, list[dict[str, Any]]] = {}
+    for (section, _, _), result in zip(prepared.checks, checked, strict=True):
+        facts.setdefault(section, []).extend(result)
+    return counters, judge(validated.rows, facts, max_active_mentees)
+
+
+def out_of_memory(exc: TransientError) -> bool:
+    return exc.code == _OUT_OF_MEMORY
+
+
 async def write(
     graph: Graph,
     validated: Validated,
@@ -350,33 +327,19 @@ async def write(
     transaction then reads the facts of the compliance rules for the rows written; what breaks
     a rule is written all the same, and returned as breaches."""
     say = progress or (lambda _: None)
-    for section, rows in validated.rows.items():
-        say(f"{section}: {len(rows):,} rows")
-    now = datetime.now(UTC)
-    steps = plan(validated, now, actor)
-    checks = check_steps(validated.rows, BATCH)
-    selections = validated.rows.get(SELECTION_SECTION) or []
-    say(f"writing {len(steps)} batches in one transaction")
+    prepared = prepare(validated, say, actor)
+    say(f"writing {len(prepared.steps)} batches in one transaction")
     patient = graph.patient(WRITE_TIMEOUT_S)
 
     async def work(tx: Tx) -> tuple[list[list[Record]], list[list[Record]]]:
-        written = [await tx.run(query, params) for query, params in steps]
-        # The selections' proposals are computed from what the steps above wrote.
-        written += await finish_selections(tx, selections, now, actor, BATCH)
-        checked = [await tx.run(query, params) for _, query, params in checks]
-        return written, checked
+        written = [await tx.run(query, params) for query, params in prepared.steps]
+        more, checked = await finish(tx, prepared)
+        return written + more, checked
 
     try:
         written, checked = await patient.transaction(work)
     except TransientError as exc:
-        if exc.code != _OUT_OF_MEMORY:
+        if not out_of_memory(exc):
             raise
         raise TooLargeForOneTransaction(exc.message or _OUT_OF_MEMORY) from exc
-    counters = Counters()
-    for result in written:
-        for row in result:
-            counters.add(row)
-    facts: dict[str, list[dict[str, Any]]] = {}
-    for (section, _, _), result in zip(checks, checked, strict=True):
-        facts.setdefault(section, []).extend(result)
-    return counters, judge(validated.rows, facts, max_active_mentees)
+    return outcome(validated, prepared, written, checked, max_active_mentees)
