@@ -72,8 +72,12 @@ lint: $(DEV_STAMP)
 	$(BIN)/basedpyright --level error graph
 	$(BIN)/lint-imports
 
+# `make bench SCALE=90` measures a province (90 counties) instead of the default ten;
+# `make bench BENCH_ARGS="--shapes-only --keep"` passes any flag of `python -m bench --help`.
+SCALE ?= 10
+BENCH_ARGS ?=
 bench: $(DEV_STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench --scale $(SCALE) $(BENCH_ARGS)
 
 db-start: $(STAMP)
 	$(BIN)/towngraph db start

@@ -42,7 +42,7 @@ from bench import database, import_workbook, shapes, workload
 from bench import network as network_bench
 from bench.database import BenchError, SeedFigures, Target
 from bench.scope import measure_scope, scope_lines
-from bench.server import ROUND_TRIPS_HEADER, ServerProcess
+from bench.server import ROUND_TRIPS_HEADER, ServerProcess, memory_line
 from bench.stats import (
     AIM_P95_MS,
     AIM_RATIO,
@@ -345,6 +345,7 @@ async def run(target: Target, args: argparse.Namespace) -> None:
             ) as client:
                 if args.shapes_only:
                     await _measure_shapes(client, graph, request_shapes, args.runs)
+                    out(memory_line(server))
                     return
                 measured: list[Measured] = []
                 for w in workloads:
@@ -389,6 +390,7 @@ async def run(target: Target, args: argparse.Namespace) -> None:
                 )
                 print_concurrent(talent.name, gql, raw, CONCURRENT_CLIENTS, CONCURRENT_SECONDS)
                 await _measure_shapes(client, graph, request_shapes, args.runs)
+                out(memory_line(server))
         finally:
             server.stop()
     finally:

@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -142,6 +143,24 @@ class ServerProcess:
     def pid(self) -> int | None:
         return self._proc.pid if self._proc is not None else None
 
+    def memory_mb(self) -> tuple[float, float] | None:
+        """The server process's resident memory now and its peak (VmRSS, VmHWM), in MB; None
+        where /proc does not tell (not Linux, or the process is gone)."""
+        if self.pid is None:
+            return None
+        try:
+            status = Path(f"/proc/{self.pid}/status").read_text(encoding="ascii")
+        except OSError:
+            return None
+        kb = {
+            key: int(value.split()[0])
+            for key, _, value in (line.partition(":") for line in status.splitlines())
+            if key in ("VmRSS", "VmHWM")
+        }
+        if len(kb) < 2:
+            return None
+        return kb["VmRSS"] / 1024, kb["VmHWM"] / 1024
+
     def stop(self, timeout: float = 15.0) -> None:
         proc, self._proc = self._proc, None
         if proc is None or proc.poll() is not None:
@@ -152,6 +171,22 @@ class ServerProcess:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout)
+
+
+# The issue's aim for one server process under load (bench/run.py prints it beside the figure).
+MEMORY_AIM_MB = 300
+
+
+def memory_line(server: ServerProcess) -> str:
+    """The server's memory after the measurements, for the bench's output."""
+    memory = server.memory_mb()
+    if memory is None:
+        return "== server memory: not readable here (no /proc)"
+    rss, peak = memory
+    return (
+        f"== server memory after the load: {rss:,.0f} MB resident, {peak:,.0f} MB at its peak"
+        f" (one process; aim ≤ {MEMORY_AIM_MB} MB)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
