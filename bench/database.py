@@ -81,6 +81,22 @@ async def wipe(graph: Graph) -> int:
     return before
 
 
+async def seeded(graph: Graph, scale: int) -> bool:
+    """Whether the database holds a whole seed of `scale` counties (no unfinished first load)."""
+    rows = await graph.read_text(
+        "MATCH (c:County) WITH count(c) AS counties OPTIONAL MATCH (m:BulkLoad)"
+        " RETURN counties, count(m) AS markers",
+        label="bench/seeded",
+    )
+    return bool(rows) and rows[0]["counties"] == scale and rows[0]["markers"] == 0
+
+
+def generate(scale: int, random_seed: int, say: Callable[[str], None]) -> dict[str, Any]:
+    from seed import generate as generate_seed
+
+    return generate_seed(scale=scale, random_seed=random_seed, progress=say)
+
+
 @dataclass(frozen=True)
 class SeedFigures:
     generate_s: float

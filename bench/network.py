@@ -156,6 +156,8 @@ async def measure(
         ) as cold_client:
             for label, limit in (("county", COUNTY_RUNS), ("all", ALL_RUNS)):
                 mine = [c for c in found if c.label == label]
+                if not mine:  # no case of the whole seed at province scale
+                    continue
                 n = min(runs, limit)
                 cold_s: list[float] = []
                 cached_s: list[float] = []
