@@ -7,6 +7,8 @@ workTeamComposition through GraphQL over HTTP against the same Cypher run direct
 driver, then a short concurrent run. Modules:
 
 - `bench.run`: the command line and the order of the phases
+- `bench.requests`: one request each way (GraphQL over HTTP, the same Cypher), timed; the
+  sequential and concurrent runs
 - `bench.database`: which Neo4j, wiping it, seeding it
 - `bench.server`: the app under test in its own process (and its parent-side handle)
 - `bench.workload`: the GraphQL documents, the arguments sampled from the seeded data and the
