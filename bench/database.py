@@ -92,6 +92,8 @@ async def seeded(graph: Graph, scale: int) -> bool:
 
 
 def generate(scale: int, random_seed: int, say: Callable[[str], None]) -> dict[str, Any]:
+    """The seed document of `scale` counties (loaded here: the seed's modules are only the
+    bench's)."""
     from seed import generate as generate_seed
 
     return generate_seed(scale=scale, random_seed=random_seed, progress=say)
@@ -114,15 +116,13 @@ async def prepare(
 ) -> tuple[SeedFigures, dict[str, Any]]:
     """Empties the database, applies the constraints, generates the seed document and imports
     it; returns the timings and the document (the workload samples its arguments from it)."""
-    from seed import generate
-
     started = time.perf_counter()
     deleted = await wipe(graph)
     say(f"wiped {deleted:,} nodes in {time.perf_counter() - started:.1f} s")
     await apply_schema(graph)
 
     started = time.perf_counter()
-    document = generate(scale=scale, random_seed=random_seed, progress=say)
+    document = generate(scale, random_seed, say)
     generate_s = time.perf_counter() - started
 
     started = time.perf_counter()

@@ -93,13 +93,11 @@ async def measure(
 
 
 async def run(target: Target, args: argparse.Namespace) -> None:
-    from seed import generate
-
     graph = Graph.connect(target.config).patient()
     try:
-        if args.reuse and await database.count_nodes(graph):
+        if args.reuse and await database.seeded(graph, args.scale):
             say("reusing the seeded database (--reuse); generating the document to sample from")
-            document = generate(scale=args.scale, random_seed=42)
+            document = database.generate(args.scale, 42, say)
         else:
             seed, document = await database.prepare(
                 graph, scale=args.scale, random_seed=42, say=say

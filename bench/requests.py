@@ -22,9 +22,6 @@ from bench.stats import (
 from bench.workload import Case, Workload
 from graph.db import Graph, Record
 
-REQUEST_TIMEOUT_S = 30.0
-
-
 # -- one request each way ----------------------------------------------------------------------
 
 

@@ -176,13 +176,19 @@ async def run(target: Target, args: argparse.Namespace) -> None:
             f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at start"
         )
         out()
-        if target.instance is None and not args.wipe and await database.count_nodes(graph):
+        reused = args.reuse and await database.seeded(graph, args.scale)
+        if (
+            target.instance is None
+            and not args.wipe
+            and not reused
+            and await database.count_nodes(graph)
+        ):
             raise BenchError(
                 "NEO4J_URI points at a database that is not empty; the benchmark deletes "
                 "everything in it first: pass --wipe to allow that"
             )
         seed: database.SeedFigures | None = None
-        if args.reuse and await database.seeded(graph, args.scale):
+        if reused:
             # A seeded database of this scale kept by `--keep`: the import phases are skipped.
             say(f"reusing the seeded database of scale {args.scale} (--reuse)")
             document = database.generate(args.scale, 42, say)
