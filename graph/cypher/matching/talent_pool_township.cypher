@@ -7,9 +7,11 @@
 //             page), residentialRoles (list of SERVED_IN roles that keep a person in a village),
 //             includeNarrower (bool: a transitively narrower skill counts for the one asked),
 //             orderBy (MATCH | NEAREST | LEAST_BUSY, model/talent.py), openTaskStatuses,
-//             unknownDistance (int: the NEAREST key of a person with no located unit).
+//             unknownDistance (int: the NEAREST key of a person with no located unit),
+//             withTotal (bool: count every match; else only the page's are judged).
 // Scope: only people the caller may see ($scope), each person with `inUnit`; so is `total`.
-// Columns: unknownSkills (ids not in the graph), townshipFound (bool), total (int),
+// Columns: unknownSkills (ids not in the graph), townshipFound (bool), total (int|null:
+//          null unless withTotal),
 //          page (up to first+1 rows of {person, matched: [{skill, level}] (for each requested
 //          skill covered, the best held skill that counts for it, once each; level desc, skill
 //          id), cnt (requested skills covered), sum (their best levels), tie}), ordered by cnt
@@ -49,26 +51,66 @@ WITH p, held,
 WITH p, [m IN held WHERE any(b IN best WHERE b.id = m.id) | {skill: m.skill, level: m.level}]
         AS matched,
      size(best) AS cnt, reduce(t = 0, b IN best | t + b.level) AS sum
-WHERE (NOT $matchAll OR cnt = size($skillIds)) AND @person_visible(p)
-WITH p, matched, cnt, sum
-WHERE NOT $checkAvailability
-   OR NOT EXISTS { (p)-[r:SERVED_IN]->(:Village)
-                   WHERE r.role IN $residentialRoles
-                     AND r.since <= $on AND (r.until IS NULL OR r.until >= $on) }
-// The rows in (cnt, sum) order; the page lies among those from the cursor's (cnt, sum) on, up
-// to the (cnt, sum) of the row `first` places past the cursor's group (the cursor's own rows
-// before it are skipped), so the order's tie key is computed only for those.
+WHERE NOT $matchAll OR cnt = size($skillIds)
+// Every candidate by what its holdings tell, in the order's key without its tie (cnt desc, sum
+// desc, id): the scope and the availability (a few expansions per person) are judged in that
+// order, and without $withTotal only until the page is full.
 WITH p, matched, cnt, sum
 ORDER BY cnt DESC, sum DESC, p.id ASC
 // No grouping key: one row even when nobody matches.
-WITH collect({p: p, id: p.id, matched: matched, cnt: cnt, sum: sum}) AS rows
-WITH rows,
+WITH collect({p: p, id: p.id, matched: matched, cnt: cnt, sum: sum}) AS cands
+// 1. With $withTotal every candidate is judged (the total counts them all). Without, only those
+//    past the cursor (past its whole (cnt, sum) group unless the order is MATCH, whose tie key is
+//    0), until first + 1 pass.
+CALL (cands) {
+  UNWIND cands AS r
+  WITH r
+  WHERE $withTotal OR $after IS NULL OR r.cnt < $after.cnt
+     OR (r.cnt = $after.cnt AND (r.sum < $after.sum
+                                 OR (r.sum = $after.sum AND $orderBy = 'MATCH'
+                                     AND r.id > $after.id)))
+  WITH r, r.p AS p
+  // The same judgement as in 2.
+  WHERE @person_visible(p)
+    AND (NOT $checkAvailability
+         OR NOT EXISTS { (p)-[s:SERVED_IN]->(:Village)
+                         WHERE s.role IN $residentialRoles
+                           AND s.since <= $on AND (s.until IS NULL OR s.until >= $on) })
+  // A limit can hold no variable: "every one" is the largest integer.
+  WITH r LIMIT CASE WHEN $withTotal THEN 9223372036854775807 ELSE $first + 1 END
+  RETURN collect(r) AS kept
+}
+// 2. Without $withTotal and with a tie key (NEAREST, LEAST_BUSY), the page's order within a
+//    (cnt, sum) group is known only from all of the group: the rest of the cursor's group and of
+//    the group of the row `first` places past it (its members up to it are kept already).
+CALL (cands, kept) {
+  WITH cands, CASE WHEN size(kept) > $first THEN kept[$first] END AS edge
+  UNWIND CASE WHEN $withTotal OR $orderBy = 'MATCH' THEN [] ELSE cands END AS r
+  WITH r, $after IS NOT NULL AND r.cnt = $after.cnt AND r.sum = $after.sum AS atCursor
+  WHERE atCursor OR (r.cnt = edge.cnt AND r.sum = edge.sum AND r.id > edge.id)
+  WITH r, r.p AS p, atCursor
+  WHERE @person_visible(p)
+    AND (NOT $checkAvailability
+         OR NOT EXISTS { (p)-[s:SERVED_IN]->(:Village)
+                         WHERE s.role IN $residentialRoles
+                           AND s.since <= $on AND (s.until IS NULL OR s.until >= $on) })
+  RETURN collect(CASE WHEN atCursor THEN r END) AS cursorGroup,
+         collect(CASE WHEN NOT atCursor THEN r END) AS edgeGroup
+}
+// The judged rows in (cnt, sum, id) order: with $withTotal all of them; else those from the
+// cursor's group to the edge's, which is all the steps below look at.
+WITH CASE WHEN $withTotal THEN size(kept) END AS total,
+     CASE WHEN $withTotal THEN kept ELSE cursorGroup + kept + edgeGroup END AS rows
+// The page lies among the rows from the cursor's (cnt, sum) on, up to the (cnt, sum) of the row
+// `first` places past the cursor's group (the cursor's own rows before it are skipped), so the
+// order's tie key is computed only for those.
+WITH total, rows,
      [r IN rows WHERE $after IS NULL OR r.cnt < $after.cnt
                    OR (r.cnt = $after.cnt AND r.sum <= $after.sum)] AS rest
-WITH rows, rest,
+WITH total, rest,
      size([r IN rest WHERE $after IS NOT NULL AND r.cnt = $after.cnt AND r.sum = $after.sum])
        AS atCursor
-WITH rows, rest, rest[$first + atCursor] AS edge
+WITH total, rest, rest[$first + atCursor] AS edge
 OPTIONAL MATCH (home:Township {id: $townshipId})
 CALL (rest, edge, home) {
   UNWIND [r IN rest WHERE edge IS NULL OR r.cnt > edge.cnt
@@ -100,7 +142,7 @@ CALL (rest, edge, home) {
                   tie: tie}) AS ranked
 }
 WITH [id IN $skillIds WHERE NOT EXISTS { MATCH (k:Skill {id: id}) }] AS unknownSkills,
-     size(rows) AS total,
+     total,
      [r IN ranked WHERE $after IS NULL
         OR r.cnt < $after.cnt
         OR (r.cnt = $after.cnt AND r.sum < $after.sum)
