@@ -1,5 +1,6 @@
-"""`python -m bench.matching`: mentorCandidates and talentPool alone, their Cypher through the
-driver, with the database hits of each case (PROFILE).
+"""`python -m bench.matching`: mentorCandidates, talentPool (with and without its totalCount),
+postFit and personFit alone, their Cypher through the driver, with the database hits of each case
+(PROFILE).
 
 The full benchmark (`python -m bench`) takes a long while; this one seeds (or, with `--reuse`,
 keeps) the bench's Neo4j, samples the same arguments as `bench.workload`, captures the query each
@@ -24,10 +25,32 @@ from bench.stats import Summary, percentile
 from bench.workload import Call, _capture, _mentor_args, _Seeded, _talent_args
 from graph.db import Graph, cypher
 from resolvers.context import Rules
+from seed import ANCHOR
 from server.settings import Settings
 
 FIELDS = (("mentorCandidates", _mentor_args), ("talentPool", _talent_args))
 WARMUP = 20
+
+
+def _without_total(call: Call) -> Call:
+    """The talentPool call of a request that does not select totalCount."""
+    name, params = call
+    return name, {**params, "withTotal": False}
+
+
+def _fit_calls(
+    rng: random.Random, document: Mapping[str, Any], count: int
+) -> list[tuple[str, list[Call]]]:
+    """postFit and personFit (graph/post.py's queries): random posts and people of the seed,
+    judged on the seed's day."""
+    posts = sorted(p["id"] for p in document["posts"])
+    people = sorted(p["id"] for p in document["people"])
+    return [
+        ("postFit", [("post/fit_for_post", {"postId": rng.choice(posts), "asOf": ANCHOR})
+                     for _ in range(count)]),
+        ("personFit", [("post/fit_for_person", {"personId": rng.choice(people), "asOf": ANCHOR})
+                       for _ in range(count)]),
+    ]  # fmt: skip
 
 
 def say(line: str) -> None:
@@ -66,12 +89,18 @@ async def measure(
         "| query | p50 (ms) | p95 (ms) | max (ms) | db hits p50 | db hits p95 | db hits max |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
+    cases: list[tuple[str, list[Call]]] = []
     for field, sample in FIELDS:
         rng = random.Random(f"7:{field}")  # the arguments `bench.workload` draws
         calls: list[Call] = []
         for _ in range(WARMUP + runs):
             recorded = await _capture(graph, field, sample(rng, seeded), rules)
             calls.append(recorded[0])
+        cases.append((field, calls))
+        if field == "talentPool":
+            cases.append(("talentPool without totalCount", [_without_total(c) for c in calls]))
+    cases.extend(_fit_calls(random.Random("7:fit"), document, WARMUP + runs))
+    for field, calls in cases:
         for call in calls[:WARMUP]:
             await timed(graph, call)
         seconds = [await timed(graph, call) for call in calls[WARMUP:]]

@@ -186,7 +186,7 @@ class TalentRow(TypedDict):
 class _TalentPage(TypedDict):
     unknownSkills: list[str]
     townshipFound: bool
-    total: int
+    total: int | None
     page: list[TalentRow]
 
 
@@ -194,7 +194,7 @@ class _TalentPage(TypedDict):
 class TalentResult:
     unknown_skills: list[str]
     township_found: bool
-    total: int
+    total: int | None  # None when not asked for (`with_total`)
     rows: list[TalentRow]  # up to first + 1, so the caller can tell whether a next page exists
 
 
@@ -212,10 +212,13 @@ async def talent_pool(
     former_work_team: bool = False,
     include_narrower: bool = True,
     order_by: str = "MATCH",
+    with_total: bool = True,
 ) -> TalentResult:
     """`former_work_team`: the expert pool (workteam/expert_pool.cypher) instead: former first
     secretaries and work-team members, each row with their ended terms. `order_by`: one of
-    model.talent.TALENT_ORDERS; NEAREST needs `township_id`."""
+    model.talent.TALENT_ORDERS; NEAREST needs `township_id`. `with_total`: count every match
+    (else only the page's people are judged, and the total is None; the expert pool counts
+    always)."""
     after_param: dict[str, Any] | None = (
         None
         if after is None
@@ -244,6 +247,7 @@ async def talent_pool(
             "orderBy": order_by,
             "openTaskStatuses": list(OPEN_STATUSES),
             "unknownDistance": UNKNOWN_DISTANCE,
+            "withTotal": with_total,
         },
     )
     row = cast(list[_TalentPage], rows)[0]

@@ -200,9 +200,12 @@ async def talent_pool(
     include_narrower: bool = True,
     specialist_type: str | None = None,
     order_by: str = "MATCH",
+    with_total: bool = True,
 ) -> Page[TalentMatch]:
     """`skill_ids` and `specialist_type` together name the requested skills (at least one). Only
-    the caller's own `skill_ids` can be unknown: a type's skill the graph lacks matches nobody."""
+    the caller's own `skill_ids` can be unknown: a type's skill the graph lacks matches nobody.
+    `with_total`: count every match (else the page's total is 0 and the search stops at the
+    page)."""
     named = set(skill_ids or [])
     skill_ids = talent_skills(skill_ids, specialist_type)
     if order_by == "NEAREST" and township_id is None:
@@ -221,6 +224,7 @@ async def talent_pool(
         former_work_team=former_work_team,
         include_narrower=include_narrower,
         order_by=order_by,
+        with_total=with_total,
     )
     _unknown_skills("skillIds", [i for i in result.unknown_skills if i in named])
     if not result.township_found and township_id is not None:
@@ -229,7 +233,7 @@ async def talent_pool(
     return keyset_page(
         [TalentMatch(r, talent_score(r, requested)) for r in result.rows],
         size,
-        total=result.total,
+        total=result.total or 0,
         cursor=lambda t: talent_cursor(t.row, order_by),
         has_previous=after is not None,
     )

@@ -13,6 +13,7 @@ import strawberry
 from model.talent import UNKNOWN_DISTANCE
 from resolvers import matching
 from schema.common import After, Info, PageInfo, ids
+from schema.connection import selects
 from schema.enums import SkillMatch, SpecialistType, TalentOrder
 from schema.person import Person
 from schema.person_links import Service
@@ -98,7 +99,10 @@ class TalentEdge:
 
 @strawberry.type(description="People holding the requested skills, best match first.")
 class TalentConnection:
-    total_count: int
+    total_count: int = strawberry.field(
+        description="符合条件的总人数；仅在选择此字段时才计数 (everyone who matches; counted only "
+        "when selected)"
+    )
     edges: list[TalentEdge]
     page_info: PageInfo
 
@@ -282,6 +286,7 @@ class MatchingQuery:
             include_narrower=include_narrower_skills is not False,
             specialist_type=specialist_type.name if specialist_type is not None else None,
             order_by=order,
+            with_total=selects(info, "totalCount"),
         )
         edges = [
             TalentEdge(

@@ -147,6 +147,64 @@ async def test_person_fit_ranks_the_posts_of_the_county(
     assert "works outside T2镇" in found[2]["reasons"]
 
 
+async def county_ground(graph: Graph, uid: str) -> Doc:
+    """County C: township T with village V; departments DC (the county's), D (T's office) and
+    DV (V's committee). County X: township XT, department DX. Skill K1. Post P of D, PV of DV
+    and PX of DX require K1 at 3. Everyone holds K1 at 3 and joined 2016: A of DC, B of DV, H of
+    DX dispatched to T since 2026-01-01, L of DX dispatched to T in 2025 only, Z of DX."""
+    doc = Doc(uid)
+    doc.county("C")
+    doc.county("X")
+    doc.township("T", "C")
+    doc.village("V", "T")
+    doc.township("XT", "X")
+    doc.department("DC", kind="COUNTY_DEPARTMENT", county="C")
+    doc.department("D", kind="TOWNSHIP_OFFICE", township="T")
+    doc.department("DV", kind="VILLAGE_COMMITTEE", village="V")
+    doc.department("DX", kind="TOWNSHIP_OFFICE", township="XT")
+    doc.skill("K1", "矛盾调解")
+    for key, unit in (("A", "DC"), ("B", "DV"), ("H", "DX"), ("L", "DX"), ("Z", "DX")):
+        doc.person(key, department=unit, joined=2016, skills={"K1": 3})
+    doc.dispatch("H", "T", "2026-01-01")
+    doc.dispatch("L", "T", "2025-01-01", "2025-12-31")
+    doc.post("P", "D", requires={"K1": 3})
+    doc.post("PV", "DV", requires={"K1": 3})
+    doc.post("PX", "DX", requires={"K1": 3})
+    await doc.load(graph)
+    return doc
+
+
+async def test_post_fit_takes_the_county_units_at_every_level_and_who_is_dispatched_there(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given the county ground
+    doc = await county_ground(graph, uid)
+
+    # when the post P of township T is matched on 2026-06-01
+    data = await gql.data(POST_FIT, {"post": doc.id("P"), "asOf": AS_OF})
+
+    # then the county department's A, the village committee's B and H, dispatched to T that
+    # day, are candidates; L (dispatched in 2025 only) and Z (county X) are not
+    assert sorted(m["person"]["id"] for m in data["postFit"]) == [
+        doc.id("A"), doc.id("B"), doc.id("H")
+    ]  # fmt: skip
+
+
+async def test_person_fit_takes_the_posts_of_the_county_units_at_every_level(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given the county ground
+    doc = await county_ground(graph, uid)
+
+    # when the posts of A (county C) and of Z (county X) are ranked
+    a = await gql.data(PERSON_FIT, {"person": doc.id("A"), "asOf": AS_OF})
+    z = await gql.data(PERSON_FIT, {"person": doc.id("Z"), "asOf": AS_OF})
+
+    # then A's are T's P and V's PV, not county X's PX; Z's is PX only
+    assert sorted(m["post"]["id"] for m in a["personFit"]) == [doc.id("P"), doc.id("PV")]
+    assert [m["post"]["id"] for m in z["personFit"]] == [doc.id("PX")]
+
+
 @pytest.mark.parametrize(
     ("query", "variables", "code", "field"),
     [

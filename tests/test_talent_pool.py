@@ -316,6 +316,73 @@ async def test_walking_the_pages_visits_every_result_once_in_order(
     ]
 
 
+UNCOUNTED = """
+query Pool($skills: [ID!]!, $on: Date, $first: Int = 20, $after: String,
+           $order: TalentOrder = MATCH) {
+  talentPool(skillIds: $skills, availableOn: $on, first: $first, after: $after, orderBy: $order) {
+    edges { cursor node { id } }
+    pageInfo { hasNextPage }
+  }
+}
+"""
+
+
+async def walk_uncounted(gql: GraphQLClient, skills: list[str], **arguments: Any) -> list[Any]:
+    """Every page of a talentPool that does not select totalCount: [(ids, hasNextPage)]."""
+    pages: list[Any] = []
+    after: str | None = None
+    while len(pages) < 10:
+        data = await gql.data(UNCOUNTED, {"skills": skills, "after": after, **arguments})
+        connection = data["talentPool"]
+        pages.append(([e["node"]["id"] for e in connection["edges"]],
+                      connection["pageInfo"]["hasNextPage"]))  # fmt: skip
+        if not connection["pageInfo"]["hasNextPage"]:
+            break
+        after = connection["edges"][-1]["cursor"]
+    return pages
+
+
+async def test_pages_without_total_count_leave_out_the_unavailable_in_order(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given holders of K1: A 5 and C 4 stationed in V on the day, B 5, D 3, E 3, F 1
+    doc = place(Doc(uid))
+    doc.skill("K1")
+    for key, level in (("A", 5), ("B", 5), ("C", 4), ("D", 3), ("E", 3), ("F", 1)):
+        doc.person(key, skills={"K1": level})
+    doc.service("A", "V", "STATIONED", "2024-01-01", None)
+    doc.service("C", "V", "STATIONED", "2024-01-01", None)
+    await doc.load(graph)
+
+    # when walked two at a time on the day, totalCount not selected (only the page's people are
+    # judged)
+    pages = await walk_uncounted(gql, [doc.id("K1")], on=DAY, first=2)
+
+    # then level 5, 3, 3, 1 (ties by id), the stationed left out, in two full pages
+    assert pages == [([doc.id("B"), doc.id("D")], True), ([doc.id("E"), doc.id("F")], False)]
+
+
+async def test_pages_without_total_count_order_a_tie_by_workload_across_pages(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given holders of K1: G0 at 5; G1, G2, G3 at 3, G1 a liaison of V (workload 1), G3 stationed
+    # in V on the day (unavailable)
+    doc = place(Doc(uid))
+    doc.skill("K1")
+    for key, level in (("G0", 5), ("G1", 3), ("G2", 3), ("G3", 3)):
+        doc.person(key, skills={"K1": level})
+    doc.service("G1", "V", "LIAISON", "2024-01-01", None)
+    doc.service("G3", "V", "STATIONED", "2024-01-01", None)
+    await doc.load(graph)
+
+    # when walked one at a time, least busy first, totalCount not selected
+    pages = await walk_uncounted(gql, [doc.id("K1")], on=DAY, first=1, order="LEAST_BUSY")
+
+    # then G0 (level 5), then among level 3 G2 (workload 0) before G1 (1), though G1's id is
+    # first: the level-3 group is judged whole on every page that reaches it
+    assert pages == [([doc.id("G0")], True), ([doc.id("G2")], True), ([doc.id("G1")], False)]
+
+
 async def test_a_page_after_the_last_result_is_empty(
     graph: Graph, gql: GraphQLClient, uid: str
 ) -> None:

@@ -7,9 +7,11 @@
 //             page), residentialRoles (list of SERVED_IN roles that keep a person in a village),
 //             includeNarrower (bool: a transitively narrower skill counts for the one asked),
 //             orderBy (MATCH | NEAREST | LEAST_BUSY, model/talent.py), openTaskStatuses,
-//             unknownDistance (int: the NEAREST key of a person with no located unit).
+//             unknownDistance (int: the NEAREST key of a person with no located unit),
+//             withTotal (bool: count every match; else only the page's are judged).
 // Scope: only people the caller may see ($scope), each person with `inUnit`; so is `total`.
-// Columns: unknownSkills (ids not in the graph), townshipFound (bool), total (int),
+// Columns: unknownSkills (ids not in the graph), townshipFound (bool), total (int|null:
+//          null unless withTotal),
 //          page (up to first+1 rows of {person, matched: [{skill, level}] (for each requested
 //          skill covered, the best held skill that counts for it, once each; level desc, skill
 //          id), cnt (requested skills covered), sum (their best levels), tie}), ordered by cnt
@@ -27,48 +29,114 @@ CALL () {
                               ELSE [root] END}) AS roots
 }
 WITH roots, reduce(a = [], r IN roots | a + r.cover) AS coverIds
-CALL () {
-  MATCH (p:Person)-[:WORKS_IN]->(:Department)-[:IN]->(:Township {id: $townshipId})
-  RETURN p
-  UNION
-  MATCH (p:Person)-[:WORKS_IN]->(:Department)-[:IN]->(:Village)-[:IN]->(:Township {id: $townshipId})
-  RETURN p
-  UNION
-  MATCH (p:Person)-[d:DISPATCHED_TO]->(:Township {id: $townshipId})
-  WHERE d.since <= $on AND (d.until IS NULL OR d.until >= $on)
-  RETURN p
+// Per requested skill, the best level held among the skills that count for it; per person, the
+// requested skills covered (cnt) and the sum of those levels: two aggregations of plain values
+// (the skills matched are listed for the page's people only, at the end).
+CALL (roots, coverIds) {
+  CALL () {
+    MATCH (p:Person)-[:WORKS_IN]->(:Department)-[:IN]->(:Township {id: $townshipId})
+    RETURN p
+    UNION
+    MATCH (p:Person)-[:WORKS_IN]->(:Department)-[:IN]->(:Village)-[:IN]->(:Township {id: $townshipId})
+    RETURN p
+    UNION
+    MATCH (p:Person)-[d:DISPATCHED_TO]->(:Township {id: $townshipId})
+    WHERE d.since <= $on AND (d.until IS NULL OR d.until >= $on)
+    RETURN p
+  }
+  MATCH (p)-[h:HAS_SKILL]->(s:Skill)
+  WHERE s.id IN coverIds AND h.level >= $minLevel
+  UNWIND [r IN roots WHERE s.id IN r.cover | r.root] AS root
+  WITH root, p, max(h.level) AS best
+  WITH p, count(root) AS cnt, sum(best) AS sum
+  // The cheap ALL check first, the scope and availability only for who is left.
+  WHERE NOT $matchAll OR cnt = size($skillIds)
+  // Grouped by (cnt, sum), the order's key without its tie and the id: a few groups, ordered; a
+  // group's people are put in id order only when the page reaches it.
+  WITH cnt, sum, collect(p) AS members
+  ORDER BY cnt DESC, sum DESC
+  // No grouping key: one row even when nobody matches.
+  RETURN collect({cnt: cnt, sum: sum, members: members}) AS groups
 }
-MATCH (p)-[h:HAS_SKILL]->(s:Skill)
-WHERE s.id IN coverIds AND h.level >= $minLevel
-WITH roots, p, s, h.level AS level
-ORDER BY level DESC, s.id
-WITH roots, p, collect({id: s.id, skill: s, level: level}) AS held
-// Per requested skill, the best held skill that counts for it (itself or a narrower one).
-WITH p, held,
-     [b IN [r IN roots | head([m IN held WHERE m.id IN r.cover])] WHERE b IS NOT NULL] AS best
-WITH p, [m IN held WHERE any(b IN best WHERE b.id = m.id) | {skill: m.skill, level: m.level}]
-        AS matched,
-     size(best) AS cnt, reduce(t = 0, b IN best | t + b.level) AS sum
-WHERE (NOT $matchAll OR cnt = size($skillIds)) AND @person_visible(p)
-WITH p, matched, cnt, sum
-WHERE NOT $checkAvailability
-   OR NOT EXISTS { (p)-[r:SERVED_IN]->(:Village)
-                   WHERE r.role IN $residentialRoles
-                     AND r.since <= $on AND (r.until IS NULL OR r.until >= $on) }
-// The rows in (cnt, sum) order; the page lies among those from the cursor's (cnt, sum) on, up
-// to the (cnt, sum) of the row `first` places past the cursor's group (the cursor's own rows
-// before it are skipped), so the order's tie key is computed only for those.
-WITH p, matched, cnt, sum
-ORDER BY cnt DESC, sum DESC, p.id ASC
-// No grouping key: one row even when nobody matches.
-WITH collect({p: p, id: p.id, matched: matched, cnt: cnt, sum: sum}) AS rows
-WITH rows,
+// With $withTotal every candidate is judged first (scope and availability, a few expansions per
+// person), for the total; the steps below then judge nobody again. Without, they judge only the
+// people they reach.
+CALL (groups) {
+  UNWIND CASE WHEN $withTotal THEN groups ELSE [] END AS g
+  UNWIND g.members AS p
+  WITH g, p
+  // The same judgement as in 1. and 2.
+  WHERE @person_visible(p)
+    AND (NOT $checkAvailability
+         OR NOT EXISTS { (p)-[s:SERVED_IN]->(:Village)
+                         WHERE s.role IN $residentialRoles
+                           AND s.since <= $on AND (s.until IS NULL OR s.until >= $on) })
+  WITH g.cnt AS cnt, g.sum AS sum, collect(p) AS members
+  ORDER BY cnt DESC, sum DESC
+  RETURN collect({cnt: cnt, sum: sum, members: members}) AS judged
+}
+WITH roots, coverIds, CASE WHEN $withTotal THEN judged ELSE groups END AS groups,
+     CASE WHEN $withTotal THEN reduce(n = 0, g IN judged | n + size(g.members)) END AS total
+// 1. The rows past the cursor (past its whole group unless the order is MATCH, whose tie key is
+//    0), group by group in id order, until first + 1 pass.
+CALL (groups) {
+  UNWIND groups AS g
+  WITH g, $after IS NOT NULL AND g.cnt = $after.cnt AND g.sum = $after.sum AS atCursor
+  WHERE $after IS NULL OR g.cnt < $after.cnt OR (g.cnt = $after.cnt AND g.sum < $after.sum)
+     OR (atCursor AND $orderBy = 'MATCH')
+  CALL (g, atCursor) {
+    UNWIND g.members AS p
+    WITH p, p.id AS id
+    WHERE NOT atCursor OR id > $after.id
+    ORDER BY id
+    RETURN collect({p: p, id: id, cnt: g.cnt, sum: g.sum}) AS inOrder
+  }
+  UNWIND inOrder AS r
+  WITH r, r.p AS p
+  WHERE $withTotal
+     OR (@person_visible(p)
+         AND (NOT $checkAvailability
+              OR NOT EXISTS { (p)-[s:SERVED_IN]->(:Village)
+                              WHERE s.role IN $residentialRoles
+                                AND s.since <= $on AND (s.until IS NULL OR s.until >= $on) }))
+  WITH r LIMIT $first + 1
+  RETURN collect(r) AS kept
+}
+// 2. With a tie key (NEAREST, LEAST_BUSY), the page's order within a group is known only from
+//    all of the group: the rest of the cursor's group and of the group of the row `first` places
+//    past it (its members up to that row are kept already).
+CALL (groups, kept) {
+  WITH groups, CASE WHEN size(kept) > $first THEN kept[$first] END AS edge
+  UNWIND CASE WHEN $orderBy = 'MATCH' THEN [] ELSE groups END AS g
+  WITH g, edge, $after IS NOT NULL AND g.cnt = $after.cnt AND g.sum = $after.sum AS atCursor
+  WHERE atCursor OR (g.cnt = edge.cnt AND g.sum = edge.sum)
+  UNWIND g.members AS p
+  WITH g, p, p.id AS id, atCursor, edge
+  WHERE (atCursor OR id > edge.id)
+    AND ($withTotal
+         OR (@person_visible(p)
+             AND (NOT $checkAvailability
+                  OR NOT EXISTS { (p)-[s:SERVED_IN]->(:Village)
+                                  WHERE s.role IN $residentialRoles
+                                    AND s.since <= $on
+                                    AND (s.until IS NULL OR s.until >= $on) })))
+  WITH atCursor, {p: p, id: id, cnt: g.cnt, sum: g.sum} AS r
+  RETURN collect(CASE WHEN atCursor THEN r END) AS cursorGroup,
+         collect(CASE WHEN NOT atCursor THEN r END) AS edgeGroup
+}
+// The judged rows in (cnt, sum) order, from the cursor's group to the edge's: all that the steps
+// below look at.
+WITH roots, coverIds, total, cursorGroup + kept + edgeGroup AS rows
+// The page lies among the rows from the cursor's (cnt, sum) on, up to the (cnt, sum) of the row
+// `first` places past the cursor's group (the cursor's own rows before it are skipped), so the
+// order's tie key is computed only for those.
+WITH roots, coverIds, total, rows,
      [r IN rows WHERE $after IS NULL OR r.cnt < $after.cnt
                    OR (r.cnt = $after.cnt AND r.sum <= $after.sum)] AS rest
-WITH rows, rest,
+WITH roots, coverIds, total, rest,
      size([r IN rest WHERE $after IS NOT NULL AND r.cnt = $after.cnt AND r.sum = $after.sum])
        AS atCursor
-WITH rows, rest, rest[$first + atCursor] AS edge
+WITH roots, coverIds, total, rest, rest[$first + atCursor] AS edge
 OPTIONAL MATCH (home:Township {id: $townshipId})
 CALL (rest, edge, home) {
   UNWIND [r IN rest WHERE edge IS NULL OR r.cnt > edge.cnt
@@ -96,22 +164,35 @@ CALL (rest, edge, home) {
          ELSE 0
        END AS tie
   ORDER BY row.cnt DESC, row.sum DESC, tie ASC, row.id ASC
-  RETURN collect({p: row.p, id: row.id, matched: row.matched, cnt: row.cnt, sum: row.sum,
-                  tie: tie}) AS ranked
+  RETURN collect({p: row.p, id: row.id, cnt: row.cnt, sum: row.sum, tie: tie}) AS ranked
 }
-WITH [id IN $skillIds WHERE NOT EXISTS { MATCH (k:Skill {id: id}) }] AS unknownSkills,
-     size(rows) AS total,
+WITH roots, coverIds,
+     [id IN $skillIds WHERE NOT EXISTS { MATCH (k:Skill {id: id}) }] AS unknownSkills,
+     total,
      [r IN ranked WHERE $after IS NULL
         OR r.cnt < $after.cnt
         OR (r.cnt = $after.cnt AND r.sum < $after.sum)
         OR (r.cnt = $after.cnt AND r.sum = $after.sum AND r.tie > $after.tie)
         OR (r.cnt = $after.cnt AND r.sum = $after.sum AND r.tie = $after.tie
             AND r.id > $after.id)][0..$first + 1] AS page
+// The page's people only: `inUnit`, and the skills matched: per requested skill, the best held
+// skill that counts for it (itself or a narrower one; level desc, skill id), each listed once.
+CALL (roots, coverIds, page) {
+  UNWIND page AS r
+  WITH r, r.p AS p
+  WITH r, p,
+       COLLECT { MATCH (p)-[h:HAS_SKILL]->(s:Skill)
+                 WHERE s.id IN coverIds AND h.level >= $minLevel
+                 RETURN {id: s.id, skill: s, level: h.level}
+                 ORDER BY h.level DESC, s.id } AS held
+  WITH r, p, held,
+       [b IN [x IN roots | head([m IN held WHERE m.id IN x.cover])] WHERE b IS NOT NULL] AS best
+  ORDER BY r.cnt DESC, r.sum DESC, r.tie ASC, r.id ASC
+  RETURN collect({person: @person(p),
+                  matched: [m IN held WHERE any(b IN best WHERE b.id = m.id)
+                            | {skill: properties(m.skill), level: m.level}],
+                  cnt: r.cnt, sum: r.sum, tie: r.tie}) AS rows
+}
 RETURN unknownSkills, total,
        $townshipId IS NULL OR EXISTS { MATCH (:Township {id: $townshipId}) } AS townshipFound,
-       // `inUnit` for the page's people only ([p IN [r.p] | …] binds the node to a variable);
-       // the skills' maps for them only, too.
-       [r IN page | [p IN [r.p] | {person: @person(p),
-                                  matched: [m IN r.matched | {skill: properties(m.skill),
-                                                              level: m.level}],
-                                  cnt: r.cnt, sum: r.sum, tie: r.tie}][0]] AS page
+       rows AS page

@@ -22,12 +22,17 @@ OPTIONAL CALL (me) {
        COLLECT { MATCH (me)-[h:HOLDS]->(o:Post)
                  RETURN {id: o.id, title: o.title,
                          current: h.since <= $asOf AND (h.until IS NULL OR h.until >= $asOf)} }
-         AS mine
-  CALL (me, mine) {
-    MATCH (me)-[:HAS_SKILL]->(:Skill)<-[:REQUIRES]-(w:Post) RETURN w
-    UNION
-    MATCH (w:Post) WHERE w.title IN [m IN mine | m.title] RETURN w
+         AS mine,
+       COLLECT { MATCH (me)-[:HAS_SKILL]->(k:Skill) RETURN k.id } AS skills
+  // The posts of the person's county first (of its units' departments), then those that
+  // require a skill the person holds or carry a title of theirs: the cost follows the county,
+  // not the posts of every county.
+  CALL (county) {
+    MATCH (w:Post)-[:IN]->(:Department)-[:IN]->()-[:IN*0..2]->(county) RETURN DISTINCT w
   }
+  WITH me, places, county, mine, skills, w
+  WHERE w.title IN [m IN mine | m.title]
+     OR EXISTS { (w)-[:REQUIRES]->(k:Skill) WHERE k.id IN skills }
   WITH me, places, county, mine, w,
        head(COLLECT { MATCH (w)-[:IN]->(:Department)-[:IN]->()-[:IN*0..1]->(pl)
                       WHERE pl:Township OR pl:County

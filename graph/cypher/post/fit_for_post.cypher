@@ -20,15 +20,19 @@ OPTIONAL CALL (w) {
          AS requires
   WITH w, place, requires, [r IN requires | r.id] AS reqIds,
        head(COLLECT { MATCH (place)-[:IN*0..1]->(c:County) RETURN c }) AS county
-  CALL (w, reqIds) {
-    MATCH (w)-[:REQUIRES]->(:Skill)<-[:HAS_SKILL]-(p:Person) RETURN p
+  // The county's people first (its units', and those dispatched to its townships on asOf), then
+  // who of them holds a required skill or holds or held a post of the same title: the cost
+  // follows the county, not the holders of a skill in every county.
+  CALL (county) {
+    MATCH (p:Person)-[:WORKS_IN]->(:Department)-[:IN]->()-[:IN*0..2]->(county) RETURN p
     UNION
-    MATCH (:Post {title: w.title})<-[:HOLDS]-(p:Person) RETURN p
+    MATCH (p:Person)-[d:DISPATCHED_TO]->(:Township)-[:IN]->(county)
+    WHERE d.since <= $asOf AND (d.until IS NULL OR d.until >= $asOf)
+    RETURN p
   }
-  WITH w, place, requires, reqIds, county, p
-  WHERE (EXISTS { (p)-[:WORKS_IN]->(:Department)-[:IN]->()-[:IN*0..2]->(county) }
-         OR EXISTS { (p)-[d:DISPATCHED_TO]->(:Township)-[:IN]->(county)
-                     WHERE d.since <= $asOf AND (d.until IS NULL OR d.until >= $asOf) })
+  WITH w, place, requires, reqIds, p
+  WHERE (EXISTS { (p)-[:HAS_SKILL]->(k:Skill) WHERE k.id IN reqIds }
+         OR EXISTS { (p)-[:HOLDS]->(o:Post) WHERE o.title = w.title })
     AND @person_visible(p)
   WITH w, place, requires, p,
        COLLECT { MATCH (p)-[s:HAS_SKILL]->(k:Skill) WHERE k.id IN reqIds
