@@ -69,6 +69,9 @@ async def _workbook(graph: Graph, path: Path, say: Callable[[str], None]) -> tup
     counties = sorted(row["id"] for row in await place.counties(graph))
     merged: dict[str, list[dict[str, Any]]] = {}
     skills: dict[str, dict[str, Any]] = {}
+    # A unit of no county (and its cadres) is in the export of each county its cadres served
+    # in: written once.
+    seen: set[tuple[str, str]] = set()
     taken = 0
     for county in counties:
         document = await export_county(graph, county)
@@ -77,8 +80,14 @@ async def _workbook(graph: Graph, path: Path, say: Callable[[str], None]) -> tup
         for section, rows in document.items():
             if section == "skills":
                 skills.update((row["id"], row) for row in rows)
-            else:
-                merged.setdefault(section, []).extend(rows)
+                continue
+            kept = merged.setdefault(section, [])
+            for row in rows:
+                key = (section, str(row["id"])) if "id" in row else None
+                if key is None or key not in seen:
+                    kept.append(row)
+                    if key is not None:
+                        seen.add(key)
         taken += 1
         if len(merged.get("people", ())) >= PEOPLE:
             break
