@@ -101,9 +101,32 @@ CALL (fromAt, toEnd, beforeAt, afterAt, narrow) {
 WITH t ORDER BY t.createdAt DESC, t.id
 WITH collect(t {.*, cursorAt: toString(t.createdAt), statusRank: 0}) AS page
 CALL () {
-  // The total, only when asked: every visible task of the date range, cursors aside.
-  WITH 1 AS one WHERE $withTotal
-  MATCH (x:Task)
+  // The total, only when asked: every visible task of the date range, cursors aside; a
+  // township's or a village's caller counts from the unit's places, as above.
+  WITH NOT $scope.all
+         AND (EXISTS { MATCH (u:Township {id: $scope.unit}) }
+              OR EXISTS { MATCH (u:Village {id: $scope.unit}) }) AS narrow
+  CALL (narrow) {
+    // (Through the index too, so that a null bound reads nothing when this branch is not taken.)
+    WITH CASE WHEN $withTotal AND NOT narrow
+           THEN datetime({year: 999999999, month: 12, day: 31, hour: 23, minute: 59,
+                          second: 59, nanosecond: 999999999, timezone: 'Z'}) END AS upTo
+    MATCH (x:Task) USING INDEX x:Task(createdAt)
+    WHERE x.createdAt <= upTo
+    RETURN x
+    UNION
+    WITH * WHERE $withTotal AND narrow
+    CALL () {
+      MATCH (u:Township {id: $scope.unit}) RETURN u
+      UNION
+      MATCH (u:Village {id: $scope.unit}) RETURN u
+      UNION
+      MATCH (u:County {id: $scope.unit}) RETURN u
+    }
+    MATCH (u)<-[:IN*0..2]-(:Township|Village)<-[:AT]-(x:Task)
+    RETURN DISTINCT x
+  }
+  WITH x
   WHERE ($from IS NULL OR x.createdAt >= datetime({date: $from, timezone: 'Z'}))
     AND ($to IS NULL OR x.createdAt < datetime({date: $to, timezone: 'Z'}) + duration({days: 1}))
     AND ($scope.all OR EXISTS { (x)-[:AT]->(at) WHERE @place_of_unit(at) })
