@@ -69,7 +69,9 @@ async def _workbook(graph: Graph, path: Path, say: Callable[[str], None]) -> tup
     counties = sorted(row["id"] for row in await place.counties(graph))
     merged: dict[str, list[dict[str, Any]]] = {}
     skills: dict[str, dict[str, Any]] = {}
-    units: dict[str, dict[str, Any]] = {}
+    # A unit of no county (and its cadres) is in the export of each county its cadres served
+    # in: written once.
+    seen: set[tuple[str, str]] = set()
     taken = 0
     for county in counties:
         document = await export_county(graph, county)
@@ -78,18 +80,20 @@ async def _workbook(graph: Graph, path: Path, say: Callable[[str], None]) -> tup
         for section, rows in document.items():
             if section == "skills":
                 skills.update((row["id"], row) for row in rows)
-            elif section == "departments":
-                # A unit of no county (a province's, a city's) is in every export it served in.
-                units.update((row["id"], row) for row in rows if row["id"] not in units)
-            else:
-                merged.setdefault(section, []).extend(rows)
+                continue
+            kept = merged.setdefault(section, [])
+            for row in rows:
+                key = (section, str(row["id"])) if "id" in row else None
+                if key is None or key not in seen:
+                    kept.append(row)
+                    if key is not None:
+                        seen.add(key)
         taken += 1
         if len(merged.get("people", ())) >= PEOPLE:
             break
     merged["skills"] = [skills[key] for key in sorted(skills)]
-    merged["departments"] = list(units.values())
-    # The provincial and municipal departments that the exported people work in but no export
-    # holds (none of their cadres served in these counties) come from the seed document itself.
+    # The provincial and municipal departments (of no county, so in no county's export) that
+    # the exported people work in come from the seed document itself.
     have = {row["id"] for row in merged.get("departments", ())}
     named = {row["department"] for row in merged.get("people", ()) if "department" in row}
     merged["departments"] = merged.get("departments", []) + [

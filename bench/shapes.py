@@ -3,7 +3,8 @@ clients, beside the same Cypher through the driver and beside the answer's JSON 
 
 Shapes: the floor (`{ __typename }`: HTTP, auth and GraphQL with no Cypher); a township's people,
 first page of 20; a county's tree (townships → villages → departments → staff → skills); the
-first 100 people with their department and skills; talentPool (the headline workload's cases).
+first 100 people with their department and skills; the newest 20 tasks, unfiltered, and the
+20 after a cursor in the middle of the list; talentPool (the headline workload's cases).
 
 The Cypher of a case is captured by running its document once in-process on a recording graph
 (bench/workload.py's RecordingGraph): the named queries, with their parameters, that the
@@ -52,6 +53,12 @@ PEOPLE_100 = """query People100 {
   people(first: 100) { edges { node { id name gender birthYear joinedYear politicalStatus
     education rank department { id name kind } skills { level skill { id name } } } } }
 }"""
+TASKS_20 = """query Tasks20($after: String) {
+  tasks(first: 20, after: $after) {
+    edges { cursor node { id title status kind createdAt } }
+    pageInfo { hasNextPage endCursor }
+  }
+}"""
 
 
 @dataclass(frozen=True)
@@ -95,9 +102,23 @@ async def build(
             [await _capture(graph, rules, COUNTY_TREE, {"c": c}) for c in counties],
         ),
         Shape("people first 100", PEOPLE_100, [await _capture(graph, rules, PEOPLE_100, {})]),
+        Shape("tasks first 20", TASKS_20, await _task_cases(graph, rules, count)),
         Shape("talentPool", talent.document, talent.cases[:count]),
     ]
     return shapes
+
+
+async def _task_cases(graph: Graph, rules: Rules, count: int) -> list[Case]:
+    """The first page of tasks, then pages after cursors spread over the first hundred
+    tasks (a cursor in the middle of the list is a range of the createdAt index)."""
+    walked = await build_schema().execute(
+        "query W { tasks(first: 100) { edges { cursor } } }", {}, Context(graph, rules=rules)
+    )
+    if walked.errors or walked.data is None:
+        raise BenchError(f"tasks: {walked.errors}")
+    cursors = [e["cursor"] for e in walked.data["tasks"]["edges"]]
+    picked = [None, *cursors[:: max(1, len(cursors) // max(1, count - 1))]][:count]
+    return [await _capture(graph, rules, TASKS_20, {"after": c}) for c in picked]
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, LiteralString
 
-from graph.db import Graph, Record, Tx, load_cypher
+from graph.db import Graph, Record, Tx, cypher, load_cypher
 
 TEST_CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 
@@ -34,3 +34,23 @@ async def run(tx: Tx, name: str, params: Mapping[str, Any] | None = None) -> lis
 async def write(graph: Graph, name: str, params: Mapping[str, Any] | None = None) -> list[Record]:
     """Runs `tests/cypher/<name>.cypher` in a write transaction of its own."""
     return await graph.transaction(lambda tx: run(tx, name, params))
+
+
+async def planned_operators(
+    graph: Graph, name: str, params: Mapping[str, Any] | None = None
+) -> list[str]:
+    """The operators of the plan Neo4j makes for the shipped query `name` (EXPLAIN: nothing
+    runs), each as "Operator details", depth first."""
+    async with graph.driver.session(database=graph.config.database) as session:
+        result = await session.run("EXPLAIN " + cypher(name), graph.params(params))
+        summary = await result.consume()
+    found: list[str] = []
+
+    def walk(plan: Mapping[str, Any]) -> None:
+        operator = str(plan.get("operatorType", "")).split("@")[0]
+        found.append(f"{operator} {plan.get('args', {}).get('Details', '')}")
+        for child in plan.get("children", ()):
+            walk(child)
+
+    walk(summary.plan or {})
+    return found

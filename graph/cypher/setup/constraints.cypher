@@ -48,3 +48,5 @@ CREATE INDEX department_pinyin_initials IF NOT EXISTS FOR (n:Department) ON (n.p
 CREATE INDEX task_event_at IF NOT EXISTS FOR (n:TaskEvent) ON (n.at);
 CREATE INDEX acknowledgement_at IF NOT EXISTS FOR (n:Acknowledgement) ON (n.at);
 CREATE INDEX need_created_at IF NOT EXISTS FOR (n:Need) ON (n.createdAt);
+// The tasks list in the order DATE (task/page_by_date): newest first, a cursor a range of it.
+CREATE INDEX task_created_at IF NOT EXISTS FOR (n:Task) ON (n.createdAt);
