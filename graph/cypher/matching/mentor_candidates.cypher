@@ -105,15 +105,21 @@ CALL (me) {
               + $w.years * c.yearsPart
               + $w.bridge * (CASE WHEN mVillageSide <> meVillageSide THEN 0.5 ELSE 0.0 END
                              + CASE WHEN mVillageSide OR hasServed THEN 0.5 ELSE 0.0 END) AS score
-      ORDER BY c.key DESC, score DESC
+      ORDER BY c.key DESC, score DESC, c.m.id ASC
       LIMIT $limit
-      RETURN collect({key: c.key, score: score}) AS best
+      RETURN collect({key: c.key, score: score, id: c.m.id}) AS best
     }
     WITH meVillageSide, mentoring, cands, CASE WHEN size(best) < $limit THEN null ELSE best[-1] END AS kth
     // 3. The exact score of every candidate the bound keeps (the first $probe again among them).
     UNWIND cands AS c
     WITH meVillageSide, mentoring, c, c.m AS m
-    WHERE kth IS NULL OR c.key > kth.key OR (c.key = kth.key AND c.bound >= kth.score)
+    // Ties matter: many holders share the bound's ceiling, so a holder whose bound only equals
+    // the limit-th score is kept only when its id also sorts before that one's. Sound in floating
+    // point: bound and score add the same terms in the same order, each term of the bound at
+    // least that of the score, and rounding is monotone, so bound >= score holds exactly.
+    WHERE kth IS NULL OR c.key > kth.key
+          OR (c.key = kth.key AND (c.bound > kth.score
+                                   OR (c.bound = kth.score AND m.id <= kth.id)))
     WITH meVillageSide, mentoring, m, c
     WHERE NOT m IN mentoring
     WITH meVillageSide, m, c,
