@@ -18,7 +18,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 SCORE_UNITS = 10_000  # scores count at 4 decimals, as the API shows them
 
@@ -95,6 +94,10 @@ def optimal(
         i, start = rows[o.mentee], first_column[o.mentor]
         weight[i, start : start + min(spare[o.mentor], takers[o.mentor])] = w
         by_cell[(i, o.mentor)] = o
+    # scipy is imported here, not at the top: it is ~65 MB of every server process that never
+    # plans an intake (the server's memory aim, docs/scaling.md).
+    from scipy.optimize import linear_sum_assignment
+
     assigned_rows, assigned_cols = linear_sum_assignment(weight, maximize=True)
     chosen: dict[str, Option] = {}
     for i, j in zip(assigned_rows.tolist(), assigned_cols.tolist(), strict=True):

@@ -24,7 +24,6 @@ import re
 from dataclasses import dataclass
 
 from opencc import OpenCC
-from pypinyin import Style, lazy_pinyin
 
 # Surnames whose reading differs from pypinyin's commonest reading of the character(s); each
 # reading is one of pypinyin's own readings of that character (tests/test_pinyin_model.py).
@@ -93,6 +92,11 @@ def _other(run: str) -> str:
 
 
 def _words(text: str) -> list[str]:
+    # pypinyin is imported on the first name spelt, not at the top: its phrase dictionary is
+    # ~55 MB of every server process, and a server that only reads never spells a name
+    # (search_key needs no dictionary).
+    from pypinyin import Style, lazy_pinyin
+
     return lazy_pinyin(text, style=Style.NORMAL, errors=_other, v_to_u=False)
 
 

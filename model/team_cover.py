@@ -17,7 +17,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
 
 
 @dataclass(frozen=True)
@@ -66,6 +65,10 @@ def smallest_cover(requirements: Sequence[Requirement], candidates: Sequence[Can
         if kept is None or key < (-kept.level_sum(requirements), kept.person):
             best[mask] = c
     pool = sorted(best.values(), key=lambda c: c.person)
+    # scipy is imported here, not at the top: it is ~65 MB of every server process that never
+    # proposes a team (the server's memory aim, docs/scaling.md).
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
     skills = [r.skill for r in requirements]
     a = np.array([[1.0 if s in c.covers(requirements) else 0.0 for c in pool] for s in skills])
     levels = np.array([float(c.level_sum(requirements)) for c in pool])
