@@ -59,17 +59,35 @@ CALL (me) {
        // Who mentors the mentee already (not a candidate again).
        COLLECT { MATCH (x:Person)-[r:MENTORS]->(me)
                  WHERE r.since <= $asOf AND (r.until IS NULL OR r.until >= $asOf)
-                 RETURN x } AS mentoring
-  CALL (me, meLevels, targets, townPeople, meVillageSide, mentoring) {
+                 RETURN x } AS mentoring,
+       // A clerk's candidates are the people of their county (empty for ADMIN).
+       @county_people(sp) AS scopePeople
+  CALL (me, meLevels, targets, townPeople, meVillageSide, mentoring, scopePeople) {
     // 1. Every holder of a target skill above the mentee, with what the holding and the
     //    person's own properties tell: covered skills, years, same township. `bound` is the
     //    score with full capacity and a full bridge, which no candidate's score exceeds.
-    UNWIND targets AS t
-    WITH me, townPeople, meVillageSide, mentoring, size(targets) AS nTargets, t,
+    //    ADMIN reads the holders from the skills' side; a clerk from the county's people, each
+    //    one's holdings checked: a county's few thousand people, where the holders of a skill
+    //    span every county (ninety in a province). The same candidates either way, since
+    //    nobody outside the caller's scope is scored.
+    CALL (targets, scopePeople) {
+      WITH targets
+      WHERE $scope.all
+      UNWIND targets AS t
+      MATCH (m:Person)-[hm:HAS_SKILL]->(t)
+      RETURN m, t, hm.level AS level
+      UNION ALL
+      WITH targets, scopePeople
+      WHERE NOT $scope.all
+      UNWIND scopePeople AS m
+      MATCH (m)-[hm:HAS_SKILL]->(t:Skill)
+      WHERE t IN targets
+      RETURN m, t, hm.level AS level
+    }
+    WITH me, townPeople, meVillageSide, mentoring, size(targets) AS nTargets, m, t, level,
          coalesce(head([x IN meLevels WHERE x.id = t.id | x.level]), 0) AS menteeLevel
-    MATCH (m:Person)-[hm:HAS_SKILL]->(t)
-    WHERE hm.level >= $minMentorLevel AND hm.level > menteeLevel
-    WITH me, townPeople, meVillageSide, mentoring, nTargets, m, t, hm.level AS level, menteeLevel
+    WHERE level >= $minMentorLevel AND level > menteeLevel
+    WITH me, townPeople, meVillageSide, mentoring, nTargets, m, t, level, menteeLevel
     WHERE m <> me AND m.joinedYear IS NOT NULL AND $asOf.year - m.joinedYear >= $minYears
     WITH townPeople, meVillageSide, mentoring, nTargets, m, t, level, menteeLevel
     ORDER BY level DESC, t.id
