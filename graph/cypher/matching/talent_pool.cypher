@@ -32,12 +32,28 @@ WITH roots, reduce(a = [], r IN roots | a + r.cover) AS coverIds
 // Per requested skill, the best level held among the skills that count for it; per person, the
 // requested skills covered (cnt) and the sum of those levels: two aggregations of plain values
 // (the skills matched are listed for the page's people only, at the end).
-CALL (roots) {
-  UNWIND roots AS r
-  UNWIND r.cover AS coverId
-  MATCH (:Skill {id: coverId})<-[h:HAS_SKILL]-(p:Person)
-  WHERE h.level >= $minLevel
-  WITH r.root AS root, p, max(h.level) AS best
+CALL (roots, coverIds) {
+  // ADMIN reads the holders from the skills' side; a clerk from the people of their county
+  // (each one's holdings checked), not the holders of every county: the same candidates, since
+  // nobody outside the caller's scope is kept.
+  CALL (roots, coverIds) {
+    WITH roots
+    WHERE $scope.all
+    UNWIND roots AS r
+    UNWIND r.cover AS coverId
+    MATCH (:Skill {id: coverId})<-[h:HAS_SKILL]-(p:Person)
+    WHERE h.level >= $minLevel
+    RETURN r.root AS root, p, h.level AS level
+    UNION ALL
+    WITH roots, coverIds
+    WHERE NOT $scope.all
+    UNWIND @county_people(sp) AS p
+    MATCH (p)-[h:HAS_SKILL]->(s:Skill)
+    WHERE h.level >= $minLevel AND s.id IN coverIds
+    UNWIND [r IN roots WHERE s.id IN r.cover] AS r
+    RETURN r.root AS root, p, h.level AS level
+  }
+  WITH root, p, max(level) AS best
   WITH p, count(root) AS cnt, sum(best) AS sum
   // The cheap ALL check first, the scope and availability only for who is left.
   WHERE NOT $matchAll OR cnt = size($skillIds)
