@@ -164,3 +164,19 @@ async def test_talent_pool_pages_are_those_of_the_unbounded_queries(
     # and the comparison was about something, also without the total
     assert rows > CASES * 3
     assert uncounted > CASES
+
+
+@pytest.mark.parametrize("days_back", [0, 200, 700])
+async def test_county_people_are_the_people_person_visible_admits(
+    graph: Graph, demo: Doc, days_back: int
+) -> None:
+    # given a clerk of the demo county on some day (dispatches and services judged on it)
+    county = demo["counties"][0]["id"]
+    day = ANCHOR - dt.timedelta(days=days_back)
+    scope = {"all": False, "county": county, "unit": county, "day": day}
+    # when the county's people are read from its side and every person is judged one by one
+    rows = await queries.read(graph.scoped(scope), "scope/county_people_check", {})
+    found, visible = rows[0]["found"], rows[0]["visible"]
+    # then they are the same people, each once, and there are many
+    assert sorted(found) == sorted(visible)
+    assert len(found) == len(set(found)) > 1000

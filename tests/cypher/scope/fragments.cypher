@@ -2,6 +2,6 @@
 // is not a query). Parameters: scope. Columns: person, place.
 MATCH (p:Person), (x:Village)
 WHERE @person_visible(p) AND @person_of_unit(p) AND @place_visible(x) AND @place_of_unit(x)
-  AND @term_visible(p)
+  AND @term_visible(p) AND size(@county_people(sp)) >= 0
 RETURN @person(p) AS person, x.id AS place
 LIMIT 1
