@@ -5,9 +5,9 @@
 // people and their skills, with HAS_SKILL's level as relationship properties. A department is
 // IN exactly one of County, Township or Village; three single relationship fields (rather than
 // a union) let a filter name the township directly, which is what a hand-tuned peer would do.
-// talentPool is a @cypher query whose statement bench/peer.py hands over in a file named by
-// PEER_TALENT_POOL_CYPHER (our own Cypher, expanded for an unscoped caller): without it the
-// field is left out.
+// talentPool is a @cypher query whose statements bench/peer.py hands over in a JSON file named
+// by PEER_TALENT_POOL_CYPHER (our own Cypher, its fragments expanded): without it the field is
+// left out.
 //
 // No authentication: the peer answers anyone (towngraph checks a bearer token on every request,
 // and that cost stays in its figures).
@@ -89,60 +89,82 @@ const baseTypeDefs = /* GraphQL */ `
   }
 `;
 
-// talentPool's answer, in the shape of ours (edges with a score and the matched skills).
-const talentTypeDefs = (statement) => /* GraphQL */ `
-  type TalentSkill {
-    skill: Skill!
-    level: Int!
-  }
-
-  type TalentEdge {
-    node: Person!
-    score: Float!
-    matchedSkills: [TalentSkill!]!
-  }
-
-  type TalentPage {
-    total: Int
-    edges: [TalentEdge!]!
-  }
-
-  type Query {
-    talentPool(
+// talentPool: our two statements (all people, and a township's reach) as @cypher queries
+// taking exactly our parameters, `scope` and the cursor as input objects, so the text runs
+// unchanged; bench/peer.py wraps each to return one column ({total, rows}).
+const talentArgs = `
       skillIds: [ID!]!
       matchAll: Boolean!
       minLevel: Int!
       townshipId: ID
-      on: String!
+      on: Date!
       checkAvailability: Boolean!
       first: Int!
+      after: TalentCursor
       residentialRoles: [String!]!
       includeNarrower: Boolean!
       orderBy: String!
       openTaskStatuses: [String!]!
       unknownDistance: Int!
       withTotal: Boolean!
-    ): TalentPage!
-      @cypher(statement: ${JSON.stringify(statement)}, columnName: "result")
+      scope: Scope!`;
+
+const talentTypeDefs = (statements) => /* GraphQL */ `
+  input Scope {
+    all: Boolean!
+    county: ID
+    unit: ID
+    day: Date!
+  }
+
+  input TalentCursor {
+    cnt: Int!
+    sum: Int!
+    tie: Int!
+    id: ID!
+  }
+
+  type TalentPerson {
+    id: ID!
+    name: String!
+  }
+
+  type TalentSkill {
+    id: ID!
+    name: String!
+  }
+
+  type TalentMatch {
+    skill: TalentSkill!
+    level: Int!
+  }
+
+  type TalentRow {
+    person: TalentPerson!
+    matched: [TalentMatch!]!
+    cnt: Int!
+    sum: Int!
+  }
+
+  type TalentPage {
+    total: Int
+    rows: [TalentRow!]!
+  }
+
+  type Query {
+${Object.entries(statements)
+  .map(
+    ([field, statement]) => `    ${field}(${talentArgs}): TalentPage!
+      @cypher(statement: ${JSON.stringify(statement)}, columnName: "result")`,
+  )
+  .join("\n")}
   }
 `;
 
-function talentStatement() {
+function talentStatements() {
+  // {field: statement}, written by bench/peer.py; none without the variable.
   const file = process.env.PEER_TALENT_POOL_CYPHER;
-  if (!file) return null;
-  // Our statement returns unknownSkills, total, townshipFound and page; the peer's field wants
-  // one column, so it is wrapped. `on` travels as a string (a GraphQL scalar) and is made a date
-  // before the statement sees it; `after` is always null (first pages only).
-  const body = readFileSync(file, "utf8");
-  return [
-    "WITH date($on) AS on, null AS after",
-    "CALL (on, after) {",
-    body.replaceAll("$on", "on").replaceAll("$after", "after"),
-    "}",
-    "RETURN {total: total, edges: [r IN page[0..$first] |",
-    "  {node: r.person, score: toFloat(r.cnt * 10 + r.sum),",
-    "   matchedSkills: r.matched}]} AS result",
-  ].join("\n");
+  return file ? JSON.parse(readFileSync(file, "utf8")) : null;
 }
 
 function port() {
@@ -159,8 +181,8 @@ async function main() {
     neo4j.auth.basic(process.env.NEO4J_USER ?? "neo4j", process.env.NEO4J_PASSWORD ?? ""),
   );
   await driver.verifyConnectivity();
-  const statement = talentStatement();
-  const typeDefs = statement ? baseTypeDefs + talentTypeDefs(statement) : baseTypeDefs;
+  const statements = talentStatements();
+  const typeDefs = statements ? baseTypeDefs + talentTypeDefs(statements) : baseTypeDefs;
   const database = process.env.NEO4J_DATABASE;
   const neoSchema = new Neo4jGraphQL({ typeDefs, driver });
   const schema = await neoSchema.getSchema();
@@ -168,7 +190,7 @@ async function main() {
   const server = new ApolloServer({ schema });
   const { url } = await startStandaloneServer(server, {
     listen: { host: "127.0.0.1", port: port() },
-    context: async () => (database ? { cypherExecutionOptions: {}, sessionConfig: { database } } : {}),
+    context: async () => (database ? { sessionConfig: { database } } : {}),
   });
   console.log(`ready ${url}`);
 
