@@ -17,7 +17,8 @@ Phases, each printed as it ends:
 4. a fixed-length concurrent run of talentPool, GraphQL and raw Cypher;
 5. the request shapes of bench/shapes.py (the floor, a township's people, a county's tree, 100
    people nested, talentPool) at 1 and 8 clients, beside their Cypher and JSON floor
-   (`--shapes-only` measures only these);
+   (`--shapes-only` measures only these); with `--peer`, the same shapes on @neo4j/graphql
+   (bench/peer.py);
 6. the tables, aligned and in Markdown. The bench Neo4j is stopped unless `--keep`.
 
 Progress goes to stderr, figures to stdout.
@@ -34,7 +35,7 @@ import time
 
 import httpx
 
-from bench import database, import_workbook, shapes, workload
+from bench import database, import_workbook, peer, shapes, workload
 from bench import network as network_bench
 from bench.database import BenchError, SeedFigures, Target
 from bench.requests import (
@@ -56,7 +57,7 @@ from bench.stats import (
     markdown_table,
 )
 from bench.workload import Case
-from graph.db import Graph
+from graph.db import Graph, Neo4jConfig
 from resolvers.context import Rules
 from server.settings import Settings
 
@@ -154,12 +155,20 @@ def print_concurrent(name: str, gql: Concurrent, raw: Concurrent, clients: int, 
 
 
 async def _measure_shapes(
-    client: httpx.AsyncClient, graph: Graph, request_shapes: list[shapes.Shape], runs: int
+    client: httpx.AsyncClient,
+    graph: Graph,
+    request_shapes: list[shapes.Shape],
+    runs: int,
+    peer_config: Neo4jConfig | None,
 ) -> None:
     figures = await shapes.measure_all(client, graph, request_shapes, runs, say)
     for line in shapes.lines(figures, runs):
         out(line)
     out()
+    if peer_config is not None:  # --peer: the same shapes on @neo4j/graphql (bench/peer.py)
+        for line in await peer.compare(peer_config, graph, client, runs, say):
+            out(line)
+        out()
 
 
 # -- the whole run -----------------------------------------------------------------------------
@@ -219,6 +228,7 @@ async def run(target: Target, args: argparse.Namespace) -> None:
             f"in {time.perf_counter() - started:.1f} s"
         )
 
+        peer_config = target.config if args.peer else None
         server = ServerProcess(target.config)
         ready_s = await asyncio.to_thread(server.start)
         say(f"app ready at {server.base_url} (pid {server.pid}) in {ready_s:.1f} s")
@@ -231,7 +241,7 @@ async def run(target: Target, args: argparse.Namespace) -> None:
                 headers=server.headers,
             ) as client:
                 if args.shapes_only:
-                    await _measure_shapes(client, graph, request_shapes, args.runs)
+                    await _measure_shapes(client, graph, request_shapes, args.runs, peer_config)
                     out(memory_line(server))
                     return
                 measured: list[Measured] = []
@@ -275,7 +285,7 @@ async def run(target: Target, args: argparse.Namespace) -> None:
                     via_cypher, talent.cases, CONCURRENT_CLIENTS, CONCURRENT_SECONDS
                 )
                 print_concurrent(talent.name, gql, raw, CONCURRENT_CLIENTS, CONCURRENT_SECONDS)
-                await _measure_shapes(client, graph, request_shapes, args.runs)
+                await _measure_shapes(client, graph, request_shapes, args.runs, peer_config)
                 out(memory_line(server))
         finally:
             server.stop()
@@ -306,6 +316,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="keep a database this bench seeded at the same --scale (with --keep) instead of"
         " importing again",
+    )
+    parser.add_argument(
+        "--peer",
+        action="store_true",
+        help="after the shapes, the same shapes on @neo4j/graphql (python -m bench.peer)",
     )
     parser.add_argument(
         "--wipe",
