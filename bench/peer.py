@@ -282,6 +282,10 @@ def say(line: str) -> None:
     print(f"  · {line}", file=sys.stderr, flush=True)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m bench.peer",
@@ -296,11 +300,13 @@ def main(argv: list[str] | None = None) -> int:
         "NEO4J_URI" in os.environ or ManagedInstance(home=database.BENCH_HOME).status().running
     )
     target: database.Target | None = None
+    # SIGTERM like Ctrl-C, so that both servers are stopped by the `finally` blocks either way.
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         target = database.acquire(say)
         asyncio.run(_run(target, args))
     except (BenchError, KeyboardInterrupt) as exc:
-        print(f"bench.peer: {exc or 'interrupted'}", file=sys.stderr)
+        print(f"bench.peer: {str(exc) or 'interrupted'}", file=sys.stderr)
         return 1
     finally:
         if target is not None and target.instance is not None and not was_running:
