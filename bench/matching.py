@@ -23,7 +23,8 @@ from bench import database
 from bench.database import BenchError, Target
 from bench.stats import Summary, percentile
 from bench.workload import Call, _capture, _mentor_args, _Seeded, _talent_args
-from graph.db import Graph, cypher
+from graph.db import Graph
+from graph.queries import cypher
 from resolvers.context import Rules
 from seed import ANCHOR
 from server.settings import Settings

@@ -15,7 +15,8 @@ from typing import Any
 from bench import shapes, workload
 from bench.database import BenchError
 from bench.workload import Case
-from graph.db import Graph, cypher
+from graph.db import Graph
+from graph.queries import cypher
 from resolvers.context import Rules
 
 TALENT_CASES = 20

@@ -7,12 +7,12 @@ enums are the only way to name a query, so no query name comes from input.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
 from graph.db import Graph, Record
+from graph.queries import GROUPED
 
 
 class Lookup(StrEnum):
@@ -60,10 +60,9 @@ async def grouped(
 ) -> list[list[Record]]:
     """Runs a batched query (`$keys` in, rows of `key, item` out) ONCE for all keys; returns the
     items of each key, in the order of `keys`. The one place every domain's loaders batch."""
-    rows = await graph.read(name, {"keys": list(dict.fromkeys(keys)), **params})
-    by_key: defaultdict[str, list[Record]] = defaultdict(list)
-    for row in rows:
-        by_key[row["key"]].append(row["item"])
+    # The grouped form (graph/queries.py): the same rows, sent as one record.
+    rows = await graph.read(GROUPED + name, {"keys": list(dict.fromkeys(keys)), **params})
+    by_key: dict[str, list[Record]] = {key: items for key, items in rows[0]["groups"]}
     return [by_key.get(key, []) for key in keys]
 
 

@@ -1,11 +1,11 @@
 """The driver's lifecycle and the one way the rest of `graph/` runs Cypher.
 
 Every query is a `.cypher` file under `graph/cypher/` (the tests' own under `tests/cypher/`),
-loaded once and typed `LiteralString`, so no query text is ever assembled from runtime values;
-values travel only as parameters. Each call opens its own session (sessions are never shared
-across concurrent resolvers) and counts one round trip, with its duration, in the current
-`RoundTrips` (and in every one it is nested in): the API tests read them, and so do the server's
-log line and metrics. `Graph.sessions_in_use()` counts the sessions (each holding a pooled
+loaded by graph/queries.py and typed `LiteralString`, so no query text is ever assembled from
+runtime values; values travel only as parameters. Each call opens its own session (sessions are
+never shared across concurrent resolvers) and counts one round trip, with its duration, in the
+current `RoundTrips` (and in every one it is nested in): the API tests read them, and so do the
+server's log line and metrics. `Graph.sessions_in_use()` counts the sessions (each holding a pooled
 connection) open right now.
 
 The driver may be rebuilt while the app runs: when Neo4j cannot be reached, a Graph made with a
@@ -28,9 +28,7 @@ from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
-from typing import Any, LiteralString, Self, TypeVar, cast
+from typing import Any, LiteralString, Self, TypeVar
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
 from neo4j.exceptions import (
@@ -47,10 +45,10 @@ from neo4j.spatial import Point
 from neo4j.time import Date, DateTime
 
 from graph.memo import Memo
+from graph.queries import cypher
 from model.places import Location
 
 log = logging.getLogger(__name__)
-CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 
 Record = dict[str, Any]
 T = TypeVar("T")
@@ -184,45 +182,6 @@ def count_round_trips() -> Iterator[RoundTrips]:
         yield counter
     finally:
         _round_trips.reset(token)
-
-
-@cache
-def load_cypher(path: Path) -> LiteralString:
-    """The text of one `.cypher` file.
-
-    The cast is the one place a `str` becomes `LiteralString`: these files are source code of the
-    project (`graph/cypher/`, and the tests' own `tests/cypher/`), reviewed like any other, never
-    built from input.
-    """
-    text = _expand(path.read_text(encoding="utf-8"))
-    return cast(LiteralString, text)  # type: ignore[redundant-cast]  # mypy reads LiteralString as str; pyright does not
-
-
-# `@name(var)` in a query stands for the fragment graph/cypher/scope/name.cypher with its `_p` as
-# `var`: the caller's scope is written once and reused by every query that returns people or
-# workflow nodes. Fragments are project files like queries, never input.
-_FRAGMENT = re.compile(r"@(\w+)\((\w+)\)")
-_FRAGMENT_VAR = re.compile(r"\b_p\b")
-
-
-def _expand(text: str, depth: int = 0) -> str:
-    if depth > 3:
-        raise ValueError("Cypher fragments nest too deep")
-
-    def fragment(match: re.Match[str]) -> str:
-        path = CYPHER_DIR / "scope" / f"{match[1]}.cypher"
-        body = "\n".join(
-            line for line in path.read_text(encoding="utf-8").splitlines()
-            if not line.lstrip().startswith("//")
-        ).strip()  # fmt: skip
-        return _FRAGMENT_VAR.sub(match[2], _expand(body, depth + 1))
-
-    return _FRAGMENT.sub(fragment, text)
-
-
-def cypher(name: str) -> LiteralString:
-    """The text of `graph/cypher/<name>.cypher`."""
-    return load_cypher(CYPHER_DIR / f"{name}.cypher")
 
 
 def _driver(config: Neo4jConfig) -> AsyncDriver:

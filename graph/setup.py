@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import LiteralString
 
-from graph.db import Graph, Tx, cypher
+from graph.db import Graph, Tx
+from graph.queries import cypher
 from model.pinyin import spell
 
 # Nodes given their pinyin per transaction by `store_pinyin`.

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, LiteralString
 
-from graph.db import Graph, Record, Tx, cypher, load_cypher
+from graph.db import Graph, Record, Tx
+from graph.queries import cypher, load_cypher
 
 TEST_CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
 

@@ -4,16 +4,20 @@ request runs the query. EXPLAIN plans without executing, and needs no parameter 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import LiteralString
 
 import pytest
 
-from graph.db import CYPHER_DIR, Graph, load_cypher
+from graph.batch import Lookup, Rel
+from graph.db import Graph
+from graph.queries import CYPHER_DIR, GROUPED, cypher, load_cypher
 from graph.setup import statements
 from tests.queries import TEST_CYPHER_DIR
 
 CONSTRAINTS = CYPHER_DIR / "setup" / "constraints.cypher"
+GRAPH_DIR = CYPHER_DIR.parent
 # Fragments (graph/cypher/scope/) are not queries: tests/cypher/scope/fragments.cypher uses each.
 FRAGMENTS = CYPHER_DIR / "scope"
 FILES = sorted(
@@ -67,3 +71,27 @@ async def test_a_broken_query_is_refused_by_explain(graph: Graph, query: Literal
     # (matched by Neo4j's error code: only graph/ imports the driver's exception types)
     with pytest.raises(Exception, match=r"Neo\.ClientError\.(Statement|Procedure)\."):
         await explain(graph, query, "broken")
+
+
+# Every batched query graph/batch.py runs, by name: the Lookup and Rel enums, and each domain's
+# own `grouped(graph, "<name>", ...)` calls, read from graph/'s source.
+_GROUPED_CALL = re.compile(r"grouped\(\s*graph,\s*\"([\w/]+)\"")
+BATCHED = sorted(
+    {q.value for q in [*Lookup, *Rel]}
+    | {m for f in GRAPH_DIR.glob("*.py") for m in _GROUPED_CALL.findall(f.read_text("utf-8"))}
+)
+
+
+def test_every_batched_query_is_found() -> None:
+    # given the names found / then every enum's and at least the task, need and team domains'
+    assert {"rel/person_skills", "task/lookup", "need/village_needs", "team/members"} <= set(
+        BATCHED
+    )
+    assert all((CYPHER_DIR / f"{name}.cypher").exists() for name in BATCHED)
+
+
+@pytest.mark.parametrize("name", BATCHED)
+async def test_the_grouped_form_is_planned_by_neo4j(graph: Graph, name: str) -> None:
+    # given a batched query in the form graph/batch.py sends (its rows as one record)
+    # when explained / then Neo4j plans it: the query is a valid subquery returning key, item
+    await explain(graph, cypher(GROUPED + name), f"grouped {name}")

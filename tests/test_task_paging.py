@@ -354,7 +354,7 @@ async def test_a_villages_needs_in_each_order_and_date_range(
 
     # then the hand-computed order, in one query of the village and one of its needs
     assert [n["id"].removeprefix(doc.uid) for n in found["needs"]] == expected
-    assert trips.queries[-1] == "need/village_needs"
+    assert trips.queries[-1] == "grouped:need/village_needs"  # batched: graph/queries.py
     assert len(trips.queries) == 2
 
 

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 
 from neo4j.exceptions import TransientError
 
-from graph.db import Graph, Record, Tx, cypher
+from graph.db import Graph, Record, Tx
 from graph.importing.writer import (
     WRITE_TIMEOUT_S,
     Counters,
@@ -34,6 +34,7 @@ from graph.importing.writer import (
     outcome,
     prepare,
 )
+from graph.queries import cypher
 from importing.document import Validated
 from model.compliance import Breach
 

@@ -1,0 +1,72 @@
+"""The text of the project's Cypher: every query a `.cypher` file under `graph/cypher/` (the
+tests' own under `tests/cypher/`), loaded once and typed `LiteralString`, so no query text is
+ever assembled from runtime values; `@fragment(var)` expanded; and the grouped form of a batched
+query (`GROUPED`), which the driver reads as one record instead of one per row.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import LiteralString, cast
+
+CYPHER_DIR = Path(__file__).resolve().parent / "cypher"
+
+
+@cache
+def load_cypher(path: Path) -> LiteralString:
+    """The text of one `.cypher` file.
+
+    The cast is the one place a `str` becomes `LiteralString`: these files are source code of the
+    project (`graph/cypher/`, and the tests' own `tests/cypher/`), reviewed like any other, never
+    built from input.
+    """
+    text = _expand(path.read_text(encoding="utf-8"))
+    return cast(LiteralString, text)  # type: ignore[redundant-cast]  # mypy reads LiteralString as str; pyright does not
+
+
+# `@name(var)` in a query stands for the fragment graph/cypher/scope/name.cypher with its `_p` as
+# `var`: the caller's scope is written once and reused by every query that returns people or
+# workflow nodes. Fragments are project files like queries, never input.
+_FRAGMENT = re.compile(r"@(\w+)\((\w+)\)")
+_FRAGMENT_VAR = re.compile(r"\b_p\b")
+
+
+def _expand(text: str, depth: int = 0) -> str:
+    if depth > 3:
+        raise ValueError("Cypher fragments nest too deep")
+
+    def fragment(match: re.Match[str]) -> str:
+        path = CYPHER_DIR / "scope" / f"{match[1]}.cypher"
+        body = "\n".join(
+            line for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.lstrip().startswith("//")
+        ).strip()  # fmt: skip
+        return _FRAGMENT_VAR.sub(match[2], _expand(body, depth + 1))
+
+    return _FRAGMENT.sub(fragment, text)
+
+
+# A batched query (`$keys` in, rows of `key, item` out; graph/batch.py) named with this prefix
+# runs wrapped so that Neo4j groups its rows and sends them as ONE record of `[key, items]`
+# pairs. The driver spends ~0.1 ms of Python on every record it receives (two socket reads and a
+# message decode each), which for a county's tree (~2,000 skill rows) cost several times what
+# Neo4j spent finding them; one record of the same values is decoded in one pass. `collect`
+# keeps the order the rows arrive in, so each key's items keep the query's own ORDER BY.
+GROUPED = "grouped:"
+
+
+@cache
+def _grouped(text: LiteralString) -> LiteralString:
+    return (
+        "CALL () {\n" + text + "\n}\nWITH key, collect(item) AS items\n"
+        "RETURN collect([key, items]) AS groups"
+    )
+
+
+def cypher(name: str) -> LiteralString:
+    """The text of `graph/cypher/<name>.cypher`; for `GROUPED + name`, its grouped form."""
+    if name.startswith(GROUPED):
+        return _grouped(cypher(name.removeprefix(GROUPED)))
+    return load_cypher(CYPHER_DIR / f"{name}.cypher")
