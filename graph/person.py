@@ -145,7 +145,7 @@ async def _by_id_index(
             "size": size,
         },
     )
-    people = [cast(RankedPerson, r["person"]) for r in rows]
+    people = cast(list[RankedPerson], rows[0]["people"])
     if backward:
         people.reverse()  # the query walks back from `before`; pages read forwards
     total = None

@@ -4,8 +4,8 @@
 //             minBirthYear, maxBirthYear, minJoinedYear, maxJoinedYear (int|null),
 //             after (person id; '' for the first page), before (person id; the highest code
 //             point for none), size (int).
-// Columns: one row per person, up to size+1, by id: `person` (the map with `inUnit`,
-//          `searchRank` 0 and `sortKey` 0).
+// Columns: one row (the driver decodes one record much faster than a hundred): `people`, up
+//          to size+1 maps, by id, each with `inUnit`, `searchRank` 0 and `sortKey` 0.
 // Scope: only people the caller may see ($scope, graph/cypher/scope/).
 MATCH (p:Person)
 WHERE p.id > $after AND p.id < $before
@@ -20,4 +20,4 @@ WHERE p.id > $after AND p.id < $before
 WITH p
 ORDER BY p.id
 LIMIT $size + 1
-RETURN p {.*, inUnit: @person_of_unit(p), searchRank: 0, sortKey: 0} AS person
+RETURN collect(p {.*, inUnit: @person_of_unit(p), searchRank: 0, sortKey: 0}) AS people
