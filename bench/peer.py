@@ -33,7 +33,7 @@ import httpx
 from bench import database, shapes
 from bench.database import BenchError
 from bench.peer_shapes import Pair, build_pairs, talent_statements
-from bench.server import ServerProcess, free_port
+from bench.server import ServerProcess, free_port, terminate, wait_ready
 from bench.stats import Summary
 from bench.workload import Case
 from graph.db import Graph, Neo4jConfig
@@ -89,18 +89,18 @@ class PeerProcess:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
         )
-        with httpx.Client(base_url=self.base_url, timeout=2.0) as client:
-            while time.perf_counter() < started + timeout:
-                if self._proc.poll() is not None:
-                    raise BenchError(f"the peer exited with code {self._proc.returncode}")
-                try:
-                    if client.post("/", json={"query": shapes.FLOOR}).status_code == 200:
-                        return time.perf_counter() - started
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.2)
-        self.stop()
-        raise BenchError(f"the peer was not ready within {timeout:.0f} s")
+        try:
+            return wait_ready(
+                self._proc,
+                self.base_url,
+                lambda c: c.post("/", json={"query": shapes.FLOOR}),
+                started,
+                timeout,
+                "the peer",
+            )
+        except RuntimeError as exc:
+            self.stop()
+            raise BenchError(str(exc)) from exc
 
     @property
     def pid(self) -> int | None:
@@ -108,14 +108,7 @@ class PeerProcess:
 
     def stop(self, timeout: float = 15.0) -> None:
         proc, self._proc = self._proc, None
-        if proc is None or proc.poll() is not None:
-            return
-        proc.send_signal(signal.SIGTERM)  # server.mjs stops Apollo and closes its driver
-        try:
-            proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout)
+        terminate(proc, timeout)  # on SIGTERM server.mjs stops Apollo and closes its driver
 
 
 # -- requests, the same-data check, the measurements -------------------------------------------

@@ -84,6 +84,41 @@ def free_port() -> int:
         return port
 
 
+def wait_ready(
+    proc: subprocess.Popen[bytes],
+    base_url: str,
+    probe: Callable[[httpx.Client], httpx.Response],
+    started: float,
+    timeout: float,
+    what: str,
+) -> float:
+    """Seconds from `started` until `probe` answers 200 (polled every 0.2 s); RuntimeError if
+    the process exits first or `timeout` passes. The bench server's and the peer's start."""
+    with httpx.Client(base_url=base_url, timeout=2.0) as client:
+        while time.perf_counter() < started + timeout:
+            if proc.poll() is not None:
+                raise RuntimeError(f"{what} exited with code {proc.returncode}")
+            try:
+                if probe(client).status_code == 200:
+                    return time.perf_counter() - started
+            except httpx.TransportError:
+                pass
+            time.sleep(0.2)
+    raise RuntimeError(f"{what} was not ready within {timeout:.0f} s")
+
+
+def terminate(proc: subprocess.Popen[bytes] | None, timeout: float) -> None:
+    """SIGTERM (a graceful stop), then SIGKILL after `timeout`; nothing if it has ended."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout)
+
+
 class ServerProcess:
     """The parent's handle: starts the child, waits for /readyz, stops it by its pid."""
 
@@ -125,19 +160,18 @@ class ServerProcess:
             cwd=PROJECT_ROOT,
             stdin=subprocess.DEVNULL,
         )
-        deadline = started + timeout
-        with httpx.Client(base_url=self.base_url, timeout=2.0) as client:
-            while time.perf_counter() < deadline:
-                if self._proc.poll() is not None:
-                    raise RuntimeError(f"the bench server exited with code {self._proc.returncode}")
-                try:
-                    if client.get("/readyz").status_code == 200:
-                        return time.perf_counter() - started
-                except httpx.TransportError:
-                    pass
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"the bench server was not ready within {timeout:.0f} s")
+        try:
+            return wait_ready(
+                self._proc,
+                self.base_url,
+                lambda c: c.get("/readyz"),
+                started,
+                timeout,
+                "the bench server",
+            )
+        except RuntimeError:
+            self.stop()
+            raise
 
     @property
     def pid(self) -> int | None:
@@ -163,14 +197,7 @@ class ServerProcess:
 
     def stop(self, timeout: float = 15.0) -> None:
         proc, self._proc = self._proc, None
-        if proc is None or proc.poll() is not None:
-            return
-        proc.send_signal(signal.SIGTERM)  # uvicorn shuts down gracefully, closing the driver
-        try:
-            proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout)
+        terminate(proc, timeout)  # uvicorn shuts down gracefully on SIGTERM, closing the driver
 
 
 # The issue's aim for one server process under load (bench/run.py prints it beside the figure).

@@ -62,7 +62,7 @@ async def grouped(
     items of each key, in the order of `keys`. The one place every domain's loaders batch."""
     # The grouped form (graph/queries.py): the same rows, sent as one record.
     rows = await graph.read(GROUPED + name, {"keys": list(dict.fromkeys(keys)), **params})
-    by_key: dict[str, list[Record]] = {key: items for key, items in rows[0]["groups"]}
+    by_key: dict[str, list[Record]] = dict(rows[0]["groups"])
     return [by_key.get(key, []) for key in keys]
 
 
