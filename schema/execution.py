@@ -47,6 +47,8 @@ from graphql.pyutils import Path, Undefined, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 
+from schema import breadth
+
 # How a planned field gets its value.
 TYPENAME: Final = 0
 LEAF: Final = 1
@@ -101,6 +103,7 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
         # Strawberry always passes a manager; it wraps resolvers only when it holds middleware.
         manager = self.middleware_manager
         self._wrapped = manager is not None and bool(manager.middlewares)
+        self._breadth = breadth.Compiler(self.collect_subfields)
 
     def _plan(self, parent_type: GraphQLObjectType, grouped: dict[str, Any]) -> Plan:
         key = (parent_type.name, id(grouped))
@@ -138,6 +141,52 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
             return super().execute_fields(
                 parent_type, source_value, path, grouped_field_set, position_context
             )
+        if position_context is None:
+            whole = self._breadth.plan(parent_type, grouped_field_set)
+            if whole is not None:
+                pending: breadth.Pending = []
+                try:
+                    answer = breadth.fill(whole, source_value, pending)
+                except Exception:  # noqa: S110  # the standard path below says what it was
+                    pass
+                else:
+                    if not pending:
+                        return answer
+                    return self._settle(
+                        answer, pending, parent_type, source_value, path, grouped_field_set
+                    )
+        return self._execute_planned(
+            parent_type, source_value, path, grouped_field_set, position_context
+        )
+
+    async def _settle(
+        self,
+        answer: dict[str, Any],
+        pending: breadth.Pending,
+        parent_type: GraphQLObjectType,
+        source_value: Any,
+        path: Path | None,
+        grouped_field_set: Any,
+    ) -> Any:
+        try:
+            await breadth.settle(self.context_value.loaders, pending)
+        except Exception:
+            # Anything unusual below: the whole subtree again the standard way (its loads are
+            # cached), which records what graphql-core would.
+            standard = self._execute_planned(
+                parent_type, source_value, path, grouped_field_set, None
+            )
+            return await standard if self.is_awaitable(standard) else standard
+        return answer
+
+    def _execute_planned(
+        self,
+        parent_type: GraphQLObjectType,
+        source_value: Any,
+        path: Path | None,
+        grouped_field_set: Any,
+        position_context: Any,
+    ) -> Any:
         plan = self._plan(parent_type, grouped_field_set)
         results: dict[str, Any] = {}
         is_awaitable = self.is_awaitable

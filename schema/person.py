@@ -18,6 +18,7 @@ from schema.enums import Gender, PoliticalStatus, Rank
 from schema.person_links import Dispatch, PostHolding, Service
 from schema.person_list import PeopleFilter, PersonConnection, PersonEdge, PersonOrder
 from schema.place import Department
+from schema.related import related_list, related_one
 from schema.skill import PersonSkill
 
 if TYPE_CHECKING:
@@ -112,15 +113,14 @@ class Person(Node):
             return None
         return (as_of or info.context.today).year - self.joined_year
 
-    @strawberry.field(description="The employing unit (WORKS_IN).")
-    async def department(self, info: Info) -> Department | None:
-        row = await info.context.loaders.load(loaders.PERSON_DEPARTMENT, self.id)
-        return Department.from_row(row) if row else None
-
-    @strawberry.field(description="Skills with levels, highest level first.")
-    async def skills(self, info: Info) -> list[PersonSkill]:
-        rows = await info.context.loaders.load(loaders.PERSON_SKILLS, self.id)
-        return [PersonSkill.from_row(r) for r in rows]
+    department: Department | None = related_one(
+        loaders.PERSON_DEPARTMENT, Department.from_row, description="The employing unit (WORKS_IN)."
+    )
+    skills: list[PersonSkill] = related_list(
+        loaders.PERSON_SKILLS,
+        PersonSkill.from_row,
+        description="Skills with levels, highest level first.",
+    )
 
     @strawberry.field(description="Services in villages (SERVED_IN), newest first.")
     async def services(self, info: Info) -> list[Service]:

@@ -19,6 +19,7 @@ from schema.enums import (
     TownshipKind,
 )
 from schema.need_order import NeedFrom, NeedOrder, NeedOrderArgument, NeedTo
+from schema.related import related_list, related_one
 
 if TYPE_CHECKING:
     from schema.need_list import Need, NeedStatus
@@ -50,15 +51,16 @@ class County(Node):
             location=Location.from_value(row.get("location")),
         )
 
-    @strawberry.field(description="Townships of the county, by id.")
-    async def townships(self, info: Info) -> list[Township]:
-        rows = await info.context.loaders.load(loaders.COUNTY_TOWNSHIPS, self.id)
-        return [Township.from_row(r) for r in rows]
-
-    @strawberry.field(description="County departments (县直部门).")
-    async def departments(self, info: Info) -> list[Department]:
-        rows = await info.context.loaders.load(loaders.UNIT_DEPARTMENTS, self.id)
-        return [Department.from_row(r) for r in rows]
+    townships: list[Township] = related_list(
+        loaders.COUNTY_TOWNSHIPS,
+        lambda row: Township.from_row(row),
+        description="Townships of the county, by id.",
+    )
+    departments: list[Department] = related_list(
+        loaders.UNIT_DEPARTMENTS,
+        lambda row: Department.from_row(row),
+        description="County departments (县直部门).",
+    )
 
 
 @strawberry.type(
@@ -85,15 +87,12 @@ class Township(Node):
             location=Location.from_value(row.get("location")),
         )
 
-    @strawberry.field
-    async def county(self, info: Info) -> County | None:
-        row = await info.context.loaders.load(loaders.TOWNSHIP_COUNTY, self.id)
-        return County.from_row(row) if row else None
-
-    @strawberry.field(description="Villages of the township, by id.")
-    async def villages(self, info: Info) -> list[Village]:
-        rows = await info.context.loaders.load(loaders.TOWNSHIP_VILLAGES, self.id)
-        return [Village.from_row(r) for r in rows]
+    county: County | None = related_one(loaders.TOWNSHIP_COUNTY, County.from_row)
+    villages: list[Village] = related_list(
+        loaders.TOWNSHIP_VILLAGES,
+        lambda row: Village.from_row(row),
+        description="Villages of the township, by id.",
+    )
 
     @strawberry.field(
         description="Teams of the township (领导小组, 工作专班, 专项小组, 应急队伍 …), by kind, "
@@ -104,12 +103,11 @@ class Township(Node):
 
         return await teams_of_township(info, self.id)
 
-    @strawberry.field(
-        description="Township offices and public institutions (农业服务中心, 水利站 …)."
+    departments: list[Department] = related_list(
+        loaders.UNIT_DEPARTMENTS,
+        lambda row: Department.from_row(row),
+        description="Township offices and public institutions (农业服务中心, 水利站 …).",
     )
-    async def departments(self, info: Info) -> list[Department]:
-        rows = await info.context.loaders.load(loaders.UNIT_DEPARTMENTS, self.id)
-        return [Department.from_row(r) for r in rows]
 
 
 @strawberry.type(
@@ -130,15 +128,12 @@ class Village(Node):
             location=Location.from_value(row.get("location")),
         )
 
-    @strawberry.field
-    async def township(self, info: Info) -> Township | None:
-        row = await info.context.loaders.load(loaders.VILLAGE_TOWNSHIP, self.id)
-        return Township.from_row(row) if row else None
-
-    @strawberry.field(description="Everyone who served the village (any role), newest first.")
-    async def served_by(self, info: Info) -> list[VillageService]:
-        rows = await info.context.loaders.load(loaders.VILLAGE_SERVED_BY, self.id)
-        return [VillageService.from_row(r) for r in rows]
+    township: Township | None = related_one(loaders.VILLAGE_TOWNSHIP, Township.from_row)
+    served_by: list[VillageService] = related_list(
+        loaders.VILLAGE_SERVED_BY,
+        lambda row: VillageService.from_row(row),
+        description="Everyone who served the village (any role), newest first.",
+    )
 
     @strawberry.field(
         description="Needs the village raised (村级需求清单), of one quarter, status and date "
@@ -180,10 +175,11 @@ class Village(Node):
 
         return await tasks_at_village(info, self.id, status)
 
-    @strawberry.field(description="The village committee (村两委) and other units of the village.")
-    async def departments(self, info: Info) -> list[Department]:
-        rows = await info.context.loaders.load(loaders.UNIT_DEPARTMENTS, self.id)
-        return [Department.from_row(r) for r in rows]
+    departments: list[Department] = related_list(
+        loaders.UNIT_DEPARTMENTS,
+        lambda row: Department.from_row(row),
+        description="The village committee (村两委) and other units of the village.",
+    )
 
 
 @strawberry.type(description="A person's service (SERVED_IN) seen from the village served.")
@@ -251,19 +247,28 @@ class Department(Node):
             return Township.from_row(node)
         return Village.from_row(node)
 
-    @strawberry.field(description="People employed by the department (WORKS_IN), by id.")
-    async def staff(self, info: Info) -> list[PersonRef]:
-        from schema.person import Person
+    staff: list[PersonRef] = related_list(
+        loaders.DEPARTMENT_STAFF,
+        lambda row: _person(row),
+        description="People employed by the department (WORKS_IN), by id.",
+    )
+    posts: list[PostRef] = related_list(
+        loaders.DEPARTMENT_POSTS,
+        lambda row: _post(row),
+        description="Posts (岗位) in the department.",
+    )
 
-        rows = await info.context.loaders.load(loaders.DEPARTMENT_STAFF, self.id)
-        return [Person.from_row(r) for r in rows]
 
-    @strawberry.field(description="Posts (岗位) in the department.")
-    async def posts(self, info: Info) -> list[PostRef]:
-        from schema.post import Post
+def _person(row: Mapping[str, Any]) -> Person:
+    from schema.person import Person
 
-        rows = await info.context.loaders.load(loaders.DEPARTMENT_POSTS, self.id)
-        return [Post.from_row(r) for r in rows]
+    return Person.from_row(row)
+
+
+def _post(row: Mapping[str, Any]) -> Post:
+    from schema.post import Post
+
+    return Post.from_row(row)
 
 
 @strawberry.type

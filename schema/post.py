@@ -13,6 +13,7 @@ from model.posts import post_score
 from resolvers import loaders
 from resolvers import post as posts
 from schema.common import Info, Node
+from schema.related import related_list, related_one
 from schema.skill import PersonSkill
 
 if TYPE_CHECKING:
@@ -21,6 +22,12 @@ if TYPE_CHECKING:
 
 PersonRef = Annotated["Person", strawberry.lazy("schema.person")]
 DepartmentRef = Annotated["Department", strawberry.lazy("schema.place")]
+
+
+def _department(row: Mapping[str, Any]) -> Department:
+    from schema.place import Department
+
+    return Department.from_row(row)
 
 
 @strawberry.type(description="岗位权责说明书: what a post is, serves, risks and is measured by.")
@@ -61,22 +68,19 @@ class Post(Node):
             score=post_score(row.get("workload"), row.get("difficulty")),
         )
 
-    @strawberry.field
-    async def department(self, info: Info) -> DepartmentRef | None:
-        from schema.place import Department
-
-        row = await info.context.loaders.load(loaders.POST_DEPARTMENT, self.id)
-        return Department.from_row(row) if row else None
-
-    @strawberry.field(description="Skills the post requires, with the minimum level.")
-    async def requires(self, info: Info) -> list[PersonSkill]:
-        rows = await info.context.loaders.load(loaders.POST_REQUIRES, self.id)
-        return [PersonSkill.from_row(r) for r in rows]
-
-    @strawberry.field(description="Who holds or held the post, newest first.")
-    async def holders(self, info: Info) -> list[PostHolder]:
-        rows = await info.context.loaders.load(loaders.POST_HOLDERS, self.id)
-        return [PostHolder.from_row(r) for r in rows]
+    department: DepartmentRef | None = related_one(
+        loaders.POST_DEPARTMENT, lambda row: _department(row)
+    )
+    requires: list[PersonSkill] = related_list(
+        loaders.POST_REQUIRES,
+        PersonSkill.from_row,
+        description="Skills the post requires, with the minimum level.",
+    )
+    holders: list[PostHolder] = related_list(
+        loaders.POST_HOLDERS,
+        lambda row: PostHolder.from_row(row),
+        description="Who holds or held the post, newest first.",
+    )
 
 
 @strawberry.type(description="A person's tenure of a post, seen from the post.")

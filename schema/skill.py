@@ -10,6 +10,7 @@ import strawberry
 from resolvers import loaders
 from resolvers import skill as skill_resolvers
 from schema.common import Info, Node
+from schema.related import related_list, related_one
 
 
 @strawberry.type(description="A professional or governance skill, in a hierarchy without cycles.")
@@ -28,15 +29,16 @@ class Skill(Node):
             aliases=list(row.get("aliases") or []),
         )
 
-    @strawberry.field(description="The skill one level up (水稻栽培 → 作物栽培), if any.")
-    async def broader(self, info: Info) -> Skill | None:
-        row = await info.context.loaders.load(loaders.SKILL_BROADER, self.id)
-        return Skill.from_row(row) if row else None
-
-    @strawberry.field(description="Skills one level down.")
-    async def narrower(self, info: Info) -> list[Skill]:
-        rows = await info.context.loaders.load(loaders.SKILL_NARROWER, self.id)
-        return [Skill.from_row(r) for r in rows]
+    broader: Skill | None = related_one(
+        loaders.SKILL_BROADER,
+        lambda row: Skill.from_row(row),
+        description="The skill one level up (水稻栽培 → 作物栽培), if any.",
+    )
+    narrower: list[Skill] = related_list(
+        loaders.SKILL_NARROWER,
+        lambda row: Skill.from_row(row),
+        description="Skills one level down.",
+    )
 
 
 @strawberry.type(description="A skill at a level from 1 (basic) to 5 (expert).")

@@ -194,6 +194,8 @@ REAL_DOCUMENTS: list[str] = [
          departments { staff { ...P s2: skills @include(if: $deep) { level } } } } }
        fragment P on Person { id name age yearsOfService rank __typename
          department { id __typename } }""",
+    """query Up($c: ID!) { county(id: $c) { townships { county { id name } villages {
+         township { id kind } departments { id staff { department { name } } } } } } }""",
     """query Pages($c: ID!) { townships(countyId: $c) { id
          departments { staff { id name } } } kinds: townships(countyId: $c) { __typename } }""",
 ]
