@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from graph.db import Graph, Record
-from graph.queries import GROUPED
+from graph.queries import GROUPED, HELD
 
 
 class Lookup(StrEnum):
@@ -33,7 +33,6 @@ class Rel(StrEnum):
     """Relationship fields, keyed by the id of the node the field is on."""
 
     PERSON_DEPARTMENT = "rel/person_department"
-    PERSON_SKILLS = "rel/person_skills"
     PERSON_SERVICES = "rel/person_services"
     PERSON_POSTS = "rel/person_posts"
     PERSON_DISPATCHES = "rel/person_dispatches"
@@ -51,7 +50,6 @@ class Rel(StrEnum):
     SKILL_BROADER = "rel/skill_broader"
     SKILL_NARROWER = "rel/skill_narrower"
     POST_DEPARTMENT = "rel/post_department"
-    POST_REQUIRES = "rel/post_requires"
     POST_HOLDERS = "rel/post_holders"
 
 
@@ -63,6 +61,26 @@ async def grouped(
     # The grouped form (graph/queries.py): the same rows, sent as one record.
     rows = await graph.read(GROUPED + name, {"keys": list(dict.fromkeys(keys)), **params})
     by_key: dict[str, list[Record]] = dict(rows[0]["groups"])
+    return [by_key.get(key, []) for key in keys]
+
+
+class Held(StrEnum):
+    """Skills with levels, keyed by the id of the person or post: rows of `key, skill` (the Skill
+    node), `level`, read in the held form of graph/queries.py (each skill once); each item is
+    `{skill, level}` as a `Rel` would give it."""
+
+    PERSON_SKILLS = "rel/person_skills"
+    POST_REQUIRES = "rel/post_requires"
+
+
+async def load_held(graph: Graph, query: Held, keys: Sequence[str]) -> list[list[Record]]:
+    """Runs `query` once for all `keys`; returns the `{skill, level}` items of each key, in the
+    rows' order, the skills' maps shared between the items that name them."""
+    rows = await graph.read(HELD + query.value, {"keys": list(dict.fromkeys(keys))})
+    skills = {skill["id"]: skill for skill in rows[0]["skills"]}
+    by_key: dict[str, list[Record]] = {}
+    for key, skill_id, level in rows[0]["rows"]:
+        by_key.setdefault(key, []).append({"skill": skills[skill_id], "level": level})
     return [by_key.get(key, []) for key in keys]
 
 

@@ -65,8 +65,26 @@ def _grouped(text: LiteralString) -> LiteralString:
     )
 
 
+# The held form of a query of skills with levels (rows of `key, skill` (a Skill node), `level`):
+# each distinct skill's properties once, and `[key, skill id, level]` per row, in the rows'
+# order. A county's 1,679 holdings name 68 skills, each with nine properties (pinyin among them).
+HELD = "held:"
+
+
+@cache
+def _held(text: LiteralString) -> LiteralString:
+    return (
+        "CALL () {\n" + text + "\n}\nWITH collect(DISTINCT skill) AS distinct, "
+        "collect([key, skill.id, level]) AS rows\n"
+        "RETURN [s IN distinct | s {.*}] AS skills, rows"
+    )
+
+
 def cypher(name: str) -> LiteralString:
-    """The text of `graph/cypher/<name>.cypher`; for `GROUPED + name`, its grouped form."""
+    """The text of `graph/cypher/<name>.cypher`; for `GROUPED + name`, its grouped form, for
+    `HELD + name` its held form."""
     if name.startswith(GROUPED):
         return _grouped(cypher(name.removeprefix(GROUPED)))
+    if name.startswith(HELD):
+        return _held(cypher(name.removeprefix(HELD)))
     return load_cypher(CYPHER_DIR / f"{name}.cypher")

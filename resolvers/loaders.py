@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from strawberry.dataloader import DataLoader
 
-from graph.batch import Lookup, Rel, load_many, load_one
+from graph.batch import Held, Lookup, Rel, load_held, load_many, load_one
 from graph.db import Graph, Record
 
 V = TypeVar("V")
@@ -75,6 +75,13 @@ def _many(query: Rel) -> Batch[list[Record]]:
     return Batch(query.value, fetch)
 
 
+def _held(query: Held) -> Batch[list[Record]]:
+    async def fetch(graph: Graph, keys: Sequence[str]) -> list[list[Record]]:
+        return await load_held(graph, query, keys)
+
+    return Batch(query.value, fetch)
+
+
 COUNTY = _one(Lookup.COUNTY)
 TOWNSHIP = _one(Lookup.TOWNSHIP)
 VILLAGE = _one(Lookup.VILLAGE)
@@ -84,7 +91,7 @@ SKILL = _one(Lookup.SKILL)
 POST = _one(Lookup.POST)
 
 PERSON_DEPARTMENT = _one(Rel.PERSON_DEPARTMENT)
-PERSON_SKILLS = _many(Rel.PERSON_SKILLS)
+PERSON_SKILLS = _held(Held.PERSON_SKILLS)
 PERSON_SERVICES = _many(Rel.PERSON_SERVICES)
 PERSON_POSTS = _many(Rel.PERSON_POSTS)
 PERSON_DISPATCHES = _many(Rel.PERSON_DISPATCHES)
@@ -102,5 +109,5 @@ DEPARTMENT_POSTS = _many(Rel.DEPARTMENT_POSTS)
 SKILL_BROADER = _one(Rel.SKILL_BROADER)
 SKILL_NARROWER = _many(Rel.SKILL_NARROWER)
 POST_DEPARTMENT = _one(Rel.POST_DEPARTMENT)
-POST_REQUIRES = _many(Rel.POST_REQUIRES)
+POST_REQUIRES = _held(Held.POST_REQUIRES)
 POST_HOLDERS = _many(Rel.POST_HOLDERS)

@@ -20,6 +20,11 @@ plan of its selection set, skipping graphql-core's four calls per item that lead
 object (not None, an exception or an awaitable), its type a concrete object type without an
 `is_type_of`, and no `@defer` is in play.
 
+Before either, a selection set whose whole subtree is plain fields and related fields
+(schema/related.py) is handed to the breadth-first path (schema/breadth.py), which fills it one
+level at a time with one `load_many` per batch and level; on anything unusual it gives the
+subtree back to the path below, which then answers as if it had been asked first.
+
 Semantics stay those of graphql-core because the compiled path never decides anything
 unusual itself: a value it does not take as it is (None, an exception, an awaitable, a value
 the serialiser refuses or turns into None, a failing attribute read) sends that one field to

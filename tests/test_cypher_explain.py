@@ -10,9 +10,9 @@ from typing import LiteralString
 
 import pytest
 
-from graph.batch import Lookup, Rel
+from graph.batch import Held, Lookup, Rel
 from graph.db import Graph
-from graph.queries import CYPHER_DIR, GROUPED, cypher, load_cypher
+from graph.queries import CYPHER_DIR, GROUPED, HELD, cypher, load_cypher
 from graph.setup import statements
 from tests.queries import TEST_CYPHER_DIR
 
@@ -84,7 +84,7 @@ BATCHED = sorted(
 
 def test_every_batched_query_is_found() -> None:
     # given the names found / then every enum's and at least the task, need and team domains'
-    assert {"rel/person_skills", "task/lookup", "need/village_needs", "team/members"} <= set(
+    assert {"rel/person_services", "task/lookup", "need/village_needs", "team/members"} <= set(
         BATCHED
     )
     assert all((CYPHER_DIR / f"{name}.cypher").exists() for name in BATCHED)
@@ -95,3 +95,10 @@ async def test_the_grouped_form_is_planned_by_neo4j(graph: Graph, name: str) -> 
     # given a batched query in the form graph/batch.py sends (its rows as one record)
     # when explained / then Neo4j plans it: the query is a valid subquery returning key, item
     await explain(graph, cypher(GROUPED + name), f"grouped {name}")
+
+
+@pytest.mark.parametrize("name", [q.value for q in Held])
+async def test_the_held_form_is_planned_by_neo4j(graph: Graph, name: str) -> None:
+    # given a query of skills with levels in the form graph/batch.py sends (each skill once)
+    # when explained / then Neo4j plans it: the query returns key, skill, level
+    await explain(graph, cypher(HELD + name), f"held {name}")
