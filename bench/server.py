@@ -68,12 +68,14 @@ def serve(port: int) -> None:
     import uvicorn
 
     from server.app import create_app
+    from server.asgi import freeze_startup_heap
     from server.settings import Settings
 
     settings = Settings()
     if not settings.neo4j_uri:
         raise SystemExit("bench.server: NEO4J_URI must point at the bench's Neo4j")
     app = RoundTripHeader(create_app(settings.neo4j(start_managed=False), settings))
+    freeze_startup_heap()  # as server.asgi.app_factory does for `towngraph serve`
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 

