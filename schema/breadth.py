@@ -70,7 +70,7 @@ class Plan:
 Collect = Callable[[GraphQLObjectType, Any], Any]
 
 
-def _object_type(kind: GraphQLOutputType) -> GraphQLObjectType | None:
+def checkable_object_type(kind: GraphQLOutputType) -> GraphQLObjectType | None:
     """A concrete object type whose values this path can check, else None: one without an
     `is_type_of`, or with strawberry's own (an isinstance check for a type that implements an
     interface, which never reads its `info`); a type's own `is_type_of` is graphql-core's."""
@@ -100,7 +100,7 @@ class Compiler:
         # A recursive selection cannot loop: each level is a new field set of the document.
         # A type with an `is_type_of` of its own is only ever a plan's entry, checked already by
         # graphql-core before it asked for the fields; below it, `_sub` leaves it alone.
-        check = parent_type.is_type_of if _object_type(parent_type) is not None else None
+        check = parent_type.is_type_of if checkable_object_type(parent_type) is not None else None
         plan: Plan | None = Plan(parent_type.name, check)
         for response_name, details in grouped.items():
             step = self._step(parent_type, response_name, details)
@@ -152,7 +152,7 @@ class Compiler:
         return None if sub is None else (response_name, OBJECT, attribute, None, nullable, sub)
 
     def _sub(self, kind: GraphQLOutputType, details: Any) -> Plan | None:
-        object_type = _object_type(kind)
+        object_type = checkable_object_type(kind)
         if object_type is None:
             return None
         grouped, new_defer_usages, *_ = self._collect(object_type, details)

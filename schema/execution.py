@@ -91,11 +91,10 @@ def _leaf_reader(field: GraphQLField) -> tuple[str, Callable[[Any, str], Any]] |
 
 
 def _object_item_type(item_type: GraphQLOutputType) -> GraphQLObjectType | None:
-    """The object type of a list's items when they may skip `complete_value`, else None."""
+    """The object type of a list's items when they may skip `complete_value` (no `is_type_of`,
+    or strawberry's own, checked here), else None."""
     kind = item_type.of_type if isinstance(item_type, GraphQLNonNull) else item_type
-    if isinstance(kind, GraphQLObjectType) and kind.is_type_of is None:
-        return kind
-    return None
+    return breadth.checkable_object_type(kind)
 
 
 class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
@@ -251,6 +250,8 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
             or item is None
             or isinstance(item, Exception)
             or self.is_awaitable(item)
+            # A value of another type: graphql-core's complete_value says so, in its words.
+            or (object_type.is_type_of is not None and not object_type.is_type_of(item, info))
         ):
             return super().complete_list_item_value(
                 item, complete_results, item_type, field_details_list, info, item_path,
