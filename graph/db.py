@@ -65,8 +65,18 @@ def _native(value: Any) -> Any:
     kind = type(value)
     if kind in _PLAIN:
         return value
+    # The driver's lists and maps are fresh ones, held by no one else: converted in place,
+    # only where a value is not plain (a grouped answer is thousands of maps of plain values).
     if kind is list:
-        return [v if type(v) in _PLAIN else _native(v) for v in value]
+        for i, v in enumerate(value):
+            if type(v) not in _PLAIN:
+                value[i] = _native(v)
+        return value
+    if kind is dict:
+        for k, v in value.items():
+            if type(v) not in _PLAIN:
+                value[k] = _native(v)
+        return value
     if isinstance(value, dict):
         return {k: v if type(v) in _PLAIN else _native(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -14,7 +14,7 @@ from resolvers import person as person_resolvers
 from resolvers.scope import shown_phone
 from schema.common import After, Info, Node, PageInfo, ids
 from schema.connection import Before, Last, page_arguments, selects
-from schema.enums import Gender, PoliticalStatus, Rank
+from schema.enums import Gender, PoliticalStatus, Rank, gender_of, political_status_of, rank_of
 from schema.person_links import Dispatch, PostHolding, Service
 from schema.person_list import PeopleFilter, PersonConnection, PersonEdge, PersonOrder
 from schema.place import Department
@@ -65,14 +65,14 @@ class Person(Node):
         return cls(
             id=strawberry.ID(row["id"]),
             name=row["name"],
-            gender=Gender(row["gender"]) if row.get("gender") else None,
+            gender=gender_of(row["gender"]) if row.get("gender") else None,
             birth_year=row.get("birthYear"),
             joined_year=row.get("joinedYear"),
             political_status=(
-                PoliticalStatus(row["politicalStatus"]) if row.get("politicalStatus") else None
+                political_status_of(row["politicalStatus"]) if row.get("politicalStatus") else None
             ),
             education=row.get("education"),
-            rank=Rank(row["rank"]) if row.get("rank") else None,
+            rank=rank_of(row["rank"]) if row.get("rank") else None,
             stored_phone=row.get("phone"),
         )
 
