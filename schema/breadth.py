@@ -118,7 +118,9 @@ class Compiler:
         if node.name.value == "__typename":
             return (response_name, TYPENAME, parent_type.name, None, False, None)
         gql_field = parent_type.fields.get(node.name.value)
-        if gql_field is None or node.arguments or gql_field.args:
+        # A field with directives (even @skip/@include, which collecting has applied already)
+        # is left to graphql-core: @stream, for one, is read from the field's own node.
+        if gql_field is None or node.arguments or gql_field.args or node.directives:
             return None
         definition = (gql_field.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
         if definition is None or definition.extensions:
