@@ -388,6 +388,41 @@ async def test_the_same_relationship_at_two_places_of_one_level_is_batched_once(
     assert counts == [3, 3]
 
 
+async def test_a_list_of_townships_with_their_tree_takes_one_round_trip_per_level(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given 3 and 30 townships (each with a department, a person with skills, a village)
+    docs = await crowds(graph, uid)
+    tree = "id villages { id } departments { id staff { id name skills { level skill { name } } } }"
+
+    # when each county's townships are listed with their tree, from the root list and from
+    # the county (each township's subtree is filled apart: its loads must still be batched)
+    counts = [
+        [
+            await trips(
+                gql,
+                f"query($c: ID!) {{ townships(countyId: $c) {{ {tree} }} }}",
+                {"c": d.id("C")},
+                "townships",
+                size + 1,
+            ),
+            await trips(
+                gql,
+                f"query($c: ID!) {{ c: county(id: $c) {{ townships {{ {tree} }} }} "
+                f"townships(countyId: $c) {{ id }} }}",
+                {"c": d.id("C")},
+                "townships",
+                size + 1,
+            ),
+        ]  # fmt: skip
+        for d, size in zip(docs, SIZES, strict=True)
+    ]
+
+    # then townships, villages, departments, staff and skills: one round trip each (beside the
+    # county: its lookup, its townships, and the root list of ids), the same for 3 and 30
+    assert counts == [[5, 7], [5, 7]]
+
+
 COMPOSITION = """
 query($c: ID!, $nested: Boolean!) {
   workTeamComposition(countyId: $c) {
