@@ -397,24 +397,16 @@ async def test_a_list_of_townships_with_their_tree_takes_one_round_trip_per_leve
 
     # when each county's townships are listed with their tree, from the root list and from
     # the county (each township's subtree is filled apart: its loads must still be batched)
+    from_root = f"query($c: ID!) {{ townships(countyId: $c) {{ {tree} }} }}"
+    from_county = (
+        f"query($c: ID!) {{ c: county(id: $c) {{ townships {{ {tree} }} }} "
+        f"townships(countyId: $c) {{ id }} }}"
+    )
     counts = [
         [
-            await trips(
-                gql,
-                f"query($c: ID!) {{ townships(countyId: $c) {{ {tree} }} }}",
-                {"c": d.id("C")},
-                "townships",
-                size + 1,
-            ),
-            await trips(
-                gql,
-                f"query($c: ID!) {{ c: county(id: $c) {{ townships {{ {tree} }} }} "
-                f"townships(countyId: $c) {{ id }} }}",
-                {"c": d.id("C")},
-                "townships",
-                size + 1,
-            ),
-        ]  # fmt: skip
+            await trips(gql, query, {"c": d.id("C")}, "townships", size + 1)
+            for query in (from_root, from_county)
+        ]
         for d, size in zip(docs, SIZES, strict=True)
     ]
 
