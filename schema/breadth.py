@@ -7,8 +7,8 @@ completes it depth-first, a resolver call, a DataLoader future and a coroutine p
 ~2,300 awaited values and ~5,000 field executions for one county. This path compiles such a
 subtree once per (object type, field set) of the request into a `Plan`, then fills it level by
 level: every plain field of a level at once, then each related field of the level for ALL its
-parents with one `load_many`, awaited together, then the next level. A county's tree is five
-awaits.
+parents with one `load_many`, awaited together, then the next level. Below the county, its tree
+is four awaits.
 
 It decides nothing unusual itself. It answers only when nothing unusual happened: no value is
 None where the type says non-null, no serialiser refuses a value, no list holds None, no batch
@@ -18,7 +18,7 @@ exception), the answer built so far is dropped and the subtree runs the standard
 graphql-core would. Its DataLoaders are the request's own: what the fast path loaded is cached
 for the standard one, and a failed batch fails again there the same way. So the answer is
 graphql-core's answer; only its cost differs. A subtree is compiled only when every field in it
-is one of these kinds, without arguments and without `@defer`/`@stream`.
+is one of these kinds, without arguments or directives, and no `@defer` is in play.
 """
 
 from __future__ import annotations
