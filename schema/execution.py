@@ -18,7 +18,8 @@ An item of a list of objects (a township's villages, a department's staff) goes 
 plan of its selection set, skipping graphql-core's four calls per item that lead there
 (`complete_value`, `complete_object_value`, …) when nothing could happen in them: the item is an
 object (not None, an exception or an awaitable), its type a concrete object type without an
-`is_type_of`, and no `@defer` is in play.
+`is_type_of` of its own (strawberry's isinstance check, for a type with interfaces, is made
+here), and no `@defer` is in play.
 
 Before either, a selection set whose whole subtree is plain fields and related fields
 (schema/related.py) is handed to the breadth-first path (schema/breadth.py), which fills it one
