@@ -74,9 +74,16 @@ class Held(StrEnum):
 
 
 async def load_held(graph: Graph, query: Held, keys: Sequence[str]) -> list[list[Record]]:
-    """Runs `query` once for all `keys`; returns the `{skill, level}` items of each key, in the
-    rows' order, the skills' maps shared between the items that name them."""
-    rows = await graph.read(HELD + query.value, {"keys": list(dict.fromkeys(keys))})
+    """Runs `query` once for all `keys`; returns the `{skill, level}` items of each key."""
+    return await held(graph, query.value, keys)
+
+
+async def held(graph: Graph, name: str, keys: Sequence[str]) -> list[list[Record]]:
+    """Runs a batched query of skills with levels (`$keys` in, rows of `key, skill, level` out)
+    ONCE for all keys in the held form; returns the `{skill, level}` items of each key, in the
+    rows' order, the skills' maps shared between the items that name them. The one place every
+    domain's skills with levels are read."""
+    rows = await graph.read(HELD + name, {"keys": list(dict.fromkeys(keys))})
     skills = {skill["id"]: skill for skill in rows[0]["skills"]}
     by_key: dict[str, list[Record]] = {}
     for key, skill_id, level in rows[0]["rows"]:

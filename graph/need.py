@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graph.batch import grouped as _grouped
+from graph.batch import held
 from graph.db import Graph, Record, Tx
 
 
@@ -26,7 +27,7 @@ async def need_villages(graph: Graph, keys: Sequence[str]) -> list[Record | None
 
 async def need_skills(graph: Graph, keys: Sequence[str]) -> list[list[Record]]:
     """The required skills of each need, {skill, level}, highest level first."""
-    return await _grouped(graph, "need/skills", keys)
+    return await held(graph, "need/skills", keys)
 
 
 async def village_needs(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.batch import grouped as _grouped
+from graph.batch import held
 from graph.db import Graph, Record, Tx
 from model.needs import NEED_AFTER_TASK
 from model.tasks import OPEN_STATUSES
@@ -32,7 +33,7 @@ async def task_places(graph: Graph, ids: Sequence[str]) -> list[Record | None]:
 
 async def task_requirements(graph: Graph, ids: Sequence[str]) -> list[list[Record]]:
     """[{skill, level}] each task requires, highest level first."""
-    return await _grouped(graph, "task/requires", ids)
+    return await held(graph, "task/requires", ids)
 
 
 async def task_need_ids(graph: Graph, ids: Sequence[str]) -> list[list[str]]:

@@ -97,7 +97,22 @@ async def test_the_grouped_form_is_planned_by_neo4j(graph: Graph, name: str) -> 
     await explain(graph, cypher(GROUPED + name), f"grouped {name}")
 
 
-@pytest.mark.parametrize("name", [q.value for q in Held])
+# Every query of skills with levels graph/batch.py reads in the held form: the Held enum, and each
+# domain's own `held(graph, "<name>", ...)` calls.
+_HELD_CALL = re.compile(r"\bheld\(\s*graph,\s*\"([\w/]+)\"")
+HELD_NAMES = sorted(
+    {q.value for q in Held}
+    | {m for f in GRAPH_DIR.glob("*.py") for m in _HELD_CALL.findall(f.read_text("utf-8"))}
+)
+
+
+def test_every_held_query_is_found() -> None:
+    # given the names found / then the enum's and the task and need domains'
+    assert {"rel/person_skills", "task/requires", "need/skills"} <= set(HELD_NAMES)
+    assert not set(HELD_NAMES) & set(BATCHED)
+
+
+@pytest.mark.parametrize("name", HELD_NAMES)
 async def test_the_held_form_is_planned_by_neo4j(graph: Graph, name: str) -> None:
     # given a query of skills with levels in the form graph/batch.py sends (each skill once)
     # when explained / then Neo4j plans it: the query returns key, skill, level
