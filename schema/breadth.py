@@ -46,10 +46,14 @@ TYPENAME: Final = 0
 LEAF: Final = 1
 OBJECT: Final = 2
 LIST: Final = 3
-RELATED_STEP: Final = 4
+# A related field whose GraphQL type is an object, or a list of objects: the container is the
+# type's, not what `Related` says it gives, so a field declared one way and typed the other is
+# found unusual (and answered by graphql-core's error) instead of filled in the wrong shape.
+RELATED_ONE: Final = 4
+RELATED_MANY: Final = 5
 
-# Values a leaf may hold that are never awaitable nor exceptions.
-_PLAIN: Final = frozenset({str, int, float, bool})
+# Values a leaf may hold that are never awaitable nor exceptions (schema/execution.py too).
+PLAIN: Final = frozenset({str, int, float, bool})
 
 
 class Unusual(Exception):  # not an error: the signal to take the standard path
@@ -60,7 +64,6 @@ class Unusual(Exception):  # not an error: the signal to take the standard path
 class Plan:
     """How the fields of one (object type, field set) are filled, in response order."""
 
-    type_name: str
     # Strawberry's check that a value is of the type, when the type implements an interface.
     is_type_of: Callable[[Any, Any], Any] | None
     # (response name, kind, attribute, serialiser or Related, nullable, plan of the items)
@@ -101,7 +104,7 @@ class Compiler:
         # A type with an `is_type_of` of its own is only ever a plan's entry, checked already by
         # graphql-core before it asked for the fields; below it, `_sub` leaves it alone.
         check = parent_type.is_type_of if checkable_object_type(parent_type) is not None else None
-        plan: Plan | None = Plan(parent_type.name, check)
+        plan: Plan | None = Plan(check)
         for response_name, details in grouped.items():
             step = self._step(parent_type, response_name, details)
             if step is None:
@@ -131,13 +134,13 @@ class Compiler:
             kind = kind.of_type  # type: ignore[union-attr]
         related = (definition.metadata or {}).get(RELATED)
         if isinstance(related, Related):
-            item = kind.of_type if isinstance(kind, GraphQLList) else kind
+            many = isinstance(kind, GraphQLList)
+            item = kind.of_type if many else kind  # type: ignore[union-attr]
             if isinstance(item, GraphQLNonNull):
                 item = item.of_type
             sub = self._sub(item, details)
-            return (
-                None if sub is None else (response_name, RELATED_STEP, "", related, nullable, sub)
-            )
+            step_kind = RELATED_MANY if many else RELATED_ONE
+            return None if sub is None else (response_name, step_kind, "", related, nullable, sub)
         if not definition.is_basic_field or definition.default_resolver is not getattr:
             return None
         attribute = definition.python_name
@@ -182,7 +185,7 @@ def fill(plan: Plan, source: Any, pending: Pending) -> dict[str, Any]:
                     raise Unusual
                 results[response_name] = None
                 continue
-            if type(value) not in _PLAIN and (
+            if type(value) not in PLAIN and (
                 isinstance(value, Exception) or hasattr(value, "__await__")
             ):
                 raise Unusual
@@ -192,7 +195,7 @@ def fill(plan: Plan, source: Any, pending: Pending) -> dict[str, Any]:
             results[response_name] = coerced
         elif kind == TYPENAME:
             results[response_name] = attribute
-        elif kind == RELATED_STEP:
+        elif kind >= RELATED_ONE:
             results[response_name] = None
             pending.append(
                 ((response_name, kind, attribute, how, nullable, sub), source.id, results)
@@ -244,6 +247,6 @@ async def settle(loaders: Any, pending: Pending) -> None:
         pending = []
         for (_batch, _keys, entries), values in zip(groups, loaded, strict=True):
             for (step, _key, results), value in zip(entries, values, strict=True):
-                response_name, _, _, related, nullable, sub = step
-                kind = LIST if related.many else OBJECT
+                response_name, step_kind, _, related, nullable, sub = step
+                kind = LIST if step_kind == RELATED_MANY else OBJECT
                 results[response_name] = _held(related.value(value), kind, nullable, sub, pending)  # type: ignore[arg-type]

@@ -60,9 +60,6 @@ TYPENAME: Final = 0
 LEAF: Final = 1
 STANDARD: Final = 2
 
-# Values a leaf may hold that are never awaitable nor exceptions: no further check needed.
-_PLAIN: Final = frozenset({str, int, float, bool})
-
 FieldDetailsList = list[FieldDetails]
 # (response name, kind, attribute, reader, serialiser, field details, whether non-null)
 Step = tuple[str, int, str, Callable[[Any, str], Any] | None, Any, FieldDetailsList]
@@ -205,7 +202,7 @@ class CompiledExecutor(StrawberryGraphQLCoreExecutionContext):
                     try:
                         value = reader(source_value, attribute)  # type: ignore[misc]
                         if value is not None and (
-                            type(value) in _PLAIN
+                            type(value) in breadth.PLAIN
                             or not (isinstance(value, Exception) or is_awaitable(value))
                         ):
                             coerced = serialize(value)

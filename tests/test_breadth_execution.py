@@ -70,6 +70,8 @@ class Parent(Named):
     name: str | None
     kids: list[Kid] = related_list(KIDS, Kid.from_row)
     best: Kid | None = related_one(BEST, Kid.from_row)
+    # Declared one and typed as a list: graphql-core's error, not a Kid where a list belongs.
+    mistyped: list[Kid] = related_one(BEST, Kid.from_row)
 
     @strawberry.field
     def shout(self, word: str = "嗨") -> str:
@@ -124,6 +126,7 @@ DOCUMENTS = [
     "{ wrong { parents { id kids { id } } } }",
     '{ wrong { parents { id shout loud: shout(word: "喂") } } }',
     "{ parents { id shout kids { id label } } }",
+    "{ holder { parents { id mistyped { id } } } }",
 ]
 
 
@@ -151,11 +154,11 @@ async def test_answers_as_graphql_core_does(document: str) -> None:
 async def test_a_subtree_is_filled_one_level_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
     # given the compiled executor, with the batches counted as they are asked
     asked: list[tuple[str, int]] = []
-    load_many = breadth.settle
+    settle = breadth.settle
 
     async def counted(loaders: Any, pending: breadth.Pending) -> None:
         asked.append(("settle", len(pending)))
-        await load_many(loaders, pending)
+        await settle(loaders, pending)
 
     monkeypatch.setattr(breadth, "settle", counted)
     compiled = strawberry.Schema(query=Query, execution_context_class=CompiledExecutor)
