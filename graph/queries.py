@@ -1,7 +1,8 @@
 """The text of the project's Cypher: every query a `.cypher` file under `graph/cypher/` (the
 tests' own under `tests/cypher/`), loaded once and typed `LiteralString`, so no query text is
-ever assembled from runtime values; `@fragment(var)` expanded; and the grouped form of a batched
-query (`GROUPED`), which the driver reads as one record instead of one per row.
+ever assembled from runtime values; `@fragment(var)` expanded; and the forms a query runs in as
+a subquery: grouped (`GROUPED`), which the driver reads as one record instead of one per row,
+and held (`HELD`), each skill of a query of skills with levels once.
 """
 
 from __future__ import annotations
@@ -57,34 +58,25 @@ def _expand(text: str, depth: int = 0) -> str:
 GROUPED = "grouped:"
 
 
-@cache
-def _grouped(text: LiteralString) -> LiteralString:
-    return (
-        "CALL () {\n" + text + "\n}\nWITH key, collect(item) AS items\n"
-        "RETURN collect([key, items]) AS groups"
-    )
-
-
 # The held form of a query of skills with levels (rows of `key, skill` (a Skill node), `level`):
 # each distinct skill's properties once, and `[key, skill id, level]` per row, in the rows'
-# order. A county's 1,679 holdings name 68 skills, each with nine properties (pinyin among them).
+# order. A county's 1,679 holdings name at most the seed's 68 skills, each with nine properties
+# (pinyin among them).
 HELD = "held:"
+
+# What follows the query, run as a subquery, in each form.
+_FORMS: dict[str, LiteralString] = {
+    GROUPED: "WITH key, collect(item) AS items\nRETURN collect([key, items]) AS groups",
+    HELD: "WITH collect(DISTINCT skill) AS distinct, collect([key, skill.id, level]) AS rows\n"
+    "RETURN [s IN distinct | s {.*}] AS skills, rows",
+}
 
 
 @cache
-def _held(text: LiteralString) -> LiteralString:
-    return (
-        "CALL () {\n" + text + "\n}\nWITH collect(DISTINCT skill) AS distinct, "
-        "collect([key, skill.id, level]) AS rows\n"
-        "RETURN [s IN distinct | s {.*}] AS skills, rows"
-    )
-
-
 def cypher(name: str) -> LiteralString:
-    """The text of `graph/cypher/<name>.cypher`; for `GROUPED + name`, its grouped form, for
+    """The text of `graph/cypher/<name>.cypher`; for `GROUPED + name` its grouped form, for
     `HELD + name` its held form."""
-    if name.startswith(GROUPED):
-        return _grouped(cypher(name.removeprefix(GROUPED)))
-    if name.startswith(HELD):
-        return _held(cypher(name.removeprefix(HELD)))
+    for prefix, tail in _FORMS.items():
+        if name.startswith(prefix):
+            return "CALL () {\n" + cypher(name.removeprefix(prefix)) + "\n}\n" + tail
     return load_cypher(CYPHER_DIR / f"{name}.cypher")

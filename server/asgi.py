@@ -58,7 +58,7 @@ def app_factory() -> Starlette:
 
 
 def freeze_startup_heap() -> None:
-    """Moves what the process holds once built (modules, the schema, its plans) out of the
+    """Moves what the process holds once built (modules, the schema, the app) out of the
     garbage collector's reach: a large answer allocates tens of thousands of objects, and every
     full collection it triggers would otherwise walk the whole startup heap again (a county's
     tree, in process: 97 → 84 ms). For a serving process only, after its app is built; a test
