@@ -74,19 +74,21 @@ CALL (me) {
       WITH targets
       WHERE $scope.all
       UNWIND targets AS t
-      MATCH (m:Person)-[hm:HAS_SKILL]->(t)
+      // HAS_SKILL starts only at a Person (docs/graph-model.md): no label check per holding.
+      MATCH (m)-[hm:HAS_SKILL]->(t)
+      WHERE hm.level >= $minMentorLevel
       RETURN m, t, hm.level AS level
       UNION ALL
       WITH targets, scopePeople
       WHERE NOT $scope.all
       UNWIND scopePeople AS m
       MATCH (m)-[hm:HAS_SKILL]->(t:Skill)
-      WHERE t IN targets
+      WHERE hm.level >= $minMentorLevel AND t IN targets
       RETURN m, t, hm.level AS level
     }
     WITH me, townPeople, meVillageSide, mentoring, size(targets) AS nTargets, m, t, level,
          coalesce(head([x IN meLevels WHERE x.id = t.id | x.level]), 0) AS menteeLevel
-    WHERE level >= $minMentorLevel AND level > menteeLevel
+    WHERE level > menteeLevel
     WITH me, townPeople, meVillageSide, mentoring, nTargets, m, t, level, menteeLevel
     WHERE m <> me AND m.joinedYear IS NOT NULL AND $asOf.year - m.joinedYear >= $minYears
     WITH townPeople, meVillageSide, mentoring, nTargets, m, t, level, menteeLevel

@@ -41,7 +41,8 @@ CALL (roots, coverIds) {
     WHERE $scope.all
     UNWIND roots AS r
     UNWIND r.cover AS coverId
-    MATCH (:Skill {id: coverId})<-[h:HAS_SKILL]-(p:Person)
+    // HAS_SKILL starts only at a Person (docs/graph-model.md): no label check per holding.
+    MATCH (:Skill {id: coverId})<-[h:HAS_SKILL]-(p)
     WHERE h.level >= $minLevel
     RETURN r.root AS root, p, h.level AS level
     UNION ALL
@@ -66,9 +67,11 @@ CALL (roots, coverIds) {
 }
 // With $withTotal every candidate is judged first (scope and availability, a few expansions per
 // person), for the total; the steps below then judge nobody again. Without, they judge only the
-// people they reach.
-CALL (groups) {
-  UNWIND CASE WHEN $withTotal THEN groups ELSE [] END AS g
+// people they reach. ADMIN without an availability check keeps everyone: nobody is judged.
+WITH roots, coverIds, groups,
+     $withTotal AND NOT ($scope.all AND NOT $checkAvailability) AS judgeFirst
+CALL (groups, judgeFirst) {
+  UNWIND CASE WHEN judgeFirst THEN groups ELSE [] END AS g
   UNWIND g.members AS p
   WITH g, p
   // The same judgement as in 1. and 2.
@@ -81,8 +84,9 @@ CALL (groups) {
   ORDER BY cnt DESC, sum DESC
   RETURN collect({cnt: cnt, sum: sum, members: members}) AS judged
 }
-WITH roots, coverIds, CASE WHEN $withTotal THEN judged ELSE groups END AS groups,
-     CASE WHEN $withTotal THEN reduce(n = 0, g IN judged | n + size(g.members)) END AS total
+WITH roots, coverIds, CASE WHEN judgeFirst THEN judged ELSE groups END AS groups
+WITH roots, coverIds, groups,
+     CASE WHEN $withTotal THEN reduce(n = 0, g IN groups | n + size(g.members)) END AS total
 // 1. The rows past the cursor (past its whole group unless the order is MATCH, whose tie key is
 //    0), group by group in id order, until first + 1 pass.
 CALL (groups) {
