@@ -33,9 +33,13 @@ TIE_KINDS = ("TASK", "TEAM", "VILLAGE", "MENTORSHIP", "TRAINING")
 LOUVAIN_SEED = 11
 # Seconds a computed network is served again (TOWNGRAPH_NETWORK_CACHE_SECONDS).
 DEFAULT_NETWORK_CACHE_SECONDS = 60.0
+# People and ties that the networks one process keeps may hold together
+# (TOWNGRAPH_NETWORK_CACHE_ITEMS): about 330 bytes each measured (a county at scale 10: 2,658
+# people and 14,380 ties, ~5.5 MB), so ~80 MB; a network bigger than that is not kept.
+DEFAULT_NETWORK_CACHE_ITEMS = 250_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """One thing a person took part in: a task, team, village, training department, or a
     mentorship (`id` the other person, `role` MENTOR or MENTEE), from `since` to `until`."""
@@ -47,14 +51,14 @@ class Link:
     role: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Member:
     id: str
     township: str | None  # None: a county-level person with no township of their own
     links: tuple[Link, ...] = ()
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Evidence:
     """What a tie rests on: the task, team, village or department shared, or for a
     MENTORSHIP the mentor's id."""
@@ -63,7 +67,7 @@ class Evidence:
     id: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tie:
     a: str  # a < b (person ids)
     b: str
@@ -78,7 +82,7 @@ class Tie:
         return tuple(k for k in TIE_KINDS if any(e.kind == k for e in self.evidence))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MatrixCell:
     """Cross-township ties between townships a < b: how many, and their summed weight."""
 
@@ -88,7 +92,7 @@ class MatrixCell:
     weight: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Broker:
     person: str
     score: float  # normalised betweenness, 0..1
@@ -96,13 +100,13 @@ class Broker:
     townships: tuple[str, ...]  # the person's own and their neighbours' townships, by id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Community:
     members: tuple[str, ...]  # by id
     townships: tuple[tuple[str | None, int], ...]  # township → members, most first, then id
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Network:
     people: tuple[Member, ...]  # by id
     ties: tuple[Tie, ...]  # by heaviest, then (a, b)

@@ -17,7 +17,7 @@ from model.access import Caller
 from model.assessment import DEFAULT_TOWNSHIP_SHARE, DEFAULT_WEIGHTS
 from model.emergency import DEFAULT_RESPONSE_MINUTES
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES, MIN_MENTOR_YEARS
-from model.network import DEFAULT_NETWORK_CACHE_SECONDS
+from model.network import DEFAULT_NETWORK_CACHE_ITEMS, DEFAULT_NETWORK_CACHE_SECONDS
 from model.posts import DEFAULT_POST_CAPS
 from model.rotation import DEFAULT_TERM_YEARS
 from model.selection import DEFAULT_MAX_APPLICATIONS, DEFAULT_NOTICE_DAYS
@@ -64,6 +64,9 @@ class Rules:
     # How long a collaboration network is remembered (0: never); a write of this process
     # forgets it at once, one of another process only when the time is up.
     network_cache_seconds: float = DEFAULT_NETWORK_CACHE_SECONDS
+    # People plus ties the kept networks may hold together (their memory); a bigger one is
+    # not kept.
+    network_cache_items: int = DEFAULT_NETWORK_CACHE_ITEMS
 
 
 @dataclass

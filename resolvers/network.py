@@ -3,7 +3,8 @@ the network computed in process (model/network.py), and the answer remembered.
 
 Answers are kept per caller's scope, area, period and kinds in the Graph's "network" memo
 (graph/memo.py) for `ctx.rules.network_cache_seconds`: a write committed by this process makes
-them stale at once; one made by another process is seen once the time is up.
+them stale at once; one made by another process is seen once the time is up. Together they hold
+at most `ctx.rules.network_cache_items` people plus ties (the memo's weight budget).
 """
 
 from __future__ import annotations
@@ -130,5 +131,11 @@ async def collaboration_network(
         villages={v["id"]: v for v, _ in found.villages},
     )
     if ttl > 0:
-        memo.put(key, generation, answer)
+        memo.put(
+            key,
+            generation,
+            answer,
+            weight=len(computed.people) + len(computed.ties),
+            max_weight=ctx.rules.network_cache_items,
+        )
     return answer

@@ -297,6 +297,7 @@ def create_app(
         township_share=settings.towngraph_assessment_township_share,
         rotation_term_years=settings.towngraph_rotation_term_years,
         network_cache_seconds=settings.towngraph_network_cache_seconds,
+        network_cache_items=settings.towngraph_network_cache_items,
     )
     schema = build_schema(
         max_depth=settings.towngraph_max_depth,

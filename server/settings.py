@@ -41,7 +41,7 @@ from model.assessment import (
 from model.emergency import DEFAULT_RESPONSE_MINUTES, format_standards, parse_standards
 from model.mentoring import DEFAULT_MAX_ACTIVE_MENTEES
 from model.messages import Language
-from model.network import DEFAULT_NETWORK_CACHE_SECONDS
+from model.network import DEFAULT_NETWORK_CACHE_ITEMS, DEFAULT_NETWORK_CACHE_SECONDS
 from model.posts import DEFAULT_POST_CAPS, format_caps, parse_caps
 from model.rotation import DEFAULT_TERM_YEARS, MAX_TERM_YEARS, MIN_TERM_YEARS
 from model.selection import DEFAULT_MAX_APPLICATIONS, DEFAULT_NOTICE_DAYS
@@ -120,6 +120,8 @@ class Settings(BaseSettings):
     # How long one process serves a computed collaboration network again (0: not at all): its
     # own writes forget it at once, those of other processes only when the time is up.
     towngraph_network_cache_seconds: float = Field(default=DEFAULT_NETWORK_CACHE_SECONDS, ge=0)
+    # People plus ties the kept networks may hold together: bounds the cache's memory.
+    towngraph_network_cache_items: int = Field(default=DEFAULT_NETWORK_CACHE_ITEMS, ge=0)
 
     # Who is asking (see server/auth.py): a shared HS256 secret, or a JWKS (file path or URL) of
     # an identity provider; with neither, a secret generated in the Neo4j home folder.

@@ -4,13 +4,16 @@ and its invalidation by a write; arguments refused naming them."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
-from graph.db import Graph
+from graph.db import Graph, Neo4jConfig
 from model.access import Role
-from tests.conftest import GraphQLClient
+from server.app import create_app
+from tests.conftest import TEST_HOST, GraphQLClient, app_settings, bearer
 from tests.factories import Doc, only_error
 
 NETWORK = """
@@ -228,3 +231,25 @@ async def test_bad_arguments_are_refused_naming_them(
     # then
     got_code, message = only_error(body)
     assert (got_code, message[: len(start.format(uid=uid))]) == (code, start.format(uid=uid))
+
+
+async def test_a_network_over_the_cache_budget_is_read_afresh_each_time(
+    graph: Graph, neo4j_config: Neo4jConfig, audit_log: Path, uid: str
+) -> None:
+    # given an app whose networks may hold no people and ties at all
+    # (TOWNGRAPH_NETWORK_CACHE_ITEMS=0), and the county's network asked once
+    doc = await ground(graph, uid)
+    app = create_app(
+        neo4j_config, app_settings(audit_log, towngraph_network_cache_items=0), graph=graph
+    )
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url=f"http://{TEST_HOST}", headers=bearer()
+    ) as client:
+        gql = GraphQLClient(client)
+        first = await network(gql, doc, to="2025-12-30")  # a period no other test asks for
+
+        # when asked again / then it is read afresh, with the same answer
+        again = await network(gql, doc, to="2025-12-30")
+        assert gql.round_trips >= 1
+        assert again == first
+        assert first["tieCount"] > 0
