@@ -195,7 +195,7 @@ def fill(plan: Plan, source: Any, pending: Pending) -> dict[str, Any]:
             results[response_name] = coerced
         elif kind == TYPENAME:
             results[response_name] = attribute
-        elif kind >= RELATED_ONE:
+        elif kind in (RELATED_ONE, RELATED_MANY):
             results[response_name] = None
             pending.append(
                 ((response_name, kind, attribute, how, nullable, sub), source.id, results)
