@@ -176,6 +176,42 @@ async def test_bands_are_5_km_by_default_and_their_width_is_checked(
     assert (code, message.split(":")[0]) == ("BAD_USER_INPUT", "bandKm")
 
 
+async def test_a_short_roster_is_the_head_of_the_whole_ranking_in_either_order(
+    graph: Graph, gql: GraphQLClient, uid: str
+) -> None:
+    # given, within one 6 km band, a level-1 holder at 0 km (A) and a level-4 holder at 5 km (B);
+    # a level-5 holder at 10 km (D), in the next band
+    scene = Scene(uid)
+    for person, dept, level in (("A", "DV", 1), ("B", "DV2", 4), ("D", "DT", 5)):
+        scene.doc.person(person, department=dept, skills={"K1": level})
+    await scene.doc.load(graph)
+    query = BANDED.replace("$b: Float)", "$b: Float, $f: Int)").replace(
+        "bandKm: $b)", "bandKm: $b, first: $f)"
+    )
+    variables = {"v": scene.doc.id("V"), "k": [scene.doc.id("K1")], "r": 30, "b": 6}
+
+    # when only the first one or two are asked for
+    heads = {
+        (order, first): [
+            e["person"]["id"].removeprefix(uid)
+            for e in (await gql.data(query, {**variables, "o": order, "f": first}))[
+                "emergencyRoster"
+            ]
+        ]
+        for order in ("DISTANCE", "LEVEL_WITHIN_BANDS")
+        for first in (1, 2)
+    }
+
+    # then each is the head of the whole ranking: by level within the band, B at 5 km comes
+    # before A, the nearest (the roster cannot stop at the first holder it finds)
+    assert heads == {
+        ("DISTANCE", 1): ["A"],
+        ("DISTANCE", 2): ["A", "B"],
+        ("LEVEL_WITHIN_BANDS", 1): ["B"],
+        ("LEVEL_WITHIN_BANDS", 2): ["B", "A"],
+    }
+
+
 # --- the proposed team --------------------------------------------------------------------------
 
 TEAM = """

@@ -1,7 +1,8 @@
 // emergencyRoster: who can reach a village fast — active members of an EMERGENCY_TEAM and holders
 // of any of the skills, located (at their department's unit: village, township or county) within
 // a radius of the village. The units in reach are found through the POINT indexes on
-// Village / Township / County `location`, then their departments' people.
+// Village / Township / County `location`, then their departments' people: first the nearest
+// until $first are found (how far the answer can lie), then everyone up to there, ranked.
 // Parameters: villageId (string), skillIds (distinct ids), meters (float: the radius),
 //             asOf (date: memberships and residential services are judged on it), first (int),
 //             residentialRoles (list of SERVED_IN roles that keep a person in a village),
@@ -20,28 +21,62 @@ OPTIONAL MATCH (v:Village {id: $villageId})
 WITH v, v.location AS origin
 CALL (origin) {
   WITH origin, COLLECT { MATCH (k:Skill) WHERE k.id IN $skillIds RETURN k } AS skills
+  // The units in reach, nearest first, each with whether it lies in the caller's county (judged
+  // once per unit: its people are then visible without a per-person check).
   CALL (origin) {
-    MATCH (u:Village) WHERE point.distance(u.location, origin) <= $meters
-    RETURN u, 'VILLAGE' AS kind
-    UNION ALL
-    MATCH (u:Township) WHERE point.distance(u.location, origin) <= $meters
-    RETURN u, 'TOWNSHIP' AS kind
-    UNION ALL
-    MATCH (u:County) WHERE point.distance(u.location, origin) <= $meters
-    RETURN u, 'COUNTY' AS kind
+    CALL (origin) {
+      MATCH (u:Village) WHERE point.distance(u.location, origin) <= $meters
+      RETURN u, 'VILLAGE' AS kind
+      UNION ALL
+      MATCH (u:Township) WHERE point.distance(u.location, origin) <= $meters
+      RETURN u, 'TOWNSHIP' AS kind
+      UNION ALL
+      MATCH (u:County) WHERE point.distance(u.location, origin) <= $meters
+      RETURN u, 'COUNTY' AS kind
+    }
+    WITH u, kind, point.distance(u.location, origin) AS meters, @place_visible(u) AS placeSeen
+    ORDER BY meters
+    RETURN collect({u: u, kind: kind, meters: meters, placeSeen: placeSeen}) AS units
   }
+  // 1. Any $first people on the roster bound where the answer lies: they all stand at the
+  //    farthest one's distance or nearer (in its band or a nearer one), so they beat anyone
+  //    beyond. Read in the order of their units' distance and lazily, the pull stopping at the
+  //    limit, they are the nearest and the bound is tight: a wide radius in a dense county
+  //    holds thousands of people whom only the units inside the bound need to show.
+  //    Fewer than $first: everyone in reach was read, and nobody stands beyond the farthest;
+  //    none: `farthest` is null and so is the answer.
+  CALL (units, skills) {
+    UNWIND units AS x
+    WITH x, x.u AS u
+    MATCH (u)<-[:IN]-(:Department)<-[:WORKS_IN]-(p:Person)
+    WHERE (EXISTS { (p)-[h:HAS_SKILL]->(s) WHERE s IN skills AND h.level >= 1 }
+           OR EXISTS { MATCH (p)-[m:MEMBER_OF]->(t:Team)
+                       WHERE t.kind = 'EMERGENCY_TEAM'
+                         AND m.since <= $asOf AND (m.until IS NULL OR m.until >= $asOf) })
+    WITH x, p
+    WHERE x.placeSeen OR @person_visible(p)
+    WITH x.meters AS meters LIMIT $first
+    RETURN max(meters) AS farthest
+  }
+  // 2. Everyone on the roster in the units that can hold the answer, with their sort keys.
+  UNWIND [x IN units WHERE CASE WHEN $byLevel
+                                THEN floor(x.meters / $bandMeters) <= floor(farthest / $bandMeters)
+                                ELSE x.meters <= farthest END] AS x
+  WITH skills, x, x.u AS u
   MATCH (u)<-[:IN]-(:Department)<-[:WORKS_IN]-(p:Person)
-  // Only the sort keys for everyone in reach; the lists below are built for the kept rows only.
-  WITH p, u, kind, skills, point.distance(u.location, origin) AS meters,
+  WITH p, u, x, skills,
        EXISTS {
          MATCH (p)-[m:MEMBER_OF]->(t:Team)
          WHERE t.kind = 'EMERGENCY_TEAM'
            AND m.since <= $asOf AND (m.until IS NULL OR m.until >= $asOf)
        } AS inTeam,
        [(p)-[h:HAS_SKILL]->(s) WHERE s IN skills AND h.level >= 1 | h.level] AS levels
-  // A unit of the caller's county makes its people visible (cheap, per unit); only people of
-  // units elsewhere need the per-person check (dispatched or serving in the county).
-  WHERE (inTeam OR size(levels) > 0) AND (@place_visible(u) OR @person_visible(p))
+  WHERE inTeam OR size(levels) > 0
+  // The caller's scope after the cheap rules: people of a unit elsewhere need the per-person
+  // check (dispatched or serving in the caller's county).
+  WITH p, u, x, skills, inTeam, levels
+  WHERE x.placeSeen OR @person_visible(p)
+  WITH p, u, x.kind AS kind, skills, x.meters AS meters, inTeam, levels
   WITH p, u, kind, skills, meters, inTeam,
        reduce(b = 0, l IN levels | CASE WHEN l > b THEN l ELSE b END) AS best,
        toInteger(floor(meters / $bandMeters)) AS band
